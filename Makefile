@@ -1,0 +1,64 @@
+# serialdesk — one Makefile for newcomers, CI and benchmarks.
+# `make run` and `make test` are the only two commands a newcomer needs; both bootstrap first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+DEMO_DB ?= $(CURDIR)/.demo/serialdesk-demo.db
+APT_PACKAGES := libzbar0 xvfb xauth xdotool poppler-utils \
+	libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-image0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libegl1 libgl1 \
+	libfontconfig1 libdbus-1-3
+
+.PHONY: bootstrap apt venv run demo test test-fast bench lint fuzz clean
+
+bootstrap: apt venv
+
+# Installs only what is missing; as root directly, otherwise through sudo when it exists.
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; \
+		else echo "Please install as root:$$missing" >&2; exit 1; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e '.[dev]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: bootstrap
+	@if [ ! -f "$(DEMO_DB)" ]; then \
+		mkdir -p $(dir $(DEMO_DB)); \
+		$(VENV)/bin/serialdesk --db "sqlite:///$(DEMO_DB)" demo --items 600; \
+	fi
+	$(VENV)/bin/serialdesk --db "sqlite:///$(DEMO_DB)" --user admin gui
+
+demo: bootstrap
+	rm -f "$(DEMO_DB)"; mkdir -p $(dir $(DEMO_DB))
+	$(VENV)/bin/serialdesk --db "sqlite:///$(DEMO_DB)" demo --items 600
+
+# The whole suite: unit, SQLite and PostgreSQL integration, CLI, GUI under Xvfb.
+test: bootstrap
+	$(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+test-fast: venv
+	$(PY) -m pytest -q -x -m "not slow" $(PYTEST_ARGS)
+
+bench: bootstrap
+	$(PY) -m pytest tests/bench -q --benchmark-only --benchmark-json=bench/results.json $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check serialdesk tests
+	$(VENV)/bin/mypy serialdesk/domain serialdesk/services
+
+clean:
+	rm -rf $(VENV) .demo build dist *.egg-info

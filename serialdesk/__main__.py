@@ -1,0 +1,3 @@
+from serialdesk.cli import main
+
+raise SystemExit(main())

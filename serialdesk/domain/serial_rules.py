@@ -1,0 +1,77 @@
+"""What a serial number may look like, and how scanned text becomes one (trim, case, characters, length)."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from serialdesk.domain.errors import DomainError
+
+MAX_SERIAL_LENGTH = 64
+# Letters, digits and the punctuation manufacturers really print on rating plates.
+# No spaces (a wedge scan never has them inside a serial), no ':' (reserved for SKU:SERIAL).
+ALLOWED_PUNCTUATION = "-._/+#*"
+_ALLOWED = re.compile(rf"[A-Za-z0-9{re.escape(ALLOWED_PUNCTUATION)}]+")
+GS = "\x1d"
+
+
+class SerialCase(StrEnum):
+    UPPER = "upper"  # serials are case-insensitive for this product: stored and compared upper-case
+    PRESERVE = "preserve"  # case is significant (rare; some alphanumeric tags)
+
+
+def normalise_serial(
+    raw: str,
+    case: SerialCase | str = SerialCase.UPPER,
+    regex: str | None = None,
+    product: str = "",
+) -> str:
+    """Return the serial as stored, or raise DomainError saying what is wrong with the scanned text.
+
+    ``product`` (a SKU) only makes the messages precise.
+    """
+    for_product = f" for {product}" if product else ""
+    if raw is None:
+        raise DomainError(f"No serial number was given{for_product}.", code="empty_serial")
+    text = raw.strip()
+    if not text:
+        raise DomainError(f"The serial number{for_product} is empty.", code="empty_serial")
+    if GS in text:
+        raise DomainError(
+            "This scan contains GS1 field separators — it is a GS1 barcode, not a bare serial number.",
+            code="serial_has_gs",
+        )
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        raise DomainError(
+            f"The serial {text!r} contains control characters; scan it again.", code="serial_has_control"
+        )
+    if len(text) > MAX_SERIAL_LENGTH:
+        raise DomainError(
+            f"The serial '{text[:20]}…' is {len(text)} characters long; at most {MAX_SERIAL_LENGTH} are allowed.",
+            code="serial_too_long",
+        )
+    if not _ALLOWED.fullmatch(text):
+        bad = sorted({ch for ch in text if not _ALLOWED.fullmatch(ch)})
+        shown = " ".join("space" if ch == " " else repr(ch) for ch in bad)
+        raise DomainError(
+            f"The serial '{text}' contains characters a serial number cannot have: {shown}. "
+            f"Allowed are letters, digits and {' '.join(ALLOWED_PUNCTUATION)}.",
+            code="serial_bad_characters",
+        )
+    if SerialCase(case) is SerialCase.UPPER:
+        text = text.upper()
+    if regex and not re.fullmatch(regex, text):
+        raise DomainError(
+            f"'{text}' does not look like a serial number{for_product} (expected format {regex}).",
+            code="serial_format",
+        )
+    return text
+
+
+def validate_regex(regex: str) -> str:
+    """Check a product's serial regex when the product is saved."""
+    try:
+        re.compile(regex)
+    except re.error as exc:
+        raise DomainError(f"The serial format '{regex}' is not a valid pattern: {exc}.", code="bad_regex") from None
+    return regex

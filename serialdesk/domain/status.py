@@ -1,0 +1,79 @@
+"""The item status machine (DESIGN §2): which moves a unit may make, and why not when it may not."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from serialdesk.domain.errors import DomainError
+
+
+class ItemStatus(StrEnum):
+    RECEIVING = "receiving"  # scanned into a draft receipt, not yet posted
+    IN_STOCK = "in_stock"
+    SOLD = "sold"
+    IN_SERVICE = "in_service"
+    RETURNED = "returned"  # transient: a return always ends in a disposition
+    QUARANTINED = "quarantined"
+    SCRAPPED = "scrapped"
+    RECALLED = "recalled"
+
+
+S = ItemStatus
+
+TRANSITIONS: dict[ItemStatus, frozenset[ItemStatus]] = {
+    S.RECEIVING: frozenset({S.IN_STOCK}),
+    S.IN_STOCK: frozenset({S.SOLD, S.QUARANTINED, S.SCRAPPED}),
+    S.SOLD: frozenset({S.IN_SERVICE, S.RETURNED, S.RECALLED}),
+    S.IN_SERVICE: frozenset({S.SOLD}),
+    S.RETURNED: frozenset({S.IN_STOCK, S.QUARANTINED, S.SCRAPPED}),
+    # A quarantined unit is either released back to stock after inspection or scrapped.
+    S.QUARANTINED: frozenset({S.IN_STOCK, S.SCRAPPED}),
+    S.SCRAPPED: frozenset(),
+    # A recalled unit comes back from the customer like any return.
+    S.RECALLED: frozenset({S.RETURNED}),
+}
+
+# What the unit *is* now, in the clerk's words, used to explain a refusal.
+_STATE_PHRASE: dict[ItemStatus, str] = {
+    S.RECEIVING: "is still on a draft receipt (not yet posted)",
+    S.IN_STOCK: "is in stock",
+    S.SOLD: "was sold",
+    S.IN_SERVICE: "is in the service workshop",
+    S.RETURNED: "is being returned",
+    S.QUARANTINED: "is in quarantine",
+    S.SCRAPPED: "was scrapped",
+    S.RECALLED: "is under recall",
+}
+
+# What the user tried to do, for the message.
+_ACTION_PHRASE: dict[ItemStatus, str] = {
+    S.IN_STOCK: "put into stock",
+    S.SOLD: "sold",
+    S.IN_SERVICE: "taken in for service",
+    S.RETURNED: "returned",
+    S.QUARANTINED: "quarantined",
+    S.SCRAPPED: "scrapped",
+    S.RECALLED: "recalled",
+    S.RECEIVING: "received",
+}
+
+
+def can_move(current: ItemStatus, target: ItemStatus) -> bool:
+    return target in TRANSITIONS[current]
+
+
+def state_phrase(status: ItemStatus) -> str:
+    return _STATE_PHRASE[status]
+
+
+def check_move(current: ItemStatus | str, target: ItemStatus | str, unit: str, context: str = "") -> ItemStatus:
+    """Return ``target`` if ``current → target`` is legal, else raise a DomainError naming the unit.
+
+    ``context`` completes the state phrase, e.g. " on 3 Mar 2026 to Jane Smith (C-0012)" after "was sold".
+    """
+    cur, tgt = ItemStatus(current), ItemStatus(target)
+    if tgt in TRANSITIONS[cur]:
+        return tgt
+    again = " again" if cur == tgt or (cur, tgt) == (S.SOLD, S.SOLD) else ""
+    message = f"Serial {unit} {_STATE_PHRASE[cur]}{context} — it cannot be {_ACTION_PHRASE[tgt]}{again}."
+    raise DomainError(message, code=f"cannot_move_{cur}_to_{tgt}", unit=unit, status=str(cur))
