@@ -75,3 +75,14 @@ def validate_regex(regex: str) -> str:
     except re.error as exc:
         raise DomainError(f"The serial format '{regex}' is not a valid pattern: {exc}.", code="bad_regex") from None
     return regex
+
+
+def clean_lot(raw: str | None) -> str | None:
+    """A lot/batch code: same characters as a serial, upper-case; empty means no lot."""
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return normalise_serial(raw, SerialCase.UPPER)
+    except DomainError as exc:
+        raise DomainError(exc.message.replace("serial number", "lot code").replace("serial", "lot code"),
+                          code="bad_lot") from None

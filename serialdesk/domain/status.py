@@ -66,14 +66,17 @@ def state_phrase(status: ItemStatus) -> str:
     return _STATE_PHRASE[status]
 
 
-def check_move(current: ItemStatus | str, target: ItemStatus | str, unit: str, context: str = "") -> ItemStatus:
+def check_move(
+    current: ItemStatus | str, target: ItemStatus | str, unit: str, situation: str | None = None
+) -> ItemStatus:
     """Return ``target`` if ``current → target`` is legal, else raise a DomainError naming the unit.
 
-    ``context`` completes the state phrase, e.g. " on 3 Mar 2026 to Jane Smith (C-0012)" after "was sold".
+    ``situation`` replaces the plain state phrase with the facts, e.g. "was sold on 3 Mar 2026 to Jane Smith
+    (C-0012)"; the message then reads "Serial X was sold on … — it cannot be sold again."
     """
     cur, tgt = ItemStatus(current), ItemStatus(target)
     if tgt in TRANSITIONS[cur]:
         return tgt
     again = " again" if cur == tgt or (cur, tgt) == (S.SOLD, S.SOLD) else ""
-    message = f"Serial {unit} {_STATE_PHRASE[cur]}{context} — it cannot be {_ACTION_PHRASE[tgt]}{again}."
+    message = f"Serial {unit} {situation or _STATE_PHRASE[cur]} — it cannot be {_ACTION_PHRASE[tgt]}{again}."
     raise DomainError(message, code=f"cannot_move_{cur}_to_{tgt}", unit=unit, status=str(cur))

@@ -1,0 +1,78 @@
+"""Builds everything once: engine, units of work, and the services bound to the person at the station."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.exc import OperationalError
+
+from serialdesk.config import Settings
+from serialdesk.db.engine import make_engine
+from serialdesk.db.migrate import current_revision, head_revision, upgrade
+from serialdesk.db.uow import UnitOfWorkFactory
+from serialdesk.domain.errors import DomainError
+from serialdesk.domain.roles import Actor
+from serialdesk.services import users
+from serialdesk.services.catalogue import CatalogueService
+from serialdesk.services.common import system_clock
+from serialdesk.services.lookup import LookupService
+from serialdesk.services.receiving import ReceivingService
+from serialdesk.services.reports import ReportService
+from serialdesk.services.sales import SalesService
+from serialdesk.services.users import UserService
+
+
+@dataclass(frozen=True)
+class Services:
+    """Every service, bound to one actor. The GUI and the CLI talk to these and nothing else."""
+
+    actor: Actor
+    users: UserService
+    catalogue: CatalogueService
+    receiving: ReceivingService
+    sales: SalesService
+    lookup: LookupService
+    reports: ReportService
+
+
+class App:
+    def __init__(self, settings: Settings, clock: Callable[[], datetime] = system_clock) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.engine = make_engine(settings.db_url)
+        self.uows = UnitOfWorkFactory(self.engine)
+
+    def init_schema(self, admin_pin: str | None = None) -> bool:
+        """Create or upgrade the schema; create ``admin`` on an empty database. True if admin was created."""
+        try:
+            upgrade(self.engine)
+        except OperationalError as exc:
+            raise DomainError(f"Cannot open the database: {exc.orig}", code="db_unavailable") from None
+        return users.create_admin(self.uows, admin_pin)
+
+    def require_schema(self) -> None:
+        try:
+            current = current_revision(self.engine)
+        except OperationalError as exc:
+            raise DomainError(f"Cannot open the database: {exc.orig}", code="db_unavailable") from None
+        if current is None:
+            raise DomainError("This database is not set up yet: run `serialdesk init` first.", code="no_schema")
+        if current != head_revision():
+            raise DomainError("This database is from an older version: run `serialdesk init` to upgrade it.",
+                              code="old_schema")
+
+    def actor(self, name: str | None = None) -> Actor:
+        return users.load_actor(self.uows, name or self.settings.user, self.settings.station)
+
+    def login(self, name: str, pin: str) -> Actor:
+        return users.authenticate(self.uows, name, pin, self.settings.station)
+
+    def services(self, actor: Actor) -> Services:
+        args = (self.uows, actor, self.clock)
+        return Services(actor, UserService(*args), CatalogueService(*args), ReceivingService(*args),
+                        SalesService(*args), LookupService(*args), ReportService(*args))
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,77 @@
+"""product add, supplier add, customer add / find."""
+
+from __future__ import annotations
+
+import argparse
+
+from serialdesk.commands.context import Context
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    products = sub.add_parser("product", help="products").add_subparsers(dest="product_command", required=True)
+    p = products.add_parser("add", parents=[common], help="add a product")
+    p.add_argument("sku")
+    p.add_argument("--name", required=True)
+    p.add_argument("--gtin")
+    p.add_argument("--cost")
+    p.add_argument("--price")
+    p.add_argument("--warranty-months", type=int, default=0)
+    p.add_argument("--serial-pattern")
+    p.add_argument("--serial-source", default="supplier", choices=["supplier", "generated", "either"])
+    p.add_argument("--serial-regex")
+    p.add_argument("--serial-case", default="upper", choices=["upper", "preserve"])
+    p.set_defaults(handler=run_product_add)
+    p = products.add_parser("list", parents=[common], help="list products")
+    p.set_defaults(handler=run_product_list)
+
+    suppliers = sub.add_parser("supplier", help="suppliers").add_subparsers(dest="supplier_command", required=True)
+    p = suppliers.add_parser("add", parents=[common], help="add a supplier")
+    p.add_argument("name")
+    p.add_argument("--phone")
+    p.add_argument("--email")
+    p.set_defaults(handler=run_supplier_add)
+
+    customers = sub.add_parser("customer", help="customers").add_subparsers(dest="customer_command", required=True)
+    p = customers.add_parser("add", parents=[common], help="add a customer")
+    p.add_argument("name")
+    p.add_argument("--phone")
+    p.add_argument("--email")
+    p.add_argument("--address")
+    p.set_defaults(handler=run_customer_add)
+    p = customers.add_parser("find", parents=[common], help="find customers by name, phone or e-mail")
+    p.add_argument("text")
+    p.set_defaults(handler=run_customer_find)
+
+
+def run_product_add(ctx: Context) -> int:
+    a = ctx.args
+    product = ctx.services.catalogue.add_product(
+        a.sku, a.name, gtin=a.gtin, cost=a.cost, price=a.price, warranty_months=a.warranty_months,
+        serial_pattern=a.serial_pattern, serial_source=a.serial_source, serial_regex=a.serial_regex,
+        serial_case=a.serial_case,
+    )
+    return ctx.emit(product, f"Product {product.sku} ({product.name}) added.")
+
+
+def run_product_list(ctx: Context) -> int:
+    products = ctx.services.catalogue.products()
+    return ctx.emit(products, lambda: "\n".join(
+        f"{p.sku:<16} {p.gtin or '':<14} {p.price:>10} {p.warranty_months:>3} mo  {p.name}" for p in products
+    ) or "No products yet.")
+
+
+def run_supplier_add(ctx: Context) -> int:
+    supplier = ctx.services.catalogue.add_supplier(ctx.args.name, phone=ctx.args.phone, email=ctx.args.email)
+    return ctx.emit(supplier, f"Supplier {supplier.name} added as {supplier.number}.")
+
+
+def run_customer_add(ctx: Context) -> int:
+    a = ctx.args
+    customer = ctx.services.catalogue.add_customer(a.name, phone=a.phone, email=a.email, address=a.address)
+    return ctx.emit(customer, f"Customer {customer.name} added as {customer.number}.")
+
+
+def run_customer_find(ctx: Context) -> int:
+    found = ctx.services.catalogue.find_customers(ctx.args.text)
+    return ctx.emit(found, lambda: "\n".join(
+        f"{c.number}  {c.name:<30} {c.phone or '':<16} {c.email or ''}" for c in found) or "No customer matches.")

@@ -1,0 +1,132 @@
+"""receive, receipts, sell, return, lookup, report stock."""
+
+from __future__ import annotations
+
+import argparse
+
+from serialdesk.commands.context import Context, UsageError, parse_when, read_lines
+from serialdesk.commands.output import local
+from serialdesk.services.dto import ItemPassport, StockReport
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("receive", parents=[common], help="receive units as one posted receipt")
+    p.add_argument("--supplier", required=True)
+    p.add_argument("--sku", required=True)
+    p.add_argument("--lot")
+    p.add_argument("--at", help="when they arrived (ISO date/time; default now)")
+    p.add_argument("--expected", metavar="FILE", help="expected serials, to list missing and unexpected ones")
+    p.add_argument("--note")
+    p.add_argument("serials", nargs="*", default=[], metavar="SERIAL")
+    p.add_argument("--from-file", metavar="FILE", help="serials, one per line (or first CSV column)")
+    p.set_defaults(handler=run_receive)
+
+    p = sub.add_parser("receipts", parents=[common], help="list receipts (drafts included)")
+    p.add_argument("--open", action="store_true", help="only drafts still being scanned")
+    p.set_defaults(handler=run_receipts)
+
+    p = sub.add_parser("sell", parents=[common], help="sell units to a customer")
+    p.add_argument("--customer", required=True)
+    p.add_argument("--at")
+    p.add_argument("--price", help="price of each unit (default: the product's price)")
+    p.add_argument("serials", nargs="+", metavar="SERIAL", help="SERIAL or SKU:SERIAL")
+    p.set_defaults(handler=run_sell)
+
+    p = sub.add_parser("return", parents=[common], help="take back a sold unit")
+    p.add_argument("serial", metavar="SERIAL")
+    p.add_argument("--to", required=True, choices=["stock", "quarantine", "scrap"])
+    p.add_argument("--reason", required=True)
+    p.add_argument("--sku")
+    p.add_argument("--at")
+    p.set_defaults(handler=run_return)
+
+    p = sub.add_parser("lookup", parents=[common], help="a unit's passport")
+    p.add_argument("serial", metavar="SERIAL")
+    p.add_argument("--sku")
+    p.set_defaults(handler=run_lookup)
+
+    reports = sub.add_parser("report", help="reports").add_subparsers(dest="report", required=True)
+    p = reports.add_parser("stock", parents=[common], help="stock on hand by product and lot")
+    p.set_defaults(handler=run_report_stock)
+
+
+def run_receive(ctx: Context) -> int:
+    a = ctx.args
+    if bool(a.serials) == bool(a.from_file):
+        raise UsageError("Give the serials, or --from-file FILE (one of them).")
+    serials = read_lines(a.from_file) if a.from_file else a.serials
+    expected = read_lines(a.expected) if a.expected else None
+    receipt = ctx.services.receiving.receive_units(
+        supplier=a.supplier, sku=a.sku, serials=serials, lot=a.lot, at=parse_when(a.at), expected=expected,
+        note=a.note,
+    )
+
+    def text() -> str:
+        lines = [f"Receipt {receipt.number} posted: {receipt.count} unit(s) of {a.sku.upper()} "
+                 f"from {receipt.supplier}."]
+        if receipt.missing:
+            lines.append(f"Missing (expected, not received): {', '.join(receipt.missing)}")
+        if receipt.unexpected:
+            lines.append(f"Unexpected (received, not on the list): {', '.join(receipt.unexpected)}")
+        return "\n".join(lines)
+
+    return ctx.emit(receipt, text)
+
+
+def run_receipts(ctx: Context) -> int:
+    found = ctx.services.receiving.receipts(open_only=ctx.args.open)
+    return ctx.emit(found, lambda: "\n".join(
+        f"{r.number}  {r.status:<9} {r.count:>5} units  {r.supplier or '(no supplier yet)':<24} "
+        f"{r.created_by}@{r.station}  {local(r.created_at)}" for r in found) or "No receipts.")
+
+
+def run_sell(ctx: Context) -> int:
+    a = ctx.args
+    prices = [a.price] * len(a.serials) if a.price else None
+    sale = ctx.services.sales.sell_items(a.customer, a.serials, at=parse_when(a.at), prices=prices)
+    return ctx.emit(sale, lambda: "\n".join(
+        [f"Sale {sale.number} to {sale.customer.name} ({sale.customer.number}), total {sale.total}:"]
+        + [f"  {ln.sku:<14} {ln.serial:<24} {ln.price:>10}  warranty until {local(ln.warranty_until)[:10]}"
+           for ln in sale.lines]))
+
+
+def run_return(ctx: Context) -> int:
+    a = ctx.args
+    ret = ctx.services.sales.return_item(a.serial, to=a.to, reason=a.reason, sku=a.sku, at=parse_when(a.at))
+    return ctx.emit(ret, f"{ret.sku} {ret.serial} returned from {ret.customer} ({ret.sale}); now {ret.status}.")
+
+
+def run_lookup(ctx: Context) -> int:
+    passport = ctx.services.lookup.passport(ctx.args.serial, ctx.args.sku)
+    return ctx.emit(passport, lambda: passport_text(passport))
+
+
+def passport_text(p: ItemPassport) -> str:
+    warranty = {"in_warranty": f"in warranty until {local(p.warranty_until)[:10]} ({p.warranty_days_left} days)",
+                "expired": f"expired on {local(p.warranty_until)[:10]}", "none": "none"}[p.warranty_status]
+    customer = f"{p.customer.name} ({p.customer.number})" if p.customer else "not sold"
+    lines = [
+        f"{p.sku} {p.serial} — {p.product}",
+        f"  status    {p.status.replace('_', ' ')}   serial from {p.serial_source}",
+        f"  lot       {p.lot or '—'}   supplier {p.supplier or '—'}   received {local(p.received_at)}",
+        f"  customer  {customer}   sold {local(p.sold_at)}",
+        f"  warranty  {warranty}",
+        "  history:",
+    ]
+    lines += [f"    {local(e.at)}  {e.summary}  [{e.by}]" for e in p.events]
+    return "\n".join(lines)
+
+
+def run_report_stock(ctx: Context) -> int:
+    report = ctx.services.reports.stock()
+    return ctx.emit(report, lambda: stock_text(report))
+
+
+def stock_text(report: StockReport) -> str:
+    lines = [f"{'SKU':<16} {'Lot':<12} {'In stock':>8} {'Value at cost':>14}  Product"]
+    lines += [f"{ln.sku:<16} {ln.lot or '—':<12} {ln.in_stock:>8} {ln.value_at_cost:>14}  {ln.name}"
+              for ln in report.lines]
+    lines.append(f"{'Total':<29} {report.total_units:>8} {report.total_value:>14}")
+    statuses = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(report.by_status.items()))
+    lines.append(f"All units by status: {statuses or 'none'}")
+    return "\n".join(lines)

@@ -1,0 +1,11 @@
+"""SQLAlchemy models (DESIGN §2); import from here."""
+
+from serialdesk.db.models.base import Base, utcnow
+from serialdesk.db.models.catalogue import Customer, Lot, Product, SerialSequence, Supplier, User
+from serialdesk.db.models.ledger import Event
+from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale, SaleLine
+
+__all__ = [
+    "Base", "Customer", "Event", "Item", "Lot", "Product", "Receipt", "ReceiptLine", "Return", "Sale",
+    "SaleLine", "SerialSequence", "Supplier", "User", "utcnow",
+]

@@ -1,0 +1,123 @@
+"""Products, suppliers and customers: added and found in the shop's words."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import func, or_, select
+
+from serialdesk.db.models import Customer, Product, Supplier
+from serialdesk.domain.errors import DomainError
+from serialdesk.domain.money import to_money
+from serialdesk.domain.products import clean_gtin, clean_name, clean_sku, parse_serial_source
+from serialdesk.domain.roles import Action
+from serialdesk.domain.serial_rules import SerialCase, validate_regex
+from serialdesk.services.common import Service, customer_by_ref, party_view, product_by_code, product_view
+from serialdesk.services.dto import PartyView, ProductView
+from serialdesk.services.patterns import check_pattern
+
+
+class CatalogueService(Service):
+    def add_product(
+        self,
+        sku: str,
+        name: str,
+        *,
+        gtin: str | None = None,
+        cost: Decimal | str | None = None,
+        price: Decimal | str | None = None,
+        warranty_months: int = 0,
+        serial_pattern: str | None = None,
+        serial_source: str = "supplier",
+        serial_regex: str | None = None,
+        serial_case: str = "upper",
+    ) -> ProductView:
+        """Add a product. Refused when the SKU or GTIN is taken, or a pattern/format is unusable."""
+        self.actor.require(Action.EDIT_CATALOGUE)
+        if not 0 <= warranty_months <= 240:
+            raise DomainError("Warranty must be between 0 and 240 months.", code="bad_warranty")
+        source = parse_serial_source(serial_source)
+        if source.value == "generated" and not serial_pattern:
+            raise DomainError(
+                "A product whose serials are generated here needs a serial pattern (e.g. {LOT}-{SEQ:5}).",
+                code="pattern_required",
+            )
+        product = Product(
+            sku=clean_sku(sku), name=clean_name(name, "product"), gtin=clean_gtin(gtin),
+            cost=to_money(cost, "Cost"), price=to_money(price, "Price"), warranty_months=warranty_months,
+            serial_pattern=check_pattern(serial_pattern) if serial_pattern else None,
+            serial_source=source.value,
+            serial_regex=validate_regex(serial_regex) if serial_regex else None,
+            serial_case=SerialCase(serial_case).value,
+        )
+        with self.uows() as uow:
+            clash = uow.session.scalar(
+                select(Product).where(or_(Product.sku == product.sku, Product.gtin == product.gtin)).limit(1)
+            )
+            if clash is not None:
+                what = f"code {clash.sku}" if clash.sku == product.sku else f"barcode {clash.gtin}"
+                raise DomainError(f"There is already a product with {what}: {clash.name}.", code="product_exists")
+            uow.session.add(product)
+            uow.session.flush()
+            self.record(uow.session, kind="product_added", product_id=product.id, data={"sku": product.sku})
+            uow.commit()
+            return product_view(product)
+
+    def product(self, code: str) -> ProductView:
+        with self.uows.reading() as uow:
+            return product_view(product_by_code(uow.session, code))
+
+    def products(self) -> list[ProductView]:
+        with self.uows.reading() as uow:
+            return [product_view(p) for p in uow.session.scalars(select(Product).order_by(Product.sku))]
+
+    def add_supplier(self, name: str, *, phone: str | None = None, email: str | None = None) -> PartyView:
+        self.actor.require(Action.EDIT_CATALOGUE)
+        supplier = Supplier(name=clean_name(name, "supplier"), phone=phone or None, email=email or None)
+        with self.uows() as uow:
+            if uow.session.scalar(select(Supplier.id).where(Supplier.name == supplier.name)) is not None:
+                raise DomainError(f"There is already a supplier called '{supplier.name}'.", code="supplier_exists")
+            uow.session.add(supplier)
+            uow.session.flush()
+            self.record(uow.session, kind="supplier_added", data={"supplier": supplier.name})
+            uow.commit()
+            return party_view("supplier", supplier)
+
+    def suppliers(self) -> list[PartyView]:
+        with self.uows.reading() as uow:
+            return [party_view("supplier", s) for s in uow.session.scalars(select(Supplier).order_by(Supplier.name))]
+
+    def add_customer(
+        self, name: str, *, phone: str | None = None, email: str | None = None, address: str | None = None
+    ) -> PartyView:
+        """Add a customer. Same-named customers are allowed (they get different numbers)."""
+        self.actor.require(Action.EDIT_CUSTOMERS)
+        if email and ("@" not in email or " " in email.strip()):
+            raise DomainError(f"'{email}' is not an e-mail address.", code="bad_email")
+        customer = Customer(
+            name=clean_name(name, "customer"), phone=(phone or "").strip() or None,
+            email=(email or "").strip() or None, address=(address or "").strip() or None,
+        )
+        with self.uows() as uow:
+            uow.session.add(customer)
+            uow.session.flush()
+            self.record(uow.session, kind="customer_added", data={"customer": customer.id})
+            uow.commit()
+            return party_view("customer", customer)
+
+    def customer(self, ref: str) -> PartyView:
+        with self.uows.reading() as uow:
+            return party_view("customer", customer_by_ref(uow.session, ref))
+
+    def find_customers(self, text: str, limit: int = 50) -> list[PartyView]:
+        """Customers whose name, phone or e-mail contains ``text`` (any case)."""
+        like = f"%{text.strip().lower()}%"
+        query = (
+            select(Customer)
+            .where(or_(func.lower(Customer.name).like(like), Customer.phone.like(like),
+                       func.lower(Customer.email).like(like)))
+            .order_by(Customer.name)
+            .limit(limit)
+        )
+        with self.uows.reading() as uow:
+            return [party_view("customer", c) for c in uow.session.scalars(query)]

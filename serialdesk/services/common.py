@@ -1,0 +1,153 @@
+"""What every service shares: its unit-of-work factory, the actor, the clock, and record finders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from serialdesk.db.models import Customer, Event, Item, Product, Supplier
+from serialdesk.db.uow import UnitOfWorkFactory
+from serialdesk.domain.errors import DomainError, NotFound
+from serialdesk.domain.products import parse_record_number, record_number
+from serialdesk.domain.roles import Actor
+from serialdesk.domain.serial_rules import normalise_serial
+from serialdesk.services.dto import PartyView, ProductView
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class Service:
+    def __init__(self, uows: UnitOfWorkFactory, actor: Actor, clock: Clock = system_clock) -> None:
+        self.uows = uows
+        self.actor = actor
+        self.clock = clock
+
+    def event(self, **values: Any) -> dict[str, Any]:
+        """An Event row for ``record_events``, stamped with this actor and station."""
+        values.setdefault("at", self.clock())
+        values.setdefault("data", {})
+        return {"by_user": self.actor.name, "station": self.actor.station, **values}
+
+    def record(self, session: Session, **values: Any) -> None:
+        record_events(session, [self.event(**values)])
+
+
+def record_events(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(Event), list(rows))
+
+
+def aware(moment: datetime | None, default: datetime) -> datetime:
+    if moment is None:
+        return default
+    if moment.tzinfo is None:
+        raise DomainError("A time without a time zone was given.", code="naive_time")
+    return moment.astimezone(UTC)
+
+
+# ---- finders: each raises NotFound in the user's words ---------------------------------------------
+
+
+def product_by_code(session: Session, code: str) -> Product:
+    """A product by SKU (any case) or GTIN."""
+    text = (code or "").strip()
+    product = session.scalar(select(Product).where(Product.sku == text.upper()))
+    if product is None and text.isdigit():
+        product = session.scalar(select(Product).where(Product.gtin == text))
+    if product is None:
+        raise NotFound(f"There is no product with code or barcode '{code}'.", code="unknown_product")
+    return product
+
+
+def _party_by_ref(session: Session, model: type[Any], kind: str, ref: str) -> Any:
+    text = " ".join((ref or "").split())
+    number = parse_record_number(kind, text)
+    if number is not None and (found := session.get(model, number)) is not None:
+        return found
+    matches = session.scalars(select(model).where(model.name == text).limit(2)).all()
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise DomainError(
+            f"There are several {kind}s called '{text}'; use the {kind} number instead "
+            f"(e.g. {record_number(kind, matches[0].id)}).",
+            code=f"ambiguous_{kind}",
+        )
+    raise NotFound(f"There is no {kind} '{ref}'.", code=f"unknown_{kind}")
+
+
+def supplier_by_ref(session: Session, ref: str) -> Supplier:
+    found: Supplier = _party_by_ref(session, Supplier, "supplier", ref)
+    return found
+
+
+def customer_by_ref(session: Session, ref: str) -> Customer:
+    found: Customer = _party_by_ref(session, Customer, "customer", ref)
+    return found
+
+
+def items_by_ref(session: Session, ref: str, sku: str | None = None) -> list[tuple[Item, Product]]:
+    """Units matching ``SERIAL`` or ``SKU:SERIAL`` (or ``sku`` given apart); normalised per product."""
+    text = (ref or "").strip()
+    if sku is None and ":" in text:
+        head, tail = text.split(":", 1)
+        if session.scalar(select(Product.id).where(Product.sku == head.strip().upper())) is not None:
+            sku, text = head, tail
+    if sku is not None:
+        product = product_by_code(session, sku)
+        serial = normalise_serial(text, product.serial_case, product=product.sku)
+        item = session.scalar(select(Item).where(Item.product_id == product.id, Item.serial == serial))
+        return [(item, product)] if item is not None else []
+    candidates = {normalise_serial(text, "preserve"), normalise_serial(text, "upper")}
+    rows = session.execute(
+        select(Item, Product).join(Product, Product.id == Item.product_id).where(Item.serial.in_(candidates))
+    ).all()
+    return [(i, p) for i, p in rows if i.serial == normalise_serial(text, p.serial_case)]
+
+
+def one_item(session: Session, ref: str, sku: str | None = None) -> tuple[Item, Product]:
+    found = items_by_ref(session, ref, sku)
+    if not found:
+        where = f" of product {sku.upper()}" if sku else ""
+        if sku and (others := items_by_ref(session, ref.split(":")[-1])):
+            skus = ", ".join(p.sku for _, p in others)
+            raise NotFound(
+                f"Serial {ref.split(':')[-1].strip()} is not a {sku.upper()} unit — it belongs to {skus}.",
+                code="serial_of_other_product",
+            )
+        raise NotFound(f"No unit with serial {ref.strip()}{where} is known here.", code="unknown_serial")
+    if len(found) > 1:
+        skus = ", ".join(f"{p.sku}:{i.serial}" for i, p in found)
+        raise DomainError(
+            f"Serial {ref.strip()} exists for several products ({skus}); say which one as SKU:SERIAL.",
+            code="ambiguous_serial",
+        )
+    return found[0]
+
+
+# ---- views ---------------------------------------------------------------------------------------------
+
+
+def product_view(p: Product) -> ProductView:
+    return ProductView(
+        p.id, p.sku, p.name, p.gtin, p.cost, p.price, p.warranty_months, p.serial_pattern, p.serial_source,
+        p.serial_regex, p.serial_case,
+    )
+
+
+def party_view(kind: str, party: Supplier | Customer) -> PartyView:
+    address = party.address if isinstance(party, Customer) else None
+    return PartyView(party.id, record_number(kind, party.id), party.name, party.phone, party.email, address)
+
+
+def chunks(values: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

@@ -1,0 +1,81 @@
+"""Why a serial cannot be taken in again: finds the units already known and says where they are."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from serialdesk.db.models import Customer, Item, Product, Receipt, ReceiptLine, Sale, SaleLine, Supplier
+from serialdesk.domain.errors import DomainError
+from serialdesk.domain.products import record_number
+from serialdesk.domain.status import ItemStatus, state_phrase
+from serialdesk.domain.text import day, listing
+from serialdesk.services.common import chunks
+
+
+def where_is(session: Session, item: Item, product: Product) -> str:
+    """'was sold on 3 Mar 2026 to Jane Smith (C-0012)' — the unit's state with the facts a clerk needs."""
+    status = ItemStatus(item.status)
+    if status in (ItemStatus.SOLD, ItemStatus.IN_SERVICE, ItemStatus.RECALLED):
+        sold = sale_of(session, item.id)
+        if sold is not None:
+            sale, customer = sold
+            return (f"{state_phrase(ItemStatus.SOLD)} on {day(sale.sold_at)} to {customer.name} "
+                    f"({record_number('customer', customer.id)})"
+                    + ("" if status is ItemStatus.SOLD else f" and {state_phrase(status)}"))
+    if status is ItemStatus.RECEIVING:
+        receipt = session.scalar(
+            select(Receipt).join(ReceiptLine, ReceiptLine.receipt_id == Receipt.id)
+            .where(ReceiptLine.item_id == item.id)
+        )
+        if receipt is not None:
+            station = f" at station {receipt.station}" if receipt.station else ""
+            return (f"is already scanned on draft receipt {record_number('receipt', receipt.id)}"
+                    f" by {receipt.created_by}{station}")
+    if status is ItemStatus.IN_STOCK and item.received_at is not None:
+        supplier = session.get(Supplier, item.supplier_id) if item.supplier_id else None
+        source = f" from {supplier.name}" if supplier else ""
+        return f"is in stock (received {day(item.received_at)}{source})"
+    return state_phrase(status)
+
+
+def sale_of(session: Session, item_id: int) -> tuple[Sale, Customer] | None:
+    """The latest sale of a unit with its customer."""
+    row = session.execute(
+        select(Sale, Customer)
+        .join(SaleLine, SaleLine.sale_id == Sale.id)
+        .join(Customer, Customer.id == Sale.customer_id)
+        .where(SaleLine.item_id == item_id)
+        .order_by(SaleLine.id.desc())
+        .limit(1)
+    ).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+def refuse_known(session: Session, product: Product, serials: Sequence[str], receipt_id: int | None) -> None:
+    """Raise a DomainError when any of ``serials`` is already a unit of ``product``."""
+    known: list[Item] = []
+    for part in chunks(list(serials)):
+        known += session.scalars(
+            select(Item).where(Item.product_id == product.id, Item.serial.in_(part))
+        ).all()
+    if not known:
+        return
+    if len(known) == 1:
+        item = known[0]
+        on_this = receipt_id is not None and session.scalar(
+            select(ReceiptLine.receipt_id).where(ReceiptLine.item_id == item.id)
+        ) == receipt_id
+        if on_this:
+            raise DomainError(f"Serial {item.serial} is already on this receipt.", code="duplicate_in_receipt",
+                              serial=item.serial)
+        raise DomainError(f"Serial {item.serial} of {product.sku} {where_is(session, item, product)} — "
+                          f"it cannot be received again.", code="already_known", serial=item.serial)
+    described = [f"{i.serial} ({i.status.replace('_', ' ')})" for i in known]
+    raise DomainError(
+        f"{len(known)} of these serials of {product.sku} are already known here: "
+        f"{listing(described)}. Nothing was received.",
+        code="already_known", serials=[i.serial for i in known],
+    )

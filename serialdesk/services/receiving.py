@@ -1,0 +1,278 @@
+"""Receiving: draft receipts scanned unit by unit (each scan durable at once), posting, and bulk receipts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from serialdesk.db.models import Item, Lot, Product, Receipt, ReceiptLine, Supplier
+from serialdesk.domain.errors import DomainError, NotFound
+from serialdesk.domain.products import record_number
+from serialdesk.domain.roles import Action
+from serialdesk.domain.serial_rules import clean_lot, normalise_serial
+from serialdesk.domain.status import ItemStatus
+from serialdesk.domain.text import listing, plural
+from serialdesk.services.common import Service, aware, product_by_code, record_events, supplier_by_ref
+from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
+from serialdesk.services.known_units import refuse_known
+
+DRAFT, POSTED, CANCELLED = "draft", "posted", "cancelled"
+
+
+class ReceivingService(Service):
+    def open_receipt(self, supplier: str | None = None, note: str | None = None) -> ReceiptView:
+        """Start a draft receipt; the supplier may be chosen any time before posting."""
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            supplier_id = supplier_by_ref(uow.session, supplier).id if supplier else None
+            receipt = Receipt(supplier_id=supplier_id, status=DRAFT, created_by=self.actor.name,
+                              station=self.actor.station, created_at=self.clock(), note=note)
+            uow.session.add(receipt)
+            uow.session.flush()
+            self.record(uow.session, kind="receipt_opened", ref_type="receipt", ref_id=receipt.id)
+            uow.commit()
+            return _receipt_view(uow.session, receipt, with_units=False)
+
+    def add_scan(self, receipt_id: int, sku: str, serial: str, *, lot: str | None = None) -> ScanAccepted:
+        """Add one scanned serial to a draft; it is in the database when this returns.
+
+        Refused (DomainError) for a posted/cancelled receipt, an unknown product, a malformed serial, a serial
+        already on this receipt, on another draft, or already received.
+        """
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            s = uow.session
+            receipt = _draft(s, receipt_id)
+            product = product_by_code(s, sku)
+            value = normalise_serial(serial, product.serial_case, product.serial_regex, product.sku)
+            refuse_known(s, product, [value], receipt.id)
+            lot_row = _lot(s, product, lot, receipt.supplier_id)
+            now = self.clock()
+            item = Item(product_id=product.id, serial=value, lot_id=lot_row.id if lot_row else None,
+                        status=ItemStatus.RECEIVING.value, serial_source="supplier", cost=product.cost,
+                        created_at=now)
+            s.add(item)
+            s.flush()
+            s.add(ReceiptLine(receipt_id=receipt.id, item_id=item.id, scanned_at=now))
+            self.record(s, kind="scanned", item_id=item.id, product_id=product.id, serial=value,
+                        ref_type="receipt", ref_id=receipt.id, at=now)
+            count = s.scalar(select(func.count(ReceiptLine.id)).where(ReceiptLine.receipt_id == receipt.id)) or 0
+            _commit_or_explain(uow.session, uow.commit, product, [value])
+            unit = ScannedUnit(item.id, product.sku, value, lot_row.code if lot_row else None, "supplier", now)
+            return ScanAccepted(record_number("receipt", receipt.id), unit, count)
+
+    def remove_scan(self, receipt_id: int, serial: str, sku: str | None = None) -> ReceiptView:
+        """Undo a scan on a draft receipt (the unit is forgotten; the ledger keeps the fact)."""
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            s = uow.session
+            receipt = _draft(s, receipt_id)
+            query = (select(Item, Product).join(ReceiptLine, ReceiptLine.item_id == Item.id)
+                     .join(Product, Product.id == Item.product_id).where(ReceiptLine.receipt_id == receipt.id))
+            if sku:
+                query = query.where(Product.sku == sku.strip().upper())
+            matches = [(i, p) for i, p in s.execute(query.where(Item.serial.in_(
+                {serial.strip(), serial.strip().upper()}))).all()]
+            if not matches:
+                raise NotFound(f"Serial {serial.strip()} is not on receipt {record_number('receipt', receipt.id)}.",
+                               code="not_on_receipt")
+            item, product = matches[0]
+            self.record(s, kind="scan_removed", item_id=None, product_id=product.id, serial=item.serial,
+                        ref_type="receipt", ref_id=receipt.id)
+            s.execute(delete(ReceiptLine).where(ReceiptLine.item_id == item.id))
+            s.execute(delete(Item).where(Item.id == item.id))
+            uow.commit()
+            return _receipt_view(s, receipt)
+
+    def set_supplier(self, receipt_id: int, supplier: str) -> ReceiptView:
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            receipt = _draft(uow.session, receipt_id)
+            receipt.supplier_id = supplier_by_ref(uow.session, supplier).id
+            self.record(uow.session, kind="receipt_supplier_set", ref_type="receipt", ref_id=receipt.id,
+                        data={"supplier_id": receipt.supplier_id})
+            uow.commit()
+            return _receipt_view(uow.session, receipt)
+
+    def post_receipt(self, receipt_id: int, *, supplier: str | None = None, at: datetime | None = None) -> ReceiptView:
+        """Post a draft: every scanned unit goes into stock at once, or none does."""
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            s = uow.session
+            receipt = _draft(s, receipt_id)
+            if supplier:
+                receipt.supplier_id = supplier_by_ref(s, supplier).id
+            if receipt.supplier_id is None:
+                raise DomainError("Choose the supplier before posting the receipt.", code="supplier_required")
+            item_ids = s.scalars(select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id)).all()
+            if not item_ids:
+                raise DomainError("This receipt has no units yet; scan at least one serial.", code="empty_receipt")
+            when = aware(at, self.clock())
+            self._put_in_stock(s, receipt, list(item_ids), when)
+            uow.commit()
+            return _receipt_view(s, receipt)
+
+    def cancel_receipt(self, receipt_id: int) -> ReceiptView:
+        """Throw away a draft and its scans."""
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            s = uow.session
+            receipt = _draft(s, receipt_id)
+            item_ids = select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id).scalar_subquery()
+            s.execute(delete(Item).where(Item.id.in_(item_ids)))  # lines go with them (ON DELETE CASCADE)
+            receipt.status = CANCELLED
+            self.record(s, kind="receipt_cancelled", ref_type="receipt", ref_id=receipt.id)
+            uow.commit()
+            return _receipt_view(s, receipt)
+
+    def receive_units(
+        self, *, supplier: str, sku: str, serials: Sequence[str], lot: str | None = None,
+        at: datetime | None = None, expected: Sequence[str] | None = None, note: str | None = None,
+    ) -> ReceiptView:
+        """Receive a list of supplier serials as one posted receipt (all or nothing).
+
+        ``expected`` (a checklist) does not refuse anything: the result lists missing and unexpected serials.
+        """
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            s = uow.session
+            product = product_by_code(s, sku)
+            values = _clean_list(serials, product)
+            refuse_known(s, product, values, None)
+            sup = supplier_by_ref(s, supplier)
+            when = aware(at, self.clock())
+            receipt = Receipt(supplier_id=sup.id, status=DRAFT, created_by=self.actor.name,
+                              station=self.actor.station, created_at=when, note=note)
+            s.add(receipt)
+            lot_row = _lot(s, product, lot, sup.id)
+            s.flush()
+            rows = [{"product_id": product.id, "serial": v, "lot_id": lot_row.id if lot_row else None,
+                     "status": ItemStatus.RECEIVING.value, "serial_source": "supplier", "cost": product.cost,
+                     "created_at": when} for v in values]
+            ids = list(s.scalars(insert(Item).returning(Item.id, sort_by_parameter_order=True), rows))
+            s.execute(insert(ReceiptLine), [{"receipt_id": receipt.id, "item_id": i, "scanned_at": when}
+                                            for i in ids])
+            self._put_in_stock(s, receipt, ids, when)
+            _commit_or_explain(s, uow.commit, product, values)
+            return _receipt_view(s, receipt, expected=_expected(expected, product))
+
+    def receipt(self, receipt_id: int) -> ReceiptView:
+        with self.uows.reading() as uow:
+            receipt = uow.session.get(Receipt, receipt_id)
+            if receipt is None:
+                raise NotFound(f"There is no receipt {record_number('receipt', receipt_id)}.", code="unknown_receipt")
+            return _receipt_view(uow.session, receipt)
+
+    def receipts(self, *, open_only: bool = False, limit: int = 200) -> list[ReceiptView]:
+        """Receipts, newest first; ``open_only`` lists the drafts being scanned at any station."""
+        query = select(Receipt).order_by(Receipt.id.desc()).limit(limit)
+        if open_only:
+            query = query.where(Receipt.status == DRAFT)
+        with self.uows.reading() as uow:
+            return [_receipt_view(uow.session, r, with_units=False) for r in uow.session.scalars(query)]
+
+    def _put_in_stock(self, s: Session, receipt: Receipt, item_ids: list[int], when: datetime) -> None:
+        for start in range(0, len(item_ids), 500):
+            part = item_ids[start : start + 500]
+            s.execute(update(Item).where(Item.id.in_(part), Item.status == ItemStatus.RECEIVING.value)
+                      .values(status=ItemStatus.IN_STOCK.value, received_at=when, supplier_id=receipt.supplier_id)
+                      .execution_options(synchronize_session=False))
+        lots_here = (select(Item.lot_id).join(ReceiptLine, ReceiptLine.item_id == Item.id)
+                     .where(ReceiptLine.receipt_id == receipt.id))
+        s.execute(update(Lot).where(Lot.id.in_(lots_here), Lot.received_at.is_(None)).values(received_at=when))
+        units = s.execute(select(Item.id, Item.product_id, Item.serial)
+                          .join(ReceiptLine, ReceiptLine.item_id == Item.id)
+                          .where(ReceiptLine.receipt_id == receipt.id)).all()
+        record_events(s, [self.event(kind="received", item_id=i, product_id=p, serial=v, ref_type="receipt",
+                                     ref_id=receipt.id, at=when) for i, p, v in units])
+        receipt.status, receipt.posted_at = POSTED, when
+        self.record(s, kind="receipt_posted", ref_type="receipt", ref_id=receipt.id, at=when,
+                    data={"units": len(units)})
+
+
+def _draft(s: Session, receipt_id: int) -> Receipt:
+    receipt = s.get(Receipt, receipt_id)
+    number = record_number("receipt", receipt_id)
+    if receipt is None:
+        raise NotFound(f"There is no receipt {number}.", code="unknown_receipt")
+    if receipt.status != DRAFT:
+        raise DomainError(f"Receipt {number} is {receipt.status}; it can no longer be changed.",
+                          code="receipt_not_draft")
+    return receipt
+
+
+def _lot(s: Session, product: Product, code: str | None, supplier_id: int | None) -> Lot | None:
+    lot_code = clean_lot(code)
+    if lot_code is None:
+        return None
+    lot = s.scalar(select(Lot).where(Lot.product_id == product.id, Lot.code == lot_code))
+    if lot is None:
+        lot = Lot(product_id=product.id, code=lot_code, supplier_id=supplier_id)
+        s.add(lot)
+        s.flush()
+    return lot
+
+
+def _clean_list(serials: Sequence[str], product: Product) -> list[str]:
+    """Normalise every serial; refuse the whole list naming the first bad lines and any duplicates."""
+    values, problems = [], []
+    for line_no, raw in enumerate(serials, start=1):
+        try:
+            values.append(normalise_serial(raw, product.serial_case, product.serial_regex, product.sku))
+        except DomainError as exc:
+            problems.append(f"line {line_no}: {exc.message}")
+    if problems:
+        raise DomainError(f"{plural(len(problems), 'serial')} cannot be used — {listing(problems, 3)}",
+                          code="bad_serials", problems=problems)
+    if not values:
+        raise DomainError("No serials were given.", code="empty_receipt")
+    doubles = sorted(v for v, n in Counter(values).items() if n > 1)
+    if doubles:
+        raise DomainError(f"These serials appear twice in the list: {listing(doubles)}. Nothing was received.",
+                          code="duplicate_in_list", serials=doubles)
+    return values
+
+
+def _expected(expected: Sequence[str] | None, product: Product) -> set[str] | None:
+    if expected is None:
+        return None
+    return {normalise_serial(v, product.serial_case, product=product.sku) for v in expected if v.strip()}
+
+
+def _commit_or_explain(s: Session, commit: Callable[[], None], product: Product, values: list[str]) -> None:
+    """Commit; if another station took one of these serials meanwhile, say which instead of a DB error."""
+    try:
+        commit()
+    except IntegrityError:
+        s.rollback()
+        refuse_known(s, product, values, None)
+        raise DomainError("Another station changed these units at the same moment; scan again.",
+                          code="conflict") from None
+
+
+def _receipt_view(s: Session, r: Receipt, *, with_units: bool = True,
+                  expected: set[str] | None = None) -> ReceiptView:
+    supplier = s.get(Supplier, r.supplier_id) if r.supplier_id else None
+    units: list[ScannedUnit] = []
+    if with_units:
+        rows = s.execute(
+            select(Item, Product.sku, Lot.code, ReceiptLine.scanned_at)
+            .join(ReceiptLine, ReceiptLine.item_id == Item.id).join(Product, Product.id == Item.product_id)
+            .outerjoin(Lot, Lot.id == Item.lot_id).where(ReceiptLine.receipt_id == r.id).order_by(ReceiptLine.id)
+        ).all()
+        units = [ScannedUnit(i.id, sku, i.serial, lot, i.serial_source, at) for i, sku, lot, at in rows]
+        count = len(units)
+    else:
+        count = s.scalar(select(func.count(ReceiptLine.id)).where(ReceiptLine.receipt_id == r.id)) or 0
+    got = {u.serial for u in units}
+    return ReceiptView(
+        r.id, record_number("receipt", r.id), r.status, supplier.name if supplier else None, r.created_by,
+        r.station, r.created_at, r.posted_at, count, tuple(units),
+        missing=tuple(sorted(expected - got)) if expected is not None else (),
+        unexpected=tuple(sorted(got - expected)) if expected is not None else (),
+    )

@@ -1,0 +1,122 @@
+"""Sales and returns at the counter. A unit is sold once: the status change is a conditional UPDATE."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from serialdesk.db.models import Customer, Item, Product, Return, Sale, SaleLine
+from serialdesk.domain.errors import DomainError
+from serialdesk.domain.money import to_money
+from serialdesk.domain.products import record_number
+from serialdesk.domain.roles import Action
+from serialdesk.domain.status import ItemStatus, check_move
+from serialdesk.domain.text import listing
+from serialdesk.domain.warranty import warranty_until
+from serialdesk.services.common import Service, aware, customer_by_ref, one_item, party_view, record_events
+from serialdesk.services.dto import ReturnView, SaleLineView, SaleView
+from serialdesk.services.known_units import sale_of, where_is
+
+DISPOSITIONS = {"stock": ItemStatus.IN_STOCK, "quarantine": ItemStatus.QUARANTINED, "scrap": ItemStatus.SCRAPPED}
+
+
+class SalesService(Service):
+    def sell_items(
+        self, customer: str, serials: Sequence[str], *, at: datetime | None = None,
+        prices: Sequence[Decimal | str | None] | None = None,
+    ) -> SaleView:
+        """Sell units (``SERIAL`` or ``SKU:SERIAL``) to a customer in one sale, all or nothing.
+
+        Each unit must be in stock; a unit sold meanwhile at another till is refused naming its buyer.
+        ``prices`` (per serial, None = the product's price) override the list price.
+        """
+        self.actor.require(Action.SELL)
+        if not serials:
+            raise DomainError("Scan at least one serial to sell.", code="empty_sale")
+        with self.uows() as uow:
+            s = uow.session
+            buyer = customer_by_ref(s, customer)
+            when = aware(at, self.clock())
+            units = [one_item(s, ref) for ref in serials]
+            _refuse_doubles(units)
+            sale = Sale(customer_id=buyer.id, status="completed", sold_by=self.actor.name,
+                        station=self.actor.station, sold_at=when)
+            s.add(sale)
+            s.flush()
+            lines = []
+            for n, (item, product) in enumerate(units):
+                price = to_money(prices[n], "Price") if prices and prices[n] is not None else product.price
+                self._take_from_stock(s, item, product)
+                line = SaleLine(sale_id=sale.id, item_id=item.id, price=price,
+                                warranty_until=warranty_until(when, product.warranty_months))
+                s.add(line)
+                lines.append(SaleLineView(product.sku, product.name, item.serial, price, line.warranty_until))
+            s.flush()
+            record_events(s, [self.event(kind="sold", item_id=i.id, product_id=p.id, serial=i.serial,
+                                         ref_type="sale", ref_id=sale.id, at=when,
+                                         data={"customer": _customer_label(buyer)})
+                              for i, p in units])
+            uow.commit()
+            return SaleView(sale.id, record_number("sale", sale.id), party_view("customer", buyer),
+                            sale.sold_by, when, tuple(lines), sum((ln.price for ln in lines), Decimal("0.00")))
+
+    def _take_from_stock(self, s: Session, item: Item, product: Product) -> None:
+        # The WHERE on status makes two tills selling the same unit at once safe: one UPDATE wins.
+        done = s.execute(
+            update(Item).where(Item.id == item.id, Item.status == ItemStatus.IN_STOCK.value)
+            .values(status=ItemStatus.SOLD.value).execution_options(synchronize_session=False)
+        ).rowcount
+        if done != 1:
+            s.refresh(item)
+            check_move(item.status, ItemStatus.SOLD, item.serial, where_is(s, item, product))
+            raise DomainError(f"Serial {item.serial} could not be sold; try again.", code="conflict")
+        item.status = ItemStatus.SOLD.value
+
+    def return_item(
+        self, serial: str, *, to: str, reason: str, sku: str | None = None, at: datetime | None = None
+    ) -> ReturnView:
+        """Take back a sold unit: into stock, quarantine or scrap. The reason is kept on record."""
+        self.actor.require(Action.RETURN)
+        target = DISPOSITIONS.get(to.strip().lower())
+        if target is None:
+            raise DomainError(f"'{to}' is not a disposition; use stock, quarantine or scrap.",
+                              code="bad_disposition")
+        if not reason.strip():
+            raise DomainError("Say why the unit comes back (the reason is kept on record).", code="reason_required")
+        with self.uows() as uow:
+            s = uow.session
+            item, product = one_item(s, serial, sku)
+            check_move(item.status, ItemStatus.RETURNED, item.serial, where_is(s, item, product))
+            sold = sale_of(s, item.id)
+            line = s.scalar(select(SaleLine).where(SaleLine.item_id == item.id).order_by(SaleLine.id.desc()))
+            if sold is None or line is None:
+                raise DomainError(f"Serial {item.serial} has no sale on record to return.", code="no_sale")
+            sale, customer = sold
+            when = aware(at, self.clock())
+            item.status = check_move(ItemStatus.RETURNED, target, item.serial).value
+            ret = Return(sale_line_id=line.id, reason=reason.strip(), disposition=to.strip().lower(),
+                         by_user=self.actor.name, at=when)
+            s.add(ret)
+            s.flush()
+            self.record(s, kind="returned", item_id=item.id, product_id=product.id, serial=item.serial,
+                        ref_type="return", ref_id=ret.id, at=when,
+                        data={"disposition": ret.disposition, "reason": ret.reason,
+                              "sale": record_number("sale", sale.id)})
+            uow.commit()
+            return ReturnView(ret.id, product.sku, item.serial, record_number("sale", sale.id),
+                              _customer_label(customer), ret.disposition, item.status, ret.reason, when)
+
+
+def _customer_label(customer: Customer) -> str:
+    return f"{customer.name} ({record_number('customer', customer.id)})"
+
+
+def _refuse_doubles(units: list[tuple[Item, Product]]) -> None:
+    ids = [i.id for i, _ in units]
+    doubles = sorted({i.serial for i, _ in units if ids.count(i.id) > 1})
+    if doubles:
+        raise DomainError(f"Serial {listing(doubles)} is scanned twice in this sale.", code="duplicate_in_sale")
