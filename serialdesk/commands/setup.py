@@ -50,7 +50,8 @@ def run_demo(ctx: Context) -> int:
     from serialdesk.services.demo import build_demo_shop
 
     ctx.app.init_schema(os.environ.get("SERIALDESK_ADMIN_PIN") or "1234")
-    summary = build_demo_shop(ctx.app, items=max(ctx.args.items, 10), seed=ctx.args.seed)
+    services = ctx.app.services(ctx.app.actor("admin"))
+    summary = build_demo_shop(services, items=max(ctx.args.items, 10), seed=ctx.args.seed, now=ctx.app.clock())
     return ctx.emit(summary, lambda: (
         f"Demo shop ready: {summary['products']} products, {summary['units']} units received, "
         f"{summary['sold']} sold, {summary['returned']} returned, {summary['customers']} customers.\n"

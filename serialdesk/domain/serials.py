@@ -220,19 +220,22 @@ _PIECES = re.compile(r"\{([^{}]*)\}|([^{}]+)|(.)")  # a token, literal text, or 
 
 
 def _split(pattern: str) -> list[PatternPart]:
-    parts: list[PatternPart] = []
-    for match in _PIECES.finditer(pattern):
-        token, literal, brace = match.groups()
-        position = match.start() + 1
-        if brace is not None:
+    matches = list(_PIECES.finditer(pattern))
+    # Braces first: a stray brace makes everything after it misread, so it is the error worth showing.
+    for match in matches:
+        if brace := match.group(3):
             other = "}" if brace == "{" else "{"
             raise _pattern_error(
                 pattern,
-                f"has a '{brace}' at position {position} without a matching '{other}'.",
+                f"has a '{brace}' at position {match.start() + 1} without a matching '{other}'.",
                 "pattern_braces",
             )
-        parts.append(_literal_part(pattern, literal) if literal else _token_part(pattern, token, position))
-    return parts
+    return [
+        _literal_part(pattern, match.group(2))
+        if match.group(2)
+        else _token_part(pattern, match.group(1), match.start() + 1)
+        for match in matches
+    ]
 
 
 def _check_structure(pattern: str, parts: list[PatternPart]) -> None:
@@ -410,8 +413,8 @@ class SerialPattern:
         text = normalise_serial(serial)
         if not self._shape.fullmatch(text):
             raise DomainError(
-                f"The serial {text} does not follow this product's pattern {self.text} "
-                f"(e.g. {self.example()}). Check it was typed or scanned correctly.",
+                f"The serial {text} does not follow this product's serial pattern {self.text}. "
+                "Check it was typed or scanned correctly.",
                 code="serial_pattern_mismatch",
                 serial=text,
             )
@@ -454,6 +457,7 @@ class SerialPattern:
                 code="serial_pattern_mismatch",
             )
         fields = match.groupdict()
+        # A two-digit year is read as 20YY: these serials are made by this shop, now.
         year = fields.get("yyyy") or (f"20{fields['yy']}" if fields.get("yy") else None)
         return SerialParts(
             serial=text,

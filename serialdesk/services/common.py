@@ -94,13 +94,19 @@ def customer_by_ref(session: Session, ref: str) -> Customer:
     return found
 
 
-def items_by_ref(session: Session, ref: str, sku: str | None = None) -> list[tuple[Item, Product]]:
-    """Units matching ``SERIAL`` or ``SKU:SERIAL`` (or ``sku`` given apart); normalised per product."""
+def split_ref(session: Session, ref: str, sku: str | None = None) -> tuple[str | None, str]:
+    """``SKU:SERIAL`` → (SKU, SERIAL) when SKU is a known product; otherwise (sku, ref)."""
     text = (ref or "").strip()
     if sku is None and ":" in text:
         head, tail = text.split(":", 1)
         if session.scalar(select(Product.id).where(Product.sku == head.strip().upper())) is not None:
-            sku, text = head, tail
+            return head.strip().upper(), tail.strip()
+    return (sku.strip().upper() if sku else None), text
+
+
+def items_by_ref(session: Session, ref: str, sku: str | None = None) -> list[tuple[Item, Product]]:
+    """Units matching ``SERIAL`` or ``SKU:SERIAL`` (or ``sku`` given apart); normalised per product."""
+    sku, text = split_ref(session, ref, sku)
     if sku is not None:
         product = product_by_code(session, sku)
         serial = normalise_serial(text, product.serial_case, product=product.sku)
@@ -114,20 +120,20 @@ def items_by_ref(session: Session, ref: str, sku: str | None = None) -> list[tup
 
 
 def one_item(session: Session, ref: str, sku: str | None = None) -> tuple[Item, Product]:
-    found = items_by_ref(session, ref, sku)
+    """The one unit ``ref`` names; NotFound (saying which product has it, if another does) or ambiguous."""
+    sku, text = split_ref(session, ref, sku)
+    found = items_by_ref(session, text, sku)
+    if not found and sku is not None and (others := items_by_ref(session, text)):
+        owners = ", ".join(p.sku for _, p in others)
+        raise NotFound(f"Serial {text} is not a {sku} unit — it belongs to {owners}.",
+                       code="serial_of_other_product")
     if not found:
-        where = f" of product {sku.upper()}" if sku else ""
-        if sku and (others := items_by_ref(session, ref.split(":")[-1])):
-            skus = ", ".join(p.sku for _, p in others)
-            raise NotFound(
-                f"Serial {ref.split(':')[-1].strip()} is not a {sku.upper()} unit — it belongs to {skus}.",
-                code="serial_of_other_product",
-            )
-        raise NotFound(f"No unit with serial {ref.strip()}{where} is known here.", code="unknown_serial")
+        where = f" of product {sku}" if sku else ""
+        raise NotFound(f"No unit with serial {text}{where} is known here.", code="unknown_serial")
     if len(found) > 1:
         skus = ", ".join(f"{p.sku}:{i.serial}" for i, p in found)
         raise DomainError(
-            f"Serial {ref.strip()} exists for several products ({skus}); say which one as SKU:SERIAL.",
+            f"Serial {text} exists for several products ({skus}); say which one as SKU:SERIAL.",
             code="ambiguous_serial",
         )
     return found[0]

@@ -1,0 +1,348 @@
+"""Read barcodes from a picture: zxing-cpp first, pyzbar as a second opinion, merged into one list.
+
+Plain Python (numpy + OpenCV + the two decoders), no Qt. Both engines are restricted to the symbologies a shop
+meets on boxes and rating plates, which is faster and avoids exotic false reads.
+
+Normalised text, so the same symbol gives the same text whichever engine read it:
+
+* GS1 content is raw: fields separated by GS (0x1D), no leading FNC1 (zbar drops it anyway); whether it is GS1
+  is kept in ``is_gs1`` and in the AIM symbology identifier (``]C1`` GS1-128, ``]d2`` GS1 DataMatrix, ``]Q3``).
+* EAN/UPC is the 13-digit form GS1 scanners transmit (UPC-A with a leading 0, UPC-E expanded), as zxing-cpp
+  reports it; zbar's 12-digit UPC-A and 8-digit UPC-E are converted. EAN-8 stays 8 digits.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from ctypes import POINTER, c_uint, c_void_p, cast, string_at
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+import cv2
+import numpy as np
+import zxingcpp
+from pyzbar import wrapper as zbar
+
+Engine = Literal["zxing", "zbar", "both"]
+ENGINES: tuple[Engine, ...] = ("zxing", "zbar", "both")
+
+_Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in image pixels
+
+
+@dataclass(frozen=True)
+class DecodedCode:
+    """One barcode read from an image."""
+
+    text: str  # normalised content (see module docstring); GS1 fields separated by GS
+    format: str  # Code128, Code39, EAN13, EAN8, UPCA, UPCE, ITF, DataMatrix, QRCode
+    symbology_id: str = ""  # AIM identifier such as "]C1"; "" when the engine did not say
+    is_gs1: bool = False
+    engines: tuple[str, ...] = ()  # which engines read it: ("zxing",), ("zbar",) or ("zxing", "zbar")
+
+    @property
+    def scan_text(self) -> str:
+        """The text a scanner set to transmit AIM identifiers would type: what the scan classifier wants."""
+        return self.symbology_id + self.text
+
+
+@dataclass(frozen=True)
+class DecodeOptions:
+    """How hard to look. Still photos can afford a thorough search; camera frames get another chance 30×/s."""
+
+    try_rotate: bool = True  # also 90°/270° (zxing-cpp); zbar always scans both directions
+    try_downscale: bool = True  # also search downscaled copies: finds big, blurry codes in photos
+    try_invert: bool = True  # light-on-dark codes: rare on shop labels, costs ~25 % more time
+    retry_half_size: bool = True  # zxing finds nothing → one more pass on a half-size copy (blurry photos)
+    zbar_only_when_zxing_empty: bool = False  # engine "both": ask zbar only if zxing read nothing
+
+
+STILL_IMAGE = DecodeOptions()
+# Measured on 1280×720 frames: ≈ 4–12 ms with zxing-cpp; a full zbar pass costs 20–35 ms more, so zbar only
+# runs on frames where zxing saw nothing.
+CAMERA_FRAME = DecodeOptions(try_invert=False, retry_half_size=False, zbar_only_when_zxing_empty=True)
+
+
+class UnreadableImage(ValueError):
+    """The file is missing or is not an image OpenCV can read."""
+
+
+@dataclass(frozen=True)
+class _Read:
+    text: str
+    format: str
+    symbology_id: str
+    is_gs1: bool
+    box: _Box
+
+
+# Variable-length linear codes without a mandatory check character: a partial read of a photo's texture gives
+# one or two characters (zbar read "T" in falsepositives-2/13.png). Nothing in a shop is that short.
+_MIN_LENGTH = {"Code39": 3, "ITF": 6}
+
+
+# --- zxing-cpp ------------------------------------------------------------------------------------------
+
+_F = zxingcpp.BarcodeFormat
+_ZXING_FORMATS = [_F.Code128, _F.Code39, _F.EAN13, _F.EAN8, _F.UPCA, _F.UPCE, _F.ITF, _F.DataMatrix, _F.QRCode]
+_ZXING_NAMES = {"Code39Std": "Code39", "Code39Ext": "Code39", "ITF14": "ITF"}
+
+
+def _zxing_reads(gray: np.ndarray, options: DecodeOptions) -> list[_Read]:
+    reads = _zxing_pass(gray, options, scale=1.0)
+    if not reads and options.retry_half_size and min(gray.shape) >= 200:
+        half = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        reads = _zxing_pass(half, options, scale=2.0)
+    return reads
+
+
+def _zxing_pass(gray: np.ndarray, options: DecodeOptions, scale: float) -> list[_Read]:
+    barcodes = zxingcpp.read_barcodes(
+        gray,
+        formats=_ZXING_FORMATS,
+        try_rotate=options.try_rotate,
+        try_downscale=options.try_downscale,
+        try_invert=options.try_invert,
+        # Plain = the bytes as encoded, GS kept; the default (HRI) would render GS1 as "(01)…(21)…".
+        text_mode=zxingcpp.TextMode.Plain,
+    )
+    reads = []
+    for barcode in barcodes:
+        fmt = barcode.format.name
+        fmt = _ZXING_NAMES.get(fmt, fmt)
+        corners = barcode.position
+        points = (corners.top_left, corners.top_right, corners.bottom_right, corners.bottom_left)
+        xs, ys = [p.x * scale for p in points], [p.y * scale for p in points]
+        is_gs1 = barcode.content_type == zxingcpp.ContentType.GS1
+        reads.append(_Read(barcode.text, fmt, barcode.symbology_identifier, is_gs1, _bounds(xs, ys)))
+    return reads
+
+
+# --- zbar (through pyzbar's ctypes bindings) -------------------------------------------------------------
+# pyzbar.decode() hides zbar's modifiers, and the GS1 modifier is the only way to know that a Code128/QR read
+# by zbar started with FNC1. So we drive the scanner ourselves with pyzbar's published function wrappers.
+
+_S = zbar.ZBarSymbol
+_ZBAR_NAMES = {
+    _S.CODE128: "Code128", _S.CODE39: "Code39", _S.EAN13: "EAN13", _S.EAN8: "EAN8",
+    _S.UPCA: "UPCA", _S.UPCE: "UPCE", _S.I25: "ITF", _S.QRCODE: "QRCode",
+}  # fmt: skip
+_ZBAR_MOD_GS1 = 1 << 0  # zbar_modifier_e ZBAR_MOD_GS1
+_Y800 = 0x30303859  # fourcc 'Y800': 8-bit grey
+_zbar_symbol_get_modifiers = zbar.zbar_function(
+    "zbar_symbol_get_modifiers", c_uint, POINTER(zbar.zbar_symbol)
+)
+
+
+def _zbar_reads(gray: np.ndarray) -> list[_Read]:
+    scanner = zbar.zbar_image_scanner_create()
+    image = zbar.zbar_image_create()
+    try:
+        # Disable everything, then enable the shop's symbologies (ISBN stays off: books read as EAN-13).
+        zbar.zbar_image_scanner_set_config(scanner, 0, zbar.ZBarConfig.CFG_ENABLE, 0)
+        for symbol in _ZBAR_NAMES:
+            zbar.zbar_image_scanner_set_config(scanner, symbol, zbar.ZBarConfig.CFG_ENABLE, 1)
+        pixels = np.ascontiguousarray(gray).tobytes()
+        height, width = gray.shape
+        zbar.zbar_image_set_format(image, _Y800)
+        zbar.zbar_image_set_size(image, width, height)
+        zbar.zbar_image_set_data(image, cast(pixels, c_void_p), len(pixels), None)
+        if zbar.zbar_scan_image(scanner, image) < 0:
+            raise RuntimeError("zbar refused the image")
+        return [_zbar_read(symbol) for symbol in _zbar_symbols(image)]
+    finally:
+        zbar.zbar_image_destroy(image)
+        zbar.zbar_image_scanner_destroy(scanner)
+
+
+def _zbar_symbols(image: Any) -> Iterable[Any]:
+    symbol = zbar.zbar_image_first_symbol(image)
+    while symbol:
+        if symbol.contents.type in _ZBAR_NAMES:
+            yield symbol
+        symbol = zbar.zbar_symbol_next(symbol)
+
+
+def _zbar_read(symbol: Any) -> _Read:
+    kind = zbar.ZBarSymbol(symbol.contents.type)
+    data = string_at(zbar.zbar_symbol_get_data(symbol), zbar.zbar_symbol_get_data_length(symbol))
+    try:
+        text = data.decode("utf-8")  # zbar hands QR text over as UTF-8
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")  # 1D codes carry single bytes
+    is_gs1 = bool(_zbar_symbol_get_modifiers(symbol) & _ZBAR_MOD_GS1)
+    fmt = _ZBAR_NAMES[kind]
+    text, symbology_id = _zbar_normalised(fmt, text, is_gs1)
+    count = zbar.zbar_symbol_get_loc_size(symbol)
+    xs = [float(zbar.zbar_symbol_get_loc_x(symbol, i)) for i in range(count)] or [0.0]
+    ys = [float(zbar.zbar_symbol_get_loc_y(symbol, i)) for i in range(count)] or [0.0]
+    return _Read(text, fmt, symbology_id, is_gs1, _bounds(xs, ys))
+
+
+def _zbar_normalised(fmt: str, text: str, is_gs1: bool) -> tuple[str, str]:
+    """zbar's text in zxing-cpp's form, and the AIM identifier zxing-cpp would have reported."""
+    if fmt == "UPCA" and len(text) == 12:
+        return "0" + text, "]E0"
+    if fmt == "UPCE" and len(text) == 8:
+        return "0" + expand_upce(text), "]E0"
+    if fmt == "EAN13":
+        return text, "]E0"
+    if fmt == "EAN8":
+        return text, "]E4"
+    if is_gs1 and fmt in ("Code128", "QRCode"):
+        return text.lstrip("\x1d"), "]C1" if fmt == "Code128" else "]Q3"
+    return text, ""  # zbar does not tell the modifier digit (check character, ECI…) of the others
+
+
+def expand_upce(upce: str) -> str:
+    """UPC-E (8 digits: number system, 6 data, check) → the UPC-A (12 digits) it stands for."""
+    system, d, check = upce[0], upce[1:7], upce[7]
+    last = d[5]
+    if last in "012":
+        body = d[0:2] + last + "0000" + d[2:5]
+    elif last == "3":
+        body = d[0:3] + "00000" + d[3:5]
+    elif last == "4":
+        body = d[0:4] + "00000" + d[4]
+    else:
+        body = d[0:5] + "0000" + last
+    return system + body + check
+
+
+# --- merging ----------------------------------------------------------------------------------------------
+
+
+def _bounds(xs: Sequence[float], ys: Sequence[float]) -> _Box:
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _overlap(a: _Box, b: _Box, margin: float = 2.0) -> bool:
+    # zbar locates a 1D code by a thin line (even a single point), so the boxes get a small margin.
+    return a[0] - margin <= b[2] and b[0] - margin <= a[2] and a[1] - margin <= b[3] and b[1] - margin <= a[3]
+
+
+def _canonical(read: _Read) -> _Read:
+    # An EAN-13 starting with 0 *is* a UPC-A symbol: zxing-cpp calls it EAN13, zbar calls it UPCA.
+    if read.format == "EAN13" and read.text.startswith("0"):
+        return replace(read, format="UPCA")
+    return read
+
+
+def _plausible(read: _Read) -> bool:
+    return bool(read.text) and len(read.text) >= _MIN_LENGTH.get(read.format, 1)
+
+
+def _merge(zxing_reads: list[_Read], zbar_reads: list[_Read]) -> list[DecodedCode]:
+    """One entry per distinct text; zxing-cpp wins where both engines read the same symbol differently."""
+    found: dict[str, DecodedCode] = {}
+    for read in filter(_plausible, map(_canonical, zxing_reads)):
+        if read.text not in found:
+            found[read.text] = DecodedCode(read.text, read.format, read.symbology_id, read.is_gs1, ("zxing",))
+    for read in filter(_plausible, map(_canonical, zbar_reads)):
+        known = found.get(read.text)
+        if known is not None:
+            if "zbar" not in known.engines:
+                found[read.text] = replace(known, engines=(*known.engines, "zbar"))
+        elif any(_overlap(read.box, other.box) for other in zxing_reads):
+            # Same symbol, other text: zbar guesses the character set of QR byte segments (Shift_JIS "¥"
+            # for "\", Big5 for kanji) where zxing-cpp follows the standard, so zxing-cpp's text is kept.
+            continue
+        elif read.format == "QRCode" and not read.text.isascii():
+            continue  # the same charset guess with nobody to check it: better no read than a wrong one
+        else:
+            found[read.text] = DecodedCode(read.text, read.format, read.symbology_id, read.is_gs1, ("zbar",))
+    return list(found.values())
+
+
+# --- public API -------------------------------------------------------------------------------------------
+
+
+def to_gray(image: np.ndarray) -> np.ndarray:
+    """An 8-bit single-channel copy (or view) of a grey, BGR or BGRA image, as both engines want it."""
+    if image.dtype != np.uint8:
+        raise ValueError(f"expected an 8-bit image, got {image.dtype}")
+    if image.ndim == 2:
+        return np.ascontiguousarray(image)
+    if image.ndim == 3 and image.shape[2] in (1, 3, 4):
+        if image.shape[2] == 1:
+            return np.ascontiguousarray(image[:, :, 0])
+        code = cv2.COLOR_BGR2GRAY if image.shape[2] == 3 else cv2.COLOR_BGRA2GRAY
+        return cv2.cvtColor(image, code)
+    raise ValueError(f"expected a grey, BGR or BGRA image, got shape {image.shape}")
+
+
+def decode_image(
+    image: np.ndarray | str | os.PathLike[str],
+    engine: Engine = "both",
+    options: DecodeOptions = STILL_IMAGE,
+) -> list[DecodedCode]:
+    """Every barcode in ``image`` (a numpy grey/BGR/BGRA array or a file path), one entry per distinct text.
+
+    Raises ValueError for an unknown engine or an unusable array, UnreadableImage for a file it cannot read.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown decoder engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if not isinstance(image, np.ndarray):
+        return decode_file(image, engine, options)
+    gray = to_gray(image)
+    zxing_reads = _zxing_reads(gray, options) if engine in ("zxing", "both") else []
+    ask_zbar = engine == "zbar" or (
+        engine == "both" and not (options.zbar_only_when_zxing_empty and zxing_reads)
+    )
+    zbar_reads = _zbar_reads(gray) if ask_zbar else []
+    return _merge(zxing_reads, zbar_reads)
+
+
+def decode_file(
+    path: str | os.PathLike[str], engine: Engine = "both", options: DecodeOptions = STILL_IMAGE
+) -> list[DecodedCode]:
+    """Every barcode in an image file (PNG, JPEG, GIF, BMP, TIFF… whatever OpenCV reads)."""
+    file = Path(path)
+    if not file.is_file():
+        raise UnreadableImage(f"{file}: no such file")
+    image = cv2.imread(str(file), cv2.IMREAD_GRAYSCALE)
+    if image is None:
+        # OpenCV's imread does not take every GIF; VideoCapture reads the first frame of those.
+        capture = cv2.VideoCapture(str(file))
+        ok, frame = capture.read()
+        capture.release()
+        if not ok:
+            raise UnreadableImage(f"{file}: not an image this program can read")
+        image = frame
+    return decode_image(image, engine, options)
+
+
+def scan_image_files(
+    paths: Iterable[str | os.PathLike[str]],
+    engine: Engine = "both",
+    progress: Callable[[int, int], None] | None = None,
+) -> list[dict[str, Any]]:
+    """The ``serialdesk scan-image --json`` answer: ``[{"file", "codes": [{"text", "format", …}]}]``.
+
+    Each code also carries ``symbology_id``, ``gs1`` and ``engines``. A file that cannot be read gets
+    ``"codes": []`` and an ``"error"`` message instead of stopping the batch.
+    """
+    files = list(paths)
+    answer: list[dict[str, Any]] = []
+    for done, path in enumerate(files, start=1):
+        entry: dict[str, Any] = {"file": str(path), "codes": []}
+        try:
+            codes = decode_file(path, engine)
+        except UnreadableImage as exc:
+            entry["error"] = str(exc)
+        else:
+            entry["codes"] = [
+                {
+                    "text": code.text,
+                    "format": code.format,
+                    "symbology_id": code.symbology_id,
+                    "gs1": code.is_gs1,
+                    "engines": list(code.engines),
+                }
+                for code in codes
+            ]
+        answer.append(entry)
+        if progress is not None:
+            progress(done, len(files))
+    return answer
