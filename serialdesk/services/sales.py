@@ -15,7 +15,7 @@ from serialdesk.domain.money import to_money
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus, check_move
-from serialdesk.domain.text import listing
+from serialdesk.domain.text import day, listing
 from serialdesk.domain.warranty import warranty_until
 from serialdesk.services.common import Service, aware, customer_by_ref, one_item, party_view, record_events
 from serialdesk.services.dto import ReturnView, SaleLineView, SaleView
@@ -50,6 +50,7 @@ class SalesService(Service):
             lines = []
             for n, (item, product) in enumerate(units):
                 price = to_money(prices[n], "Price") if prices and prices[n] is not None else product.price
+                _refuse_time_travel(item.received_at, when, item.serial, "received", "sold")
                 self._take_from_stock(s, item, product)
                 line = SaleLine(sale_id=sale.id, item_id=item.id, price=price,
                                 warranty_until=warranty_until(when, product.warranty_months))
@@ -97,6 +98,7 @@ class SalesService(Service):
                 raise DomainError(f"Serial {item.serial} has no sale on record to return.", code="no_sale")
             sale, customer = sold
             when = aware(at, self.clock())
+            _refuse_time_travel(sale.sold_at, when, item.serial, "sold", "returned")
             item.status = check_move(ItemStatus.RETURNED, target, item.serial).value
             ret = Return(sale_line_id=line.id, reason=reason.strip(), disposition=to.strip().lower(),
                          by_user=self.actor.name, at=when)
@@ -113,6 +115,15 @@ class SalesService(Service):
 
 def _customer_label(customer: Customer) -> str:
     return f"{customer.name} ({record_number('customer', customer.id)})"
+
+
+def _refuse_time_travel(before: datetime | None, when: datetime, serial: str, done: str, doing: str) -> None:
+    if before is not None and when < before:
+        then, now = day(before), day(when)
+        if then == now:
+            then, now = f"{then} {before.astimezone():%H:%M}", f"{now} {when.astimezone():%H:%M}"
+        raise DomainError(f"Serial {serial} was {done} on {then}; it cannot be {doing} on {now}, before that.",
+                          code="date_before_history")
 
 
 def _refuse_doubles(units: list[tuple[Item, Product]]) -> None:

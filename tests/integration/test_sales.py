@@ -31,7 +31,7 @@ def test_a_sale_records_price_and_a_warranty_of_the_products_months(stocked: Ser
 
 
 def test_selling_a_sold_serial_is_refused_with_the_buyer_named(stocked: Services) -> None:
-    stocked.sales.sell_items("C-0001", ["SN-001"], at=datetime(2026, 3, 3, 9, 0, tzinfo=UTC))
+    stocked.sales.sell_items("C-0001", ["SN-001"], at=datetime(2026, 3, 3, 14, 0, tzinfo=UTC))
     stocked.catalogue.add_customer("Tom Olsen")
     with pytest.raises(DomainError) as err:
         stocked.sales.sell_items("Tom Olsen", ["SN-001"])
@@ -100,6 +100,14 @@ def test_a_unit_returned_to_stock_can_be_sold_again(stocked: Services, clock) ->
     assert passport.customer is not None and passport.customer.name == "Tom Olsen"
     assert passport.sold_at == clock.now
     assert [e.kind for e in passport.events] == ["received", "sold", "returned", "sold"]
+
+
+def test_a_sale_or_return_dated_before_the_units_history_is_refused(stocked: Services) -> None:
+    with pytest.raises(DomainError, match="SN-001 was received on 3 Mar 2026; it cannot be sold on 1 Mar 2026"):
+        stocked.sales.sell_items("Jane Smith", ["SN-001"], at=datetime(2026, 3, 1, 12, tzinfo=UTC))
+    stocked.sales.sell_items("Jane Smith", ["SN-001"])
+    with pytest.raises(DomainError, match="cannot be returned on 2 Mar 2026"):
+        stocked.sales.return_item("SN-001", to="stock", reason="x", at=datetime(2026, 3, 2, 12, tzinfo=UTC))
 
 
 def test_returning_a_unit_that_was_never_sold_is_refused(stocked: Services) -> None:

@@ -1,0 +1,201 @@
+"""Painting label plans with QPainter at printer resolution: PDF through QPdfWriter, PNG through QImage.
+
+QtGui only (never QtWidgets), headless: without a running Q(Gui)Application one is created on the
+``offscreen`` platform, so the CLI and tests need no display.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRect, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+
+from serialdesk.labels.compose import Align, Font, LabelPlan, SymbolBox, TextBox
+from serialdesk.labels.layout import LabelMedia, mm_to_dots
+from serialdesk.labels.symbols import dark_runs
+
+Step = Callable[[int], bool]  # called after each label with the running count; False stops the job
+
+_app: QGuiApplication | None = None  # kept referenced: a collected QGuiApplication takes Qt down with it
+
+
+def ensure_gui_application() -> None:
+    """Fonts and painting need a QGuiApplication; make an offscreen one unless the program has one."""
+    global _app
+    existing = QGuiApplication.instance()
+    if existing is not None:
+        if not isinstance(existing, QGuiApplication):
+            raise RuntimeError(
+                "Label rendering needs a QGuiApplication, but a bare QCoreApplication is running."
+            )
+        return
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _app = QGuiApplication([])
+
+
+_FAMILIES = {
+    Font.NAME: ("DejaVu Sans", QFont.StyleHint.SansSerif, True),
+    Font.DETAIL: ("DejaVu Sans", QFont.StyleHint.SansSerif, False),
+    Font.SERIAL: ("DejaVu Sans Mono", QFont.StyleHint.Monospace, True),
+    Font.PRICE: ("DejaVu Sans", QFont.StyleHint.SansSerif, True),
+}
+_ALIGN = {
+    Align.LEFT: Qt.AlignmentFlag.AlignLeft,
+    Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
+    Align.RIGHT: Qt.AlignmentFlag.AlignRight,
+}
+
+
+class _FontCache:
+    def __init__(self) -> None:
+        self._fonts: dict[tuple[Font, int], tuple[QFont, QFontMetrics]] = {}
+
+    def get(self, role: Font, size: int) -> tuple[QFont, QFontMetrics]:
+        key = (role, size)
+        if key not in self._fonts:
+            family, hint, bold = _FAMILIES[role]
+            font = QFont(family)
+            font.setStyleHint(hint)
+            font.setPixelSize(size)
+            font.setBold(bold)
+            self._fonts[key] = (font, QFontMetrics(font))
+        return self._fonts[key]
+
+
+def _wrapped(metrics: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
+    """Word-wrap into at most ``lines`` lines; whatever does not fit is elided on the last one."""
+    words, result = text.split(), []
+    while words and len(result) < lines - 1:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line += " " + words.pop(0)
+        if metrics.horizontalAdvance(line) > width:  # one word wider than the box: leave it to elision
+            words.insert(0, line)
+            break
+        result.append(line)
+    if words:
+        result.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return result
+
+
+def _paint_text(painter: QPainter, box: TextBox, fonts: _FontCache) -> None:
+    font, metrics = fonts.get(box.font, box.size)
+    painter.setFont(font)
+    r = box.rect
+    if box.lines > 1:
+        lines = _wrapped(metrics, box.text, r.width, box.lines)
+    elif box.elide:
+        lines = [metrics.elidedText(box.text, Qt.TextElideMode.ElideRight, r.width)]
+    else:
+        lines = [box.text]
+    line_h = r.height // box.lines
+    flags = _ALIGN[box.align] | Qt.AlignmentFlag.AlignVCenter
+    for index, line in enumerate(lines):
+        painter.drawText(QRect(r.x, r.y + index * line_h, r.width, line_h), flags, line)
+
+
+def _paint_symbol(painter: QPainter, placed: SymbolBox) -> None:
+    # Each run of dark modules is one rectangle on whole dots: no scaling, so every edge lands on the grid.
+    k, rects = placed.module, []
+    row_height = placed.height if placed.symbol.is_linear else k
+    for row_index, row in enumerate(placed.symbol.rows):
+        y = placed.y + row_index * row_height
+        rects.extend(
+            QRect(placed.x + start * k, y, length * k, row_height) for start, length in dark_runs(row)
+        )
+    painter.drawRects(rects)
+
+
+def paint_label(painter: QPainter, plan: LabelPlan, fonts: _FontCache, dx: int = 0, dy: int = 0) -> None:
+    """Paint one label; (dx, dy) shifts it, e.g. to the origin of a one-label PNG."""
+    painter.save()
+    painter.translate(dx, dy)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(0, 0, 0))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    _paint_symbol(painter, plan.symbol)
+    painter.setPen(QColor(0, 0, 0))
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    for box in plan.texts:
+        _paint_text(painter, box, fonts)
+    painter.restore()
+
+
+def write_pdf(
+    pages: Sequence[Sequence[LabelPlan]], media: LabelMedia, dpi: int, out: Path, step: Step
+) -> bool:
+    """All pages into one PDF at ``dpi``; False (and no file) if ``step`` asked to stop."""
+    ensure_gui_application()
+    writer = QPdfWriter(str(out))
+    writer.setResolution(dpi)
+    writer.setCreator("serialdesk")
+    writer.setTitle("Labels")
+    size = QPageSize(QSizeF(media.page_width, media.page_height), QPageSize.Unit.Millimeter, media.name,
+                     QPageSize.SizeMatchPolicy.ExactMatch)  # fmt: skip
+    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter, fonts, done, completed = QPainter(writer), _FontCache(), 0, False
+    try:
+        for page_index, plans in enumerate(pages):
+            if page_index:
+                writer.newPage()
+            for plan in plans:
+                paint_label(painter, plan, fonts)
+                done += 1
+                if not step(done):
+                    return False
+        completed = True
+    finally:
+        painter.end()
+        if not completed:  # stopped or failed: a half-written PDF must not look like a finished one
+            out.unlink(missing_ok=True)
+    return True
+
+
+def png_paths(out: Path, count: int) -> list[Path]:
+    """``out`` itself for one page, else ``<stem>-001.png`` … beside it."""
+    if count == 1:
+        return [out]
+    return [out.with_name(f"{out.stem}-{n:03d}{out.suffix or '.png'}") for n in range(1, count + 1)]
+
+
+def write_pngs(pages: Sequence[Sequence[LabelPlan]], media: LabelMedia, dpi: int, out: Path,
+               step: Step) -> list[Path] | None:  # fmt: skip
+    """One grayscale PNG per page (a roll label, or a whole sheet); None (and no files) if stopped."""
+    ensure_gui_application()
+    fonts, done, written = _FontCache(), 0, []
+    width, height = mm_to_dots(media.page_width, dpi), mm_to_dots(media.page_height, dpi)
+    dots_per_metre = round(dpi / 0.0254)
+    for path, plans in zip(png_paths(out, len(pages)), pages, strict=True):
+        image = QImage(width, height, QImage.Format.Format_Grayscale8)
+        image.fill(QColor(255, 255, 255))
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
+        painter, stopped = QPainter(image), False
+        for plan in plans:
+            paint_label(painter, plan, fonts)
+            done += 1
+            if not step(done):
+                stopped = True
+                break
+        painter.end()
+        if stopped:
+            for stale in written:
+                stale.unlink(missing_ok=True)
+            return None
+        if not image.save(str(path), "PNG"):
+            raise OSError(f"Could not write {path}")
+        written.append(path)
+    return written

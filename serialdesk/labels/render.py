@@ -1,0 +1,155 @@
+"""The one entry point: labels in, a PDF, PNG files or a ZPL file out.
+
+Every label is checked and laid out first; only when all of them fit does drawing start, so a serial that is
+too long for the label refuses the whole job before any file is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from serialdesk.domain.errors import DomainError
+from serialdesk.domain.serial_rules import SerialCase, normalise_serial
+from serialdesk.labels.compose import LabelData, LabelPlan, plan_linear, plan_matrix
+from serialdesk.labels.layout import LabelMedia, media_named
+from serialdesk.labels.symbols import Symbology, encode, gs1_pairs, symbology_named
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class OutputFormat(StrEnum):
+    PDF = "pdf"
+    PNG = "png"
+    ZPL = "zpl"
+
+
+# Laser printers and PDF viewers: 300 dpi; Zebra desktop printers: 203 dpi.
+DEFAULT_DPI = {OutputFormat.PDF: 300, OutputFormat.PNG: 300, OutputFormat.ZPL: 203}
+
+
+@dataclass(frozen=True)
+class LabelOutput:
+    """What was written: the files (one PDF, one ZPL, or one PNG per page), and whether it was stopped."""
+
+    files: tuple[Path, ...]
+    labels: int
+    pages: int
+    cancelled: bool = False
+
+
+def _format_named(name: str) -> OutputFormat:
+    try:
+        return OutputFormat(name)
+    except ValueError:
+        raise DomainError(
+            f"Unknown label format '{name}'; choose one of {', '.join(f.value for f in OutputFormat)}.",
+            code="labels_bad_format",
+        ) from None
+
+
+def _checked(data: LabelData) -> LabelData:
+    """The label with its serial validated; GS1 content must name the same serial in AI (21)."""
+    serial = normalise_serial(data.serial, case=SerialCase.PRESERVE, product=data.sku)
+    if data.gs1 is not None:
+        ai21 = dict(gs1_pairs(data.gs1)).get("21")
+        if ai21 is not None and ai21 != serial:
+            raise DomainError(
+                f"The GS1 content {data.gs1} carries serial {ai21}, but the label is for serial {serial}.",
+                code="labels_gs1_serial",
+                serial=serial,
+            )
+    return data if serial == data.serial else LabelData(serial, data.sku, data.name, data.lot, data.price, data.gs1)
+
+
+def plan_labels(labels: Sequence[LabelData], media: LabelMedia, symbology: Symbology, dpi: int,
+                start_position: int = 0) -> list[LabelPlan]:  # fmt: skip
+    """Lay out every label (DomainError naming the first serial that does not fit)."""
+    plans = []
+    symbols: dict[tuple[str, bool], object] = {}
+    for data, placement in zip(labels, media.place(len(labels), start_position), strict=True):
+        data = _checked(data)
+        content = data.gs1 or data.serial
+        key = (content, data.gs1 is not None)
+        symbol = encode(content, symbology, gs1=data.gs1 is not None)
+        symbols[key] = symbol
+        label = placement.box.to_dots(dpi)
+        inner = media.content_box(placement.box).to_dots(dpi)
+        plan = plan_linear if symbology is Symbology.CODE128 else plan_matrix
+        plans.append(plan(data, symbol, placement.page, label, inner, media, dpi))
+    return plans
+
+
+def _pages(plans: list[LabelPlan]) -> list[list[LabelPlan]]:
+    pages: list[list[LabelPlan]] = []
+    for plan in plans:
+        while len(pages) <= plan.page:
+            pages.append([])
+        pages[plan.page].append(plan)
+    return pages
+
+
+def _check_job(labels: Sequence[LabelData], media: LabelMedia, fmt: OutputFormat, dpi: int) -> None:
+    if not labels:
+        raise DomainError("There are no labels to print.", code="labels_none")
+    if not 100 <= dpi <= 1200:
+        raise DomainError(f"A printer resolution of {dpi} dpi is not supported (100–1200).", code="labels_bad_dpi")
+    if fmt is OutputFormat.ZPL and not media.is_roll:
+        raise DomainError(
+            "ZPL is for label printers on a roll: use the roll-62x29 layout, or PDF/PNG for A4 sheets.",
+            code="labels_zpl_needs_roll",
+        )
+
+
+def render_labels(
+    labels: Sequence[LabelData],
+    *,
+    layout: str,
+    symbology: str,
+    fmt: str,
+    out: Path | str,
+    dpi: int | None = None,
+    start_position: int = 0,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> LabelOutput:
+    """Render ``labels`` on ``layout`` (roll-62x29 | a4-3x8) with ``symbology`` (code128 | datamatrix | qr)
+    as ``fmt`` (pdf | png | zpl) to ``out``.
+
+    ``dpi`` defaults to 300 for PDF/PNG and 203 for ZPL; ``start_position`` skips labels already used on the
+    first A4 sheet. ``progress(done, total)`` is called after each label; when ``cancelled()`` turns true
+    the job stops, leaves no files behind and returns ``cancelled=True``. PNG writes ``out`` for a single
+    page, else ``<stem>-001.png`` … one per page (a roll label, or a sheet).
+
+    DomainError (nothing written): an unknown layout/symbology/format, no labels, an invalid serial, a
+    serial too long for the label and symbology, GS1 content for QR or naming another serial, ZPL on A4.
+    """
+    media, sym, form = media_named(layout), symbology_named(symbology), _format_named(fmt)
+    resolution = dpi or DEFAULT_DPI[form]
+    _check_job(labels, media, form, resolution)
+    plans = plan_labels(labels, media, sym, resolution, start_position)
+    total, target = len(plans), Path(out)
+
+    def step(done: int) -> bool:
+        if progress is not None:
+            progress(done, total)
+        return not (cancelled is not None and cancelled())
+
+    pages = _pages(plans)
+    if form is OutputFormat.ZPL:
+        from serialdesk.labels.zpl import write_zpl
+
+        files: list[Path] | None = [target] if write_zpl(plans, target, step) else None
+    else:
+        from serialdesk.labels import qt_render
+
+        if form is OutputFormat.PDF:
+            files = [target] if qt_render.write_pdf(pages, media, resolution, target, step) else None
+        else:
+            files = qt_render.write_pngs(pages, media, resolution, target, step)
+    if files is None:
+        return LabelOutput((), 0, 0, cancelled=True)
+    return LabelOutput(tuple(files), total, len(pages))
