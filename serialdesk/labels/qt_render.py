@@ -77,7 +77,7 @@ class _FontCache:
 
 def _wrapped(metrics: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
     """Word-wrap into at most ``lines`` lines; whatever does not fit is elided on the last one."""
-    words, result = text.split(), []
+    words, result = text.split(), list[str]()
     while words and len(result) < lines - 1:
         line = words.pop(0)
         while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
@@ -109,7 +109,7 @@ def _paint_text(painter: QPainter, box: TextBox, fonts: _FontCache) -> None:
 
 def _paint_symbol(painter: QPainter, placed: SymbolBox) -> None:
     # Each run of dark modules is one rectangle on whole dots: no scaling, so every edge lands on the grid.
-    k, rects = placed.module, []
+    k, rects = placed.module, list[QRect]()
     row_height = placed.height if placed.symbol.is_linear else k
     for row_index, row in enumerate(placed.symbol.rows):
         y = placed.y + row_index * row_height
@@ -175,7 +175,7 @@ def write_pngs(pages: Sequence[Sequence[LabelPlan]], media: LabelMedia, dpi: int
                step: Step) -> list[Path] | None:  # fmt: skip
     """One grayscale PNG per page (a roll label, or a whole sheet); None (and no files) if stopped."""
     ensure_gui_application()
-    fonts, done, written = _FontCache(), 0, []
+    fonts, done, written = _FontCache(), 0, list[Path]()
     width, height = mm_to_dots(media.page_width, dpi), mm_to_dots(media.page_height, dpi)
     dots_per_metre = round(dpi / 0.0254)
     for path, plans in zip(png_paths(out, len(pages)), pages, strict=True):
@@ -195,7 +195,7 @@ def write_pngs(pages: Sequence[Sequence[LabelPlan]], media: LabelMedia, dpi: int
             for stale in written:
                 stale.unlink(missing_ok=True)
             return None
-        if not image.save(str(path), "PNG"):
+        if not image.save(str(path), b"PNG"):
             raise OSError(f"Could not write {path}")
         written.append(path)
     return written

@@ -62,20 +62,20 @@ def _checked(data: LabelData) -> LabelData:
                 code="labels_gs1_serial",
                 serial=serial,
             )
-    return data if serial == data.serial else LabelData(serial, data.sku, data.name, data.lot, data.price, data.gs1)
+    return (
+        data
+        if serial == data.serial
+        else LabelData(serial, data.sku, data.name, data.lot, data.price, data.gs1)
+    )
 
 
 def plan_labels(labels: Sequence[LabelData], media: LabelMedia, symbology: Symbology, dpi: int,
                 start_position: int = 0) -> list[LabelPlan]:  # fmt: skip
     """Lay out every label (DomainError naming the first serial that does not fit)."""
     plans = []
-    symbols: dict[tuple[str, bool], object] = {}
-    for data, placement in zip(labels, media.place(len(labels), start_position), strict=True):
-        data = _checked(data)
-        content = data.gs1 or data.serial
-        key = (content, data.gs1 is not None)
-        symbol = encode(content, symbology, gs1=data.gs1 is not None)
-        symbols[key] = symbol
+    for raw, placement in zip(labels, media.place(len(labels), start_position), strict=True):
+        data = _checked(raw)
+        symbol = encode(data.gs1 or data.serial, symbology, gs1=data.gs1 is not None)
         label = placement.box.to_dots(dpi)
         inner = media.content_box(placement.box).to_dots(dpi)
         plan = plan_linear if symbology is Symbology.CODE128 else plan_matrix
@@ -96,7 +96,9 @@ def _check_job(labels: Sequence[LabelData], media: LabelMedia, fmt: OutputFormat
     if not labels:
         raise DomainError("There are no labels to print.", code="labels_none")
     if not 100 <= dpi <= 1200:
-        raise DomainError(f"A printer resolution of {dpi} dpi is not supported (100–1200).", code="labels_bad_dpi")
+        raise DomainError(
+            f"A printer resolution of {dpi} dpi is not supported (100–1200).", code="labels_bad_dpi"
+        )
     if fmt is OutputFormat.ZPL and not media.is_roll:
         raise DomainError(
             "ZPL is for label printers on a roll: use the roll-62x29 layout, or PDF/PNG for A4 sheets.",
@@ -139,6 +141,7 @@ def render_labels(
         return not (cancelled is not None and cancelled())
 
     pages = _pages(plans)
+    # Qt is imported only for PDF/PNG: writing ZPL must not need it (a print server may lack it).
     if form is OutputFormat.ZPL:
         from serialdesk.labels.zpl import write_zpl
 

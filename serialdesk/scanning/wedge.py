@@ -72,6 +72,10 @@ class WedgeDetector(Generic[T]):
         """True while keys are held back (the caller should arrange a ``poll`` at ``next_deadline()``)."""
         return bool(self._held)
 
+    def held_keys(self) -> tuple[HeldKey[T], ...]:
+        """The keys held back so far, oldest first."""
+        return tuple(self._held)
+
     def is_scan_char(self, char: str) -> bool:
         """A character that may be part of a scan: printable, or one of the configured control characters."""
         return len(char) == 1 and (char.isprintable() or char in self.settings.control_chars)

@@ -67,7 +67,7 @@ class SalesService(Service):
 
     def _take_from_stock(self, s: Session, item: Item, product: Product) -> None:
         # The WHERE on status makes two tills selling the same unit at once safe: one UPDATE wins.
-        done = s.execute(
+        done = s.execute(  # type: ignore[attr-defined]  # an UPDATE's CursorResult has rowcount
             update(Item).where(Item.id == item.id, Item.status == ItemStatus.IN_STOCK.value)
             .values(status=ItemStatus.SOLD.value).execution_options(synchronize_session=False)
         ).rowcount

@@ -111,7 +111,7 @@ def test_a_sale_or_return_dated_before_the_units_history_is_refused(stocked: Ser
 
 
 def test_returning_a_unit_that_was_never_sold_is_refused(stocked: Services) -> None:
-    with pytest.raises(DomainError, match="SN-001 is in stock .* cannot be returned"):
+    with pytest.raises(DomainError, match=r"SN-001 is in stock .* cannot be returned"):
         stocked.sales.return_item("SN-001", to="stock", reason="?")
 
 

@@ -74,7 +74,7 @@ def test_customers_are_found_by_name_phone_or_email_and_by_number(shop: Services
 
 def test_two_customers_with_one_name_must_be_told_apart_by_number(shop: Services) -> None:
     shop.catalogue.add_customer("Jane Smith")
-    with pytest.raises(DomainError, match="several customers called 'Jane Smith'.*C-0001"):
+    with pytest.raises(DomainError, match=r"several customers called 'Jane Smith'.*C-0001"):
         shop.catalogue.customer("Jane Smith")
     assert shop.catalogue.customer("C-0002").number == "C-0002"
     with pytest.raises(NotFound):
