@@ -25,6 +25,13 @@ _ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
 _SIGNATURE = tuple[int, int, str, int, int]
 
 
+def _application(app: QCoreApplication | None) -> QCoreApplication:
+    app = app or QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("create the QApplication before the wedge filter")
+    return app
+
+
 @dataclass
 class _Typed:
     """What is needed to replay a held key: where it was typed, its press and (if it came) its release."""
@@ -71,12 +78,12 @@ class WedgeFilter(QObject):
 
     def install(self, app: QCoreApplication | None = None) -> None:
         """Start filtering every key press of the application."""
-        (app or QCoreApplication.instance()).installEventFilter(self)
+        _application(app).installEventFilter(self)
 
     def uninstall(self, app: QCoreApplication | None = None) -> None:
         """Stop filtering; held keys are resolved first, so nothing typed is lost."""
         self._apply(self._detector.flush())
-        (app or QCoreApplication.instance()).removeEventFilter(self)
+        _application(app).removeEventFilter(self)
 
     def set_enabled(self, enabled: bool) -> None:
         """Turn scan detection off (keys then pass untouched) or back on."""
@@ -86,7 +93,7 @@ class WedgeFilter(QObject):
 
     # --- Qt event filter ------------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ApplicationDeactivate:
             self._apply(self._detector.flush())  # the clerk switched away: nothing stays held

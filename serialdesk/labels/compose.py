@@ -21,7 +21,7 @@ from serialdesk.labels.symbols import Symbol
 MIN_BAR_MODULE_MM = 0.19
 MAX_BAR_MODULE_MM = 0.5
 MIN_MATRIX_MODULE_MM = 0.25
-MAX_MATRIX_MODULE_MM = 0.75
+MAX_MATRIX_MODULE_MM = 1.0
 MIN_SERIAL_PT = 6.0
 # DejaVu Sans Mono (and most monospace faces) advance 0.602 em per character; a hair more for safety.
 MONO_ADVANCE_EM = 0.61
@@ -99,7 +99,7 @@ class LabelStyle:
     serial_pt: float
 
 
-STYLES = {"roll-62x29": LabelStyle(9, 7, 9), "a4-3x8": LabelStyle(10, 8, 10)}
+STYLES = {"roll-62x29": LabelStyle(9, 7, 9), "a4-3x8": LabelStyle(11, 8.5, 11)}
 
 
 class _Metrics:
@@ -132,9 +132,9 @@ def mono_chars_fitting(width: int, size: int) -> int:
     return max(0, math.floor(width / (size * MONO_ADVANCE_EM)))
 
 
-def _too_long(data: LabelData, what: str, media: LabelMedia) -> DomainError:
+def _too_long(data: LabelData, what: str, media: LabelMedia, why: str = "") -> DomainError:
     return DomainError(
-        f"The serial {data.serial} is too long for {what} on a {media.name} label. "
+        f"The serial {data.serial} is too long for {what} on a {media.name} label{why}. "
         "Choose another symbology or layout.",
         code="labels_serial_too_long",
         serial=data.serial,
@@ -165,7 +165,9 @@ def plan_linear(
     # Bars stay inside the content box; their quiet zones may use the label's blank padding.
     module = min(high, content.width // symbol.width, label.width // (symbol.width + 2 * symbol.quiet_zone))
     if module < low:
-        raise _too_long(data, "a Code 128 barcode", media)
+        needed = (symbol.width * low) * 25.4 / dpi
+        why = f" (the bars need {needed:.0f} mm, {content.width * 25.4 / dpi:.0f} mm are free)"
+        raise _too_long(data, "a Code 128 barcode", media, why)
     hri = data.gs1 or data.serial
     lines, serial_pt = _serial_lines(data, hri, content.width, style, m, 1, media)
     texts, y = _header(data, content, style, m)
@@ -191,14 +193,12 @@ def plan_linear(
 def _header(data: LabelData, content: DotRect, style: LabelStyle, m: _Metrics) -> tuple[list[TextBox], int]:
     name_h, detail_h, gap = m.line(style.name_pt), m.line(style.detail_pt), m.mm(0.4)
     price = price_text(data.price)
-    # Reserve the price's width so a long name is elided before it runs under the price.
-    price_w = math.ceil(len(price) * m.px(style.name_pt) * 0.72) + m.mm(1.5) if price else 0
+    # Reserve the price's width so a long name is elided before it runs under the price (bold sans:
+    # digits and letters advance about 0.7 em, punctuation about 0.4 em).
+    advance = sum(0.7 if ch.isalnum() else 0.4 for ch in price)
+    price_w = math.ceil(advance * m.px(style.name_pt)) + m.mm(1.5) if price else 0
     y = content.y
-    texts = [
-        TextBox(
-            data.name, DotRect(content.x, y, content.width - price_w, name_h), m.px(style.name_pt), Font.NAME
-        )
-    ]
+    texts = [TextBox(data.name, DotRect(content.x, y, content.width - price_w, name_h), m.px(style.name_pt), Font.NAME)]
     if price:
         texts.append(
             TextBox(
@@ -243,58 +243,43 @@ def plan_matrix(
     if module < low:
         raise _too_long(data, f"a {symbol.symbology.value} symbol", media)
     side = symbol.width * module
-    x, y = (
-        content.x + max(0, quiet * module - (content.x - label.x)),
-        content.y + (content.height - side) // 2,
-    )
+    x = content.x + max(0, quiet * module - (content.x - label.x))
+    placed = SymbolBox(symbol, x, content.y + (content.height - side) // 2, module, side)
     column_x = x + side + max(quiet * module, m.mm(1.5))
     column = DotRect(column_x, content.y, content.right - column_x, content.height)
-    texts = _column_texts(data, column, style, m, media)
-    return LabelPlan(data, page, label, SymbolBox(symbol, x, y, module, side), tuple(texts))
+    return LabelPlan(data, page, label, placed, tuple(_column_texts(data, column, placed, style, m, media)))
 
 
 def _column_texts(
-    data: LabelData, column: DotRect, style: LabelStyle, m: _Metrics, media: LabelMedia
+    data: LabelData, column: DotRect, placed: SymbolBox, style: LabelStyle, m: _Metrics, media: LabelMedia
 ) -> list[TextBox]:
     serial_lines, serial_pt = _serial_lines(data, data.serial, column.width, style, m, 2, media)
     price = price_text(data.price)
     detail_h, serial_h, name_h = m.line(style.detail_pt), m.line(serial_pt), m.line(style.name_pt)
-    fixed = detail_h * (2 if data.lot else 1) + serial_h * len(serial_lines) + (name_h if price else 0)
+    details = [f"SKU {data.sku}"] + ([f"Lot {data.lot}"] if data.lot else [])
+    fixed = detail_h * len(details) + serial_h * len(serial_lines) + (name_h if price else 0)
     # The name gets two lines when they fit, else one (elided).
     name_lines = 2 if fixed + 2 * name_h <= column.height else 1
-    if fixed + name_lines * name_h > column.height:
+    total = fixed + name_lines * name_h
+    if total > column.height:
         raise _too_long(data, "its printed text", media)
-    y, texts = column.y, []
-    texts.append(
-        TextBox(
-            data.name,
-            DotRect(column.x, y, column.width, name_h * name_lines),
-            m.px(style.name_pt),
-            Font.NAME,
-            lines=name_lines,
-        )
+    # Text spans the symbol's height when it fits there (tops and bottoms line up), else it is centred.
+    top, height = (
+        (placed.y, placed.height) if total <= placed.height else (column.y + (column.height - total) // 2, total)
     )
-    y += name_h * name_lines
-    for line in [f"SKU {data.sku}"] + ([f"Lot {data.lot}"] if data.lot else []):
-        texts.append(
-            TextBox(line, DotRect(column.x, y, column.width, detail_h), m.px(style.detail_pt), Font.DETAIL)
-        )
+    x, w = column.x, column.width
+    texts = [
+        TextBox(data.name, DotRect(x, top, w, name_h * name_lines), m.px(style.name_pt), Font.NAME, lines=name_lines)
+    ]
+    y = top + name_h * name_lines
+    for line in details:
+        texts.append(TextBox(line, DotRect(x, y, w, detail_h), m.px(style.detail_pt), Font.DETAIL))
         y += detail_h
     for line in serial_lines:
-        texts.append(
-            TextBox(
-                line, DotRect(column.x, y, column.width, serial_h), m.px(serial_pt), Font.SERIAL, elide=False
-            )
-        )
+        texts.append(TextBox(line, DotRect(x, y, w, serial_h), m.px(serial_pt), Font.SERIAL, elide=False))
         y += serial_h
     if price:
         texts.append(
-            TextBox(
-                price,
-                DotRect(column.x, column.bottom - name_h, column.width, name_h),
-                m.px(style.name_pt),
-                Font.PRICE,
-                Align.RIGHT,
-            )
+            TextBox(price, DotRect(x, top + height - name_h, w, name_h), m.px(style.name_pt), Font.PRICE, Align.RIGHT)
         )
     return texts

@@ -38,9 +38,7 @@ def ensure_gui_application() -> None:
     existing = QGuiApplication.instance()
     if existing is not None:
         if not isinstance(existing, QGuiApplication):
-            raise RuntimeError(
-                "Label rendering needs a QGuiApplication, but a bare QCoreApplication is running."
-            )
+            raise RuntimeError("Label rendering needs a QGuiApplication, but a bare QCoreApplication is running.")
         return
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _app = QGuiApplication([])
@@ -113,9 +111,7 @@ def _paint_symbol(painter: QPainter, placed: SymbolBox) -> None:
     row_height = placed.height if placed.symbol.is_linear else k
     for row_index, row in enumerate(placed.symbol.rows):
         y = placed.y + row_index * row_height
-        rects.extend(
-            QRect(placed.x + start * k, y, length * k, row_height) for start, length in dark_runs(row)
-        )
+        rects.extend(QRect(placed.x + start * k, y, length * k, row_height) for start, length in dark_runs(row))
     painter.drawRects(rects)
 
 
@@ -134,9 +130,7 @@ def paint_label(painter: QPainter, plan: LabelPlan, fonts: _FontCache, dx: int =
     painter.restore()
 
 
-def write_pdf(
-    pages: Sequence[Sequence[LabelPlan]], media: LabelMedia, dpi: int, out: Path, step: Step
-) -> bool:
+def write_pdf(pages: Sequence[Sequence[LabelPlan]], media: LabelMedia, dpi: int, out: Path, step: Step) -> bool:
     """All pages into one PDF at ``dpi``; False (and no file) if ``step`` asked to stop."""
     ensure_gui_application()
     writer = QPdfWriter(str(out))

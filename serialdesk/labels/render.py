@@ -62,11 +62,7 @@ def _checked(data: LabelData) -> LabelData:
                 code="labels_gs1_serial",
                 serial=serial,
             )
-    return (
-        data
-        if serial == data.serial
-        else LabelData(serial, data.sku, data.name, data.lot, data.price, data.gs1)
-    )
+    return data if serial == data.serial else LabelData(serial, data.sku, data.name, data.lot, data.price, data.gs1)
 
 
 def plan_labels(labels: Sequence[LabelData], media: LabelMedia, symbology: Symbology, dpi: int,
@@ -96,9 +92,7 @@ def _check_job(labels: Sequence[LabelData], media: LabelMedia, fmt: OutputFormat
     if not labels:
         raise DomainError("There are no labels to print.", code="labels_none")
     if not 100 <= dpi <= 1200:
-        raise DomainError(
-            f"A printer resolution of {dpi} dpi is not supported (100–1200).", code="labels_bad_dpi"
-        )
+        raise DomainError(f"A printer resolution of {dpi} dpi is not supported (100–1200).", code="labels_bad_dpi")
     if fmt is OutputFormat.ZPL and not media.is_roll:
         raise DomainError(
             "ZPL is for label printers on a roll: use the roll-62x29 layout, or PDF/PNG for A4 sheets.",

@@ -101,9 +101,7 @@ def gs1_fields(element_string: str) -> list[tuple[str, str, bool]]:
 
 def _gs1_128_payload(element_string: str) -> str:
     fnc1 = barcode.codex.Gs1_128.FNC1_CHAR
-    return "".join(
-        ai + value + (fnc1 if separated else "") for ai, value, separated in gs1_fields(element_string)
-    )
+    return "".join(ai + value + (fnc1 if separated else "") for ai, value, separated in gs1_fields(element_string))
 
 
 def _code128(data: str, gs1: bool) -> Symbol:

@@ -34,7 +34,9 @@ def _elided(text: str, width: int, size: int) -> str:
 def _text_field(box: TextBox) -> list[str]:
     r = box.rect
     line_h = r.height // box.lines
-    text = box.text if not box.elide else _elided(box.text, r.width * box.lines, box.size)
+    # Word wrapping wastes part of each full line, so wrapped text gets only 80 % of its room.
+    room = r.width if box.lines == 1 else int(r.width * box.lines * 0.8)
+    text = box.text if not box.elide else _elided(box.text, room, box.size)
     top = r.y + (line_h - box.size) // 2
     # ^FB wraps (more than one line) and justifies within the box; its width keeps text inside the label.
     return [
@@ -63,9 +65,7 @@ def _symbol_field(placed: SymbolBox) -> str:
     if symbol.symbology is Symbology.DATAMATRIX:
         # Columns and rows pinned to the size zxing chose, so the printed symbol has the planned size.
         if symbol.gs1:
-            return (
-                f"{origin}^BXN,{k},200,{symbol.width},{symbol.height},6,_^FD{_datamatrix_gs1(symbol.data)}^FS"
-            )
+            return f"{origin}^BXN,{k},200,{symbol.width},{symbol.height},6,_^FD{_datamatrix_gs1(symbol.data)}^FS"
         return f"{origin}^BXN,{k},200,{symbol.width},{symbol.height}^FD{symbol.data}^FS"
     # ^BQ: model 2, magnification k, error correction M; "MA," = level M, automatic input mode.
     return f"{origin}^BQN,2,{k},M^FDMA,{symbol.data}^FS"

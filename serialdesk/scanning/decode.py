@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from ctypes import POINTER, c_uint, c_void_p, cast, string_at
+from ctypes import POINTER, c_uint, c_void_p, string_at
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -85,7 +85,9 @@ _MIN_LENGTH = {"Code39": 3, "ITF": 6}
 # --- zxing-cpp ------------------------------------------------------------------------------------------
 
 _F = zxingcpp.BarcodeFormat
-_ZXING_FORMATS = [_F.Code128, _F.Code39, _F.EAN13, _F.EAN8, _F.UPCA, _F.UPCE, _F.ITF, _F.DataMatrix, _F.QRCode]
+_ZXING_FORMATS = zxingcpp.BarcodeFormats(
+    [_F.Code128, _F.Code39, _F.EAN13, _F.EAN8, _F.UPCA, _F.UPCE, _F.ITF, _F.DataMatrix, _F.QRCode]
+)
 _ZXING_NAMES = {"Code39Std": "Code39", "Code39Ext": "Code39", "ITF14": "ITF"}
 
 
@@ -130,9 +132,7 @@ _ZBAR_NAMES = {
 }  # fmt: skip
 _ZBAR_MOD_GS1 = 1 << 0  # zbar_modifier_e ZBAR_MOD_GS1
 _Y800 = 0x30303859  # fourcc 'Y800': 8-bit grey
-_zbar_symbol_get_modifiers = zbar.zbar_function(
-    "zbar_symbol_get_modifiers", c_uint, POINTER(zbar.zbar_symbol)
-)
+_zbar_symbol_get_modifiers = zbar.zbar_function("zbar_symbol_get_modifiers", c_uint, POINTER(zbar.zbar_symbol))
 
 
 def _zbar_reads(gray: np.ndarray) -> list[_Read]:
@@ -143,11 +143,11 @@ def _zbar_reads(gray: np.ndarray) -> list[_Read]:
         zbar.zbar_image_scanner_set_config(scanner, 0, zbar.ZBarConfig.CFG_ENABLE, 0)
         for symbol in _ZBAR_NAMES:
             zbar.zbar_image_scanner_set_config(scanner, symbol, zbar.ZBarConfig.CFG_ENABLE, 1)
-        pixels = np.ascontiguousarray(gray).tobytes()
-        height, width = gray.shape
+        pixels = np.ascontiguousarray(gray)  # stays referenced until the scan is done: zbar does not copy
+        height, width = pixels.shape
         zbar.zbar_image_set_format(image, _Y800)
         zbar.zbar_image_set_size(image, width, height)
-        zbar.zbar_image_set_data(image, cast(pixels, c_void_p), len(pixels), None)
+        zbar.zbar_image_set_data(image, c_void_p(pixels.ctypes.data), pixels.size, None)
         if zbar.zbar_scan_image(scanner, image) < 0:
             raise RuntimeError("zbar refused the image")
         return [_zbar_read(symbol) for symbol in _zbar_symbols(image)]
@@ -287,9 +287,7 @@ def decode_image(
         return decode_file(image, engine, options)
     gray = to_gray(image)
     zxing_reads = _zxing_reads(gray, options) if engine in ("zxing", "both") else []
-    ask_zbar = engine == "zbar" or (
-        engine == "both" and not (options.zbar_only_when_zxing_empty and zxing_reads)
-    )
+    ask_zbar = engine == "zbar" or (engine == "both" and not (options.zbar_only_when_zxing_empty and zxing_reads))
     zbar_reads = _zbar_reads(gray) if ask_zbar else []
     return _merge(zxing_reads, zbar_reads)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
+from typing import NoReturn
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -56,15 +57,18 @@ class ReceivingService(Service):
             item = Item(product_id=product.id, serial=value, lot_id=lot_row.id if lot_row else None,
                         status=ItemStatus.RECEIVING.value, serial_source="supplier", cost=product.cost,
                         created_at=now)
-            s.add(item)
-            s.flush()
-            s.add(ReceiptLine(receipt_id=receipt.id, item_id=item.id, scanned_at=now))
-            self.record(s, kind="scanned", item_id=item.id, product_id=product.id, serial=value,
-                        ref_type="receipt", ref_id=receipt.id, at=now)
-            count = s.scalar(select(func.count(ReceiptLine.id)).where(ReceiptLine.receipt_id == receipt.id)) or 0
-            _commit_or_explain(uow.session, uow.commit, product, [value])
+            try:
+                s.add(item)
+                s.flush()
+                s.add(ReceiptLine(receipt_id=receipt.id, item_id=item.id, scanned_at=now))
+                self.record(s, kind="scanned", item_id=item.id, product_id=product.id, serial=value,
+                            ref_type="receipt", ref_id=receipt.id, at=now)
+                count = s.scalar(select(func.count(ReceiptLine.id)).where(ReceiptLine.receipt_id == receipt.id))
+                uow.commit()
+            except IntegrityError:
+                _explain_conflict(s, product, [value])
             unit = ScannedUnit(item.id, product.sku, value, lot_row.code if lot_row else None, "supplier", now)
-            return ScanAccepted(record_number("receipt", receipt.id), unit, count)
+            return ScanAccepted(record_number("receipt", receipt.id), unit, count or 0)
 
     def remove_scan(self, receipt_id: int, serial: str, sku: str | None = None) -> ReceiptView:
         """Undo a scan on a draft receipt (the unit is forgotten; the ledger keeps the fact)."""
@@ -154,11 +158,14 @@ class ReceivingService(Service):
             rows = [{"product_id": product.id, "serial": v, "lot_id": lot_row.id if lot_row else None,
                      "status": ItemStatus.RECEIVING.value, "serial_source": "supplier", "cost": product.cost,
                      "created_at": when} for v in values]
-            ids = list(s.scalars(insert(Item).returning(Item.id, sort_by_parameter_order=True), rows))
-            s.execute(insert(ReceiptLine), [{"receipt_id": receipt.id, "item_id": i, "scanned_at": when}
-                                            for i in ids])
-            self._put_in_stock(s, receipt, ids, when)
-            _commit_or_explain(s, uow.commit, product, values)
+            try:
+                ids = list(s.scalars(insert(Item).returning(Item.id, sort_by_parameter_order=True), rows))
+                s.execute(insert(ReceiptLine), [{"receipt_id": receipt.id, "item_id": i, "scanned_at": when}
+                                                for i in ids])
+                self._put_in_stock(s, receipt, ids, when)
+                uow.commit()
+            except IntegrityError:
+                _explain_conflict(s, product, values)
             return _receipt_view(s, receipt, expected=_expected(expected, product))
 
     def receipt(self, receipt_id: int) -> ReceiptView:
@@ -244,15 +251,11 @@ def _expected(expected: Sequence[str] | None, product: Product) -> set[str] | No
     return {normalise_serial(v, product.serial_case, product=product.sku) for v in expected if v.strip()}
 
 
-def _commit_or_explain(s: Session, commit: Callable[[], None], product: Product, values: list[str]) -> None:
-    """Commit; if another station took one of these serials meanwhile, say which instead of a DB error."""
-    try:
-        commit()
-    except IntegrityError:
-        s.rollback()
-        refuse_known(s, product, values, None)
-        raise DomainError("Another station changed these units at the same moment; scan again.",
-                          code="conflict") from None
+def _explain_conflict(s: Session, product: Product, values: list[str]) -> NoReturn:
+    """Another station took one of these serials between our check and our write: say which, not a DB error."""
+    s.rollback()
+    refuse_known(s, product, values, None)
+    raise DomainError("Another station changed these units at the same moment; scan again.", code="conflict")
 
 
 def _receipt_view(s: Session, r: Receipt, *, with_units: bool = True,

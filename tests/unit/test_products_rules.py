@@ -1,4 +1,4 @@
-"""Catalogue rules: GTIN check digits, product codes, names, serial sources and the record numbers people see."""
+"""Catalogue rules: GTIN check digits, product codes, names, serial sources, record numbers people see."""
 
 from __future__ import annotations
 
@@ -59,7 +59,9 @@ def test_no_gtin_means_none(text: str | None) -> None:
     assert clean_gtin(text) is None
 
 
-@pytest.mark.parametrize("text", ["1234567", "123456789", "12345678901", "123456789012345", "40063813339AB", "4006-381333931"])
+@pytest.mark.parametrize(
+    "text", ["1234567", "123456789", "12345678901", "123456789012345", "40063813339AB", "4006-381333931"]
+)
 def test_text_that_is_not_8_12_13_or_14_digits_is_not_a_gtin(text: str) -> None:
     with pytest.raises(DomainError) as err:
         clean_gtin(text)
@@ -84,7 +86,9 @@ _BODIES = st.sampled_from([7, 11, 12, 13]).flatmap(
 
 
 @given(body=_BODIES, position=st.integers(min_value=0), replacement=st.sampled_from("0123456789"))
-def test_any_single_mistyped_digit_is_caught_by_the_check_digit(body: str, position: int, replacement: str) -> None:
+def test_any_single_mistyped_digit_is_caught_by_the_check_digit(
+    body: str, position: int, replacement: str
+) -> None:
     gtin = body + str(gtin_check_digit(body))
     assert clean_gtin(gtin) == gtin
     position %= len(gtin)
@@ -136,7 +140,11 @@ def test_a_name_may_have_200_characters_but_not_201() -> None:
 
 @pytest.mark.parametrize(
     ("text", "source"),
-    [("supplier", SerialSource.SUPPLIER), (" Generated ", SerialSource.GENERATED), ("EITHER", SerialSource.EITHER)],
+    [
+        ("supplier", SerialSource.SUPPLIER),
+        (" Generated ", SerialSource.GENERATED),
+        ("EITHER", SerialSource.EITHER),
+    ],
 )
 def test_a_serial_source_is_read_whatever_its_case(text: str, source: SerialSource) -> None:
     assert parse_serial_source(text) is source
@@ -154,8 +162,14 @@ def test_an_unknown_serial_source_is_refused_listing_the_choices() -> None:
 
 @pytest.mark.parametrize(
     ("kind", "number", "shown"),
-    [("customer", 12, "C-0012"), ("supplier", 3, "V-0003"), ("receipt", 41, "R-0041"), ("sale", 9, "S-0009"),
-     ("ticket", 12345, "T-12345"), ("recall", 7, "RC-0007")],
+    [
+        ("customer", 12, "C-0012"),
+        ("supplier", 3, "V-0003"),
+        ("receipt", 41, "R-0041"),
+        ("sale", 9, "S-0009"),
+        ("ticket", 12345, "T-12345"),
+        ("recall", 7, "RC-0007"),
+    ],
 )
 def test_record_numbers_are_a_prefix_and_at_least_four_digits(kind: str, number: int, shown: str) -> None:
     assert record_number(kind, number) == shown
