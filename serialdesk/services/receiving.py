@@ -217,11 +217,16 @@ def _lot(s: Session, product: Product, code: str | None, supplier_id: int | None
     lot_code = clean_lot(code)
     if lot_code is None:
         return None
-    lot = s.scalar(select(Lot).where(Lot.product_id == product.id, Lot.code == lot_code))
+    query = select(Lot).where(Lot.product_id == product.id, Lot.code == lot_code)
+    lot = s.scalar(query)
     if lot is None:
-        lot = Lot(product_id=product.id, code=lot_code, supplier_id=supplier_id)
-        s.add(lot)
-        s.flush()
+        # Two stations may open the same new lot at once: the loser of the race uses the winner's row.
+        try:
+            with s.begin_nested():
+                lot = Lot(product_id=product.id, code=lot_code, supplier_id=supplier_id)
+                s.add(lot)
+        except IntegrityError:
+            lot = s.scalar(query)
     return lot
 
 
