@@ -8,6 +8,7 @@ from serialdesk.domain.errors import DomainError
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
+LIMIT = Decimal("10000000000")  # Numeric(12, 2)
 
 
 def to_money(value: object, what: str = "Amount") -> Decimal:
@@ -25,9 +26,10 @@ def to_money(value: object, what: str = "Amount") -> Decimal:
         raise DomainError(f"{what} '{value}' is not a number.", code="bad_money")
     if amount < 0:
         raise DomainError(f"{what} cannot be negative ({value}).", code="negative_money")
-    if amount >= Decimal("10000000000"):
+    amount = amount.quantize(CENT, rounding=ROUND_HALF_UP) if amount < LIMIT else amount
+    if amount >= LIMIT:  # after rounding: 9999999999.995 rounds up past what the column holds
         raise DomainError(f"{what} {value} is too large.", code="bad_money")
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    return amount
 
 
 def format_money(amount: Decimal) -> str:

@@ -37,7 +37,7 @@ def clean_gtin(text: str | None) -> str | None:
     if text is None or not text.strip():
         return None
     gtin = text.strip()
-    if not gtin.isdigit() or len(gtin) not in (8, 12, 13, 14):
+    if not (gtin.isascii() and gtin.isdigit()) or len(gtin) not in (8, 12, 13, 14):
         raise DomainError(f"'{text}' is not a GTIN/EAN/UPC (8, 12, 13 or 14 digits).", code="bad_gtin")
     if gtin_check_digit(gtin[:-1]) != int(gtin[-1]):
         raise DomainError(

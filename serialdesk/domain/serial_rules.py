@@ -13,6 +13,7 @@ MAX_SERIAL_LENGTH = 64
 ALLOWED_PUNCTUATION = "-._/+#*"
 _ALLOWED = re.compile(rf"[A-Za-z0-9{re.escape(ALLOWED_PUNCTUATION)}]+")
 GS = "\x1d"
+BLANKS = " \t\r\n"
 
 
 class SerialCase(StrEnum):
@@ -33,7 +34,9 @@ def normalise_serial(
     for_product = f" for {product}" if product else ""
     if raw is None:
         raise DomainError(f"No serial number was given{for_product}.", code="empty_serial")
-    text = raw.strip()
+    # Only real blanks are trimmed: str.strip() would also drop GS and other separators (0x1C-0x1F) that a
+    # GS1 scanner sends, and the scan would be silently accepted as something it is not.
+    text = raw.strip(BLANKS)
     if not text:
         raise DomainError(f"The serial number{for_product} is empty.", code="empty_serial")
     if GS in text:
@@ -84,5 +87,14 @@ def clean_lot(raw: str | None) -> str | None:
     try:
         return normalise_serial(raw, SerialCase.UPPER)
     except DomainError as exc:
-        raise DomainError(exc.message.replace("serial number", "lot code").replace("serial", "lot code"),
+        raise DomainError(f"'{raw.strip(BLANKS)[:30]}' cannot be a lot code: {_REASON.get(exc.code, exc.message)}.",
                           code="bad_lot") from None
+
+
+_REASON = {
+    "empty_serial": "it is empty",
+    "serial_has_gs": "it contains GS1 field separators",
+    "serial_has_control": "it contains control characters",
+    "serial_too_long": f"it is longer than {MAX_SERIAL_LENGTH} characters",
+    "serial_bad_characters": f"only letters, digits and {' '.join(ALLOWED_PUNCTUATION)} are allowed",
+}

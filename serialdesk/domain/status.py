@@ -16,21 +16,27 @@ class ItemStatus(StrEnum):
     QUARANTINED = "quarantined"
     SCRAPPED = "scrapped"
     RECALLED = "recalled"
+    FITTED = "fitted"  # a serialised part built into another unit during a repair
+    CUSTOMER_OWNED = "customer_owned"  # a unit not sold by us, known because it came in for service
 
 
 S = ItemStatus
 
 TRANSITIONS: dict[ItemStatus, frozenset[ItemStatus]] = {
     S.RECEIVING: frozenset({S.IN_STOCK}),
-    S.IN_STOCK: frozenset({S.SOLD, S.QUARANTINED, S.SCRAPPED}),
+    S.IN_STOCK: frozenset({S.SOLD, S.QUARANTINED, S.SCRAPPED, S.FITTED}),
     S.SOLD: frozenset({S.IN_SERVICE, S.RETURNED, S.RECALLED}),
-    S.IN_SERVICE: frozenset({S.SOLD}),
+    # Back to whoever owns it: our customer (sold) or the owner of a unit we never sold.
+    S.IN_SERVICE: frozenset({S.SOLD, S.CUSTOMER_OWNED}),
     S.RETURNED: frozenset({S.IN_STOCK, S.QUARANTINED, S.SCRAPPED}),
     # A quarantined unit is either released back to stock after inspection or scrapped.
     S.QUARANTINED: frozenset({S.IN_STOCK, S.SCRAPPED}),
     S.SCRAPPED: frozenset(),
-    # A recalled unit comes back from the customer like any return.
-    S.RECALLED: frozenset({S.RETURNED}),
+    # A recalled unit comes back from the customer like any return, or is repaired on a ticket.
+    S.RECALLED: frozenset({S.RETURNED, S.IN_SERVICE}),
+    # A part taken out again on a later repair is set aside (for the supplier) or scrapped.
+    S.FITTED: frozenset({S.QUARANTINED, S.SCRAPPED}),
+    S.CUSTOMER_OWNED: frozenset({S.IN_SERVICE}),
 }
 
 # What the unit *is* now, in the clerk's words, used to explain a refusal.
@@ -43,6 +49,8 @@ _STATE_PHRASE: dict[ItemStatus, str] = {
     S.QUARANTINED: "is in quarantine",
     S.SCRAPPED: "was scrapped",
     S.RECALLED: "is under recall",
+    S.FITTED: "is fitted as a part in another unit",
+    S.CUSTOMER_OWNED: "is a customer's unit not sold by us",
 }
 
 # What the user tried to do, for the message.
@@ -55,6 +63,8 @@ _ACTION_PHRASE: dict[ItemStatus, str] = {
     S.SCRAPPED: "scrapped",
     S.RECALLED: "recalled",
     S.RECEIVING: "received",
+    S.FITTED: "fitted as a part",
+    S.CUSTOMER_OWNED: "handed back to its owner",
 }
 
 

@@ -62,7 +62,7 @@ class ReceivingService(Service):
                 s.flush()
                 s.add(ReceiptLine(receipt_id=receipt.id, item_id=item.id, scanned_at=now))
                 self.record(s, kind="scanned", item_id=item.id, product_id=product.id, serial=value,
-                            ref_type="receipt", ref_id=receipt.id, at=now)
+                            ref_type="receipt", ref_id=receipt.id, at=now, status_to=ItemStatus.RECEIVING.value)
                 count = s.scalar(select(func.count(ReceiptLine.id)).where(ReceiptLine.receipt_id == receipt.id))
                 uow.commit()
             except IntegrityError:
@@ -196,7 +196,8 @@ class ReceivingService(Service):
                           .join(ReceiptLine, ReceiptLine.item_id == Item.id)
                           .where(ReceiptLine.receipt_id == receipt.id)).all()
         record_events(s, [self.event(kind="received", item_id=i, product_id=p, serial=v, ref_type="receipt",
-                                     ref_id=receipt.id, at=when) for i, p, v in units])
+                                     ref_id=receipt.id, at=when, status_from=ItemStatus.RECEIVING.value,
+                                     status_to=ItemStatus.IN_STOCK.value) for i, p, v in units])
         receipt.status, receipt.posted_at = POSTED, when
         self.record(s, kind="receipt_posted", ref_type="receipt", ref_id=receipt.id, at=when,
                     data={"units": len(units)})

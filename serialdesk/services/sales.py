@@ -59,6 +59,7 @@ class SalesService(Service):
             s.flush()
             record_events(s, [self.event(kind="sold", item_id=i.id, product_id=p.id, serial=i.serial,
                                          ref_type="sale", ref_id=sale.id, at=when,
+                                         status_from=ItemStatus.IN_STOCK.value, status_to=ItemStatus.SOLD.value,
                                          data={"customer": _customer_label(buyer)})
                               for i, p in units])
             uow.commit()
@@ -99,13 +100,14 @@ class SalesService(Service):
             sale, customer = sold
             when = aware(at, self.clock())
             _refuse_time_travel(sale.sold_at, when, item.serial, "sold", "returned")
+            held_as = item.status
             item.status = check_move(ItemStatus.RETURNED, target, item.serial).value
             ret = Return(sale_line_id=line.id, reason=reason.strip(), disposition=to.strip().lower(),
                          by_user=self.actor.name, at=when)
             s.add(ret)
             s.flush()
             self.record(s, kind="returned", item_id=item.id, product_id=product.id, serial=item.serial,
-                        ref_type="return", ref_id=ret.id, at=when,
+                        ref_type="return", ref_id=ret.id, at=when, status_from=held_as, status_to=item.status,
                         data={"disposition": ret.disposition, "reason": ret.reason,
                               "sale": record_number("sale", sale.id)})
             uow.commit()

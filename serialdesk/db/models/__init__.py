@@ -1,5 +1,6 @@
 """SQLAlchemy models (DESIGN §2); import from here."""
 
+from serialdesk.db.models.aftersales import PartSwap, Recall, RecallItem, ServiceTicket, WorkLog
 from serialdesk.db.models.base import Base, utcnow
 from serialdesk.db.models.catalogue import Customer, Lot, Product, SerialSequence, Supplier, User
 from serialdesk.db.models.ledger import Event
@@ -7,5 +8,6 @@ from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale,
 
 __all__ = [
     "Base", "Customer", "Event", "Item", "Lot", "Product", "Receipt", "ReceiptLine", "Return", "Sale",
-    "SaleLine", "SerialSequence", "Supplier", "User", "utcnow",
+    "PartSwap", "Recall", "RecallItem", "SaleLine", "SerialSequence", "ServiceTicket", "Supplier", "User",
+    "WorkLog", "utcnow",
 ]

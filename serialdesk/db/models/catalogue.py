@@ -21,6 +21,9 @@ class Product(Base):
     cost: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     price: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     warranty_months: Mapped[int] = mapped_column(default=0)
+    supplier_warranty_months: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Extra months of warranty a repair under warranty adds (0 = none), counted from the ticket's closing.
+    repair_extension_months: Mapped[int] = mapped_column(default=0, server_default="0")
     serial_pattern: Mapped[str | None] = mapped_column(String(120))
     serial_source: Mapped[str] = mapped_column(String(16), default="supplier")  # supplier|generated|either
     serial_regex: Mapped[str | None] = mapped_column(String(200))

@@ -26,4 +26,8 @@ class Event(Base):
     station: Mapped[str] = mapped_column(String(60), default="")
     ref_type: Mapped[str | None] = mapped_column(String(20))  # receipt|sale|return|ticket|recall|...
     ref_id: Mapped[int | None]
+    # The status move this event made (None for events that move nothing): stock value on any past day is the
+    # running sum of costs moving into and out of in_stock, which the turnover report relies on.
+    status_from: Mapped[str | None] = mapped_column(String(16))
+    status_to: Mapped[str | None] = mapped_column(String(16))
     data: Mapped[dict[str, Any]] = mapped_column(JsonData, default=dict)
