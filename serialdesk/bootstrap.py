@@ -21,6 +21,7 @@ from serialdesk.services.lookup import LookupService
 from serialdesk.services.receiving import ReceivingService
 from serialdesk.services.reports import ReportService
 from serialdesk.services.sales import SalesService
+from serialdesk.services.service_desk import ServiceDeskService
 from serialdesk.services.users import UserService
 
 
@@ -35,6 +36,7 @@ class Services:
     sales: SalesService
     lookup: LookupService
     reports: ReportService
+    service_desk: ServiceDeskService
 
 
 class App:
@@ -72,7 +74,7 @@ class App:
     def services(self, actor: Actor) -> Services:
         args = (self.uows, actor, self.clock)
         return Services(actor, UserService(*args), CatalogueService(*args), ReceivingService(*args),
-                        SalesService(*args), LookupService(*args), ReportService(*args))
+                        SalesService(*args), LookupService(*args), ReportService(*args), ServiceDeskService(*args))
 
     def close(self) -> None:
         self.engine.dispose()

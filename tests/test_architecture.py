@@ -56,8 +56,9 @@ def _literal_dynamic_import(node: ast.Call) -> str | None:
     is_import = (isinstance(func, ast.Name) and func.id in {"__import__", "import_module"}) or (
         isinstance(func, ast.Attribute) and func.attr == "import_module"
     )
-    if is_import and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-        return node.args[0].value
+    first = node.args[0] if node.args else None
+    if is_import and isinstance(first, ast.Constant) and isinstance(first.value, str):
+        return first.value
     return None
 
 
@@ -135,7 +136,7 @@ RULES = [
 
 
 def violations_in(source: str, relpath: str, rules: list[Rule] = RULES) -> list[str]:
-    """One line per (file:line, rule) naming what was imported, e.g. 'serialdesk/x.py:3: imports sqlalchemy …'."""
+    """One line per (file:line, rule) naming what was imported: 'serialdesk/x.py:3: imports sqlalchemy …'."""
     found: dict[tuple[int, str], list[str]] = {}
     for rule in rules:
         if not rule.applies_to(relpath):
@@ -177,16 +178,13 @@ def test_the_layer_rule_holds_in_every_module(rule: Rule) -> None:
 
 def test_long_modules_are_reported() -> None:
     # STYLE: modules ≤ ~400 lines. Too strict to fail on today; a warning keeps them visible.
-    long_ones = [
-        f"{path} ({n} lines)"
-        for path, source in package_modules()
-        if not path.startswith(LONG_MODULE_EXEMPT) and (n := len(source.splitlines())) > LONG_MODULE_LINES
-    ]
+    lines = {
+        path: len(source.splitlines()) for path, source in package_modules() if not path.startswith(LONG_MODULE_EXEMPT)
+    }
+    assert lines.get("serialdesk/domain/status.py", 0) > 0  # the count really read the package
+    long_ones = [f"{path} ({n} lines)" for path, n in sorted(lines.items()) if n > LONG_MODULE_LINES]
     if long_ones:
-        warnings.warn(
-            f"modules over {LONG_MODULE_LINES} lines: " + ", ".join(long_ones), UserWarning, stacklevel=1
-        )
-    assert all(p.startswith("serialdesk/") for p, _ in package_modules())
+        warnings.warn(f"modules over {LONG_MODULE_LINES} lines: " + ", ".join(long_ones), UserWarning, stacklevel=1)
 
 
 # --- the checker checks (synthetic modules) ---------------------------------------------------------------

@@ -20,6 +20,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--serial-source", default="supplier", choices=["supplier", "generated", "either"])
     p.add_argument("--serial-regex")
     p.add_argument("--serial-case", default="upper", choices=["upper", "preserve"])
+    p.add_argument("--supplier-warranty-months", type=int, default=0, help="the supplier's warranty to us")
+    p.add_argument("--repair-extension-months", type=int, default=0,
+                   help="months of warranty a repair under warranty adds (from the repair)")
     p.set_defaults(handler=run_product_add)
     p = products.add_parser("list", parents=[common], help="list products")
     p.set_defaults(handler=run_product_list)
@@ -48,7 +51,8 @@ def run_product_add(ctx: Context) -> int:
     product = ctx.services.catalogue.add_product(
         a.sku, a.name, gtin=a.gtin, cost=a.cost, price=a.price, warranty_months=a.warranty_months,
         serial_pattern=a.serial_pattern, serial_source=a.serial_source, serial_regex=a.serial_regex,
-        serial_case=a.serial_case,
+        serial_case=a.serial_case, supplier_warranty_months=a.supplier_warranty_months,
+        repair_extension_months=a.repair_extension_months,
     )
     return ctx.emit(product, f"Product {product.sku} ({product.name}) added.")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from serialdesk.domain.errors import DomainError
@@ -17,7 +18,7 @@ def to_money(value: object, what: str = "Amount") -> Decimal:
         return ZERO
     if isinstance(value, float):
         value = repr(value)  # never carry binary float noise into money
-    text = str(value).strip().replace(",", "") if not isinstance(value, Decimal) else value
+    text = value if isinstance(value, Decimal) else _ungroup(str(value).strip(), what)
     try:
         amount = Decimal(text)
     except (InvalidOperation, ValueError):
@@ -29,7 +30,20 @@ def to_money(value: object, what: str = "Amount") -> Decimal:
     amount = amount.quantize(CENT, rounding=ROUND_HALF_UP) if amount < LIMIT else amount
     if amount >= LIMIT:  # after rounding: 9999999999.995 rounds up past what the column holds
         raise DomainError(f"{what} {value} is too large.", code="bad_money")
-    return amount
+    return abs(amount)  # -0 is 0 (negatives were refused above); never show "-0.00"
+
+
+# Thousands separators are accepted only where they group thousands: "12,50" is a decimal comma, not 1250.
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
+
+
+def _ungroup(text: str, what: str) -> str:
+    if "," not in text:
+        return text
+    if not _GROUPED.fullmatch(text):
+        raise DomainError(f"{what} '{text}' is not a number (use a point for decimals, e.g. 12.50).",
+                          code="bad_money")
+    return text.replace(",", "")
 
 
 def format_money(amount: Decimal) -> str:

@@ -17,8 +17,9 @@ class SerialSource(StrEnum):
 
 
 def clean_sku(text: str) -> str:
-    sku = (text or "").strip().upper()
-    if not _SKU.fullmatch(sku):
+    raw = (text or "").strip()
+    sku = raw.upper()
+    if not (raw.isascii() and _SKU.fullmatch(sku)):  # upper() would turn "straße" into "STRASSE"
         raise DomainError(
             f"'{text}' is not a usable product code: use letters, digits and - _ . / + (at most 64).",
             code="bad_sku",

@@ -1,41 +1,30 @@
 """Generated serial numbers: a product's serial pattern, rendering, check digits, and reading a serial back.
 
-Pattern language
-----------------
-A pattern is literal text with tokens in braces. For lot L2406A, SKU DRL-18V, 13 June 2024, unit 17:
+Pattern language — literal text plus tokens in braces. For lot L2406A, SKU DRL-18V, 13 June 2024, unit 17:
 ``{LOT}-{SEQ:5}-{CHK:luhn}`` → ``L2406A-00017-3``; ``{SKU}{YY}{MM}{SEQ:6}`` → ``DRL-18V2406000017``;
 ``SN{SEQ:8}{CHK:mod11}`` → ``SN000000175``; ``{LOT}{SEQ:4}{CHK:mod37-36}`` → ``L2406A00178``.
 
-==================  ===========================================================================
-``{LOT}``           the lot code the unit is received in (needed when rendering)
-``{SKU}``           the product code
-``{STN}``           the station code (alias ``{STATION}``)
-``{YYYY}`` ``{YY}`` year of the ``when`` date (4 or 2 digits)
-``{MM}`` ``{DD}``   month and day of the ``when`` date, 2 digits
-``{WW}``            ISO 8601 week number of the ``when`` date, 2 digits (pairs with ``{YYYY}`` except
-                    in the last/first days of a year, where the ISO week belongs to the other year)
-``{SEQ:n}``         the unit's sequence number, zero-padded to exactly n digits (1 ≤ n ≤ 18); required,
-                    exactly once; ``.max_sequence`` is 10ⁿ − 1
-``{CHK:alg}``       one check character; optional, and if present it is the very last thing in the pattern
-==================  ===========================================================================
+* ``{LOT}`` lot code · ``{SKU}`` product code · ``{STN}`` (or ``{STATION}``) station code — variable length.
+* ``{YYYY}`` ``{YY}`` ``{MM}`` ``{DD}`` parts of the ``when`` date; ``{WW}`` its ISO 8601 week (around New
+  Year the ISO week may belong to the neighbouring year).
+* ``{SEQ:n}`` the unit's sequence number, zero-padded to exactly n digits (1 ≤ n ≤ 18): required, once;
+  ``max_sequence`` is 10ⁿ − 1.
+* ``{CHK:alg}`` one check character: optional, and the very last thing in the pattern.
 
-Token names are case-insensitive. Literal text may contain only characters a serial may contain
-(letters, digits and ``- . _ / + # *``, see :mod:`serialdesk.domain.serial_rules`); braces cannot be
-escaped because a serial can never contain them. Generated serials are upper case.
+Token names are case-insensitive; each token appears at most once. Literal text may only hold characters a
+serial may hold (letters, digits, ``- . _ / + # *``); braces cannot be escaped since no serial contains
+them. Generated serials are upper case.
 
-Check characters
-----------------
-The check character is computed over **the rendered serial before it** (literals included), upper-cased,
-with punctuation (``- . _ / + # *``) skipped — punctuation is not protected by the check character, but a
-literal in the wrong place is still caught by :meth:`SerialPattern.verify`, which also checks the shape.
+Check characters are computed over **the rendered serial before them** (literals included), upper-cased,
+punctuation skipped. Punctuation is thus not covered by the check, but :meth:`SerialPattern.verify` also
+checks the serial's shape, so a literal in the wrong place is still caught.
 
-* ``luhn`` (alias ``mod10``): the Luhn algorithm. Letters are first replaced by their value A=10 … Z=35
-  written as two digits, as ISIN (ISO 6166) does. Catches every single digit substitution and most
-  adjacent transpositions.
-* ``mod11`` (alias ``mod11-2``): ISO/IEC 7064 MOD 11-2 over the same digit string; the check is 0–9 or X.
+* ``luhn`` (alias ``mod10``): Luhn, letters first written as two digits A=10 … Z=35 as ISIN (ISO 6166)
+  does. Catches every single digit substitution and most adjacent transpositions.
+* ``mod11`` (alias ``mod11-2``): ISO/IEC 7064 MOD 11-2 over the same digits; the check is 0–9 or X.
   Catches every single digit substitution and every adjacent transposition.
-* ``mod37-36`` (alias ``mod37``): ISO/IEC 7064 MOD 37,36 over the letters and digits themselves; the check
-  is 0–9 or A–Z. Catches every single character substitution and adjacent transposition of letters/digits.
+* ``mod37-36`` (alias ``mod37``): ISO/IEC 7064 MOD 37,36 over letters and digits; the check is 0–9 or A–Z.
+  Catches every single substitution and adjacent transposition of letters/digits.
 """
 
 from __future__ import annotations
@@ -157,62 +146,41 @@ class SerialParts:
     week: int | None = None
 
 
-def _pattern_error(pattern: str, problem: str, code: str) -> DomainError:
+def _refuse(pattern: str, code: str, problem: str) -> DomainError:
     return DomainError(f"The serial pattern '{pattern}' {problem}", code=code, pattern=pattern)
 
 
 def _token_part(pattern: str, body: str, position: int) -> PatternPart:
-    name, _, arg = body.partition(":")
-    name = name.strip().upper()
-    arg = arg.strip()
-    where = f"at position {position}"
+    name, _, arg = (piece.strip() for piece in body.partition(":"))
+    name, where = name.upper(), f"at position {position}"
     if name == "SEQ":
         if not arg:
-            raise _pattern_error(
-                pattern, f"needs a width in {{SEQ}} {where}, e.g. {{SEQ:5}}.", "pattern_bad_seq"
-            )
+            raise _refuse(pattern, "pattern_bad_seq", f"needs a width in {{SEQ}} {where}, e.g. {{SEQ:5}}.")
         if not arg.isdigit() or not 1 <= int(arg) <= MAX_SEQUENCE_WIDTH:
-            raise _pattern_error(
-                pattern,
-                f"has {{SEQ:{arg}}} {where}: the sequence width must be a whole number from 1 to "
-                f"{MAX_SEQUENCE_WIDTH}.",
-                "pattern_bad_seq",
-            )
+            problem = f"has {{SEQ:{arg}}} {where}: the width must be a whole number from 1 to {MAX_SEQUENCE_WIDTH}."
+            raise _refuse(pattern, "pattern_bad_seq", problem)
         return PatternPart("seq", width=int(arg))
     if name == "CHK":
-        algorithm = _ALGORITHM_NAMES.get(arg.lower())
-        if algorithm is None:
-            raise _pattern_error(
-                pattern,
-                f"has {{CHK:{arg}}} {where}; the check digit method must be luhn, mod11 or mod37-36.",
-                "pattern_unknown_check",
-            )
+        if (algorithm := _ALGORITHM_NAMES.get(arg.lower())) is None:
+            problem = f"has {{CHK:{arg}}} {where}; the check digit method must be luhn, mod11 or mod37-36."
+            raise _refuse(pattern, "pattern_unknown_check", problem)
         return PatternPart("chk", text=algorithm.value, width=1)
-    if name in _FIXED_TOKENS or name in _VARIABLE_TOKENS:
-        if arg:
-            raise _pattern_error(
-                pattern, f"has {{{body}}} {where}; {{{name}}} takes no ':' option.", "pattern_bad_token"
-            )
-        if name in _FIXED_TOKENS:
-            return PatternPart(name.lower(), width=_FIXED_TOKENS[name][0])
-        return PatternPart(_VARIABLE_TOKENS[name])
-    raise _pattern_error(
-        pattern,
-        f"has an unknown token {{{body}}} {where}. Known tokens: {_KNOWN_TOKENS}.",
-        "pattern_unknown_token",
-    )
+    if name not in _FIXED_TOKENS and name not in _VARIABLE_TOKENS:
+        problem = f"has an unknown token {{{body}}} {where}. Known tokens: {_KNOWN_TOKENS}."
+        raise _refuse(pattern, "pattern_unknown_token", problem)
+    if arg:
+        raise _refuse(pattern, "pattern_bad_token", f"has {{{body}}} {where}; {{{name}}} takes no ':' option.")
+    if name in _FIXED_TOKENS:
+        return PatternPart(name.lower(), width=_FIXED_TOKENS[name][0])
+    return PatternPart(_VARIABLE_TOKENS[name])
 
 
 def _literal_part(pattern: str, text: str) -> PatternPart:
-    bad = sorted({ch for ch in text if not _SERIAL_CHARS.fullmatch(ch)})
-    if bad:
+    if bad := sorted({ch for ch in text if not _SERIAL_CHARS.fullmatch(ch)}):
         shown = " ".join("space" if ch == " " else repr(ch) for ch in bad)
-        raise _pattern_error(
-            pattern,
-            f"contains characters a serial number cannot have: {shown}. "
-            f"Outside braces use letters, digits and {' '.join(ALLOWED_PUNCTUATION)}.",
-            "pattern_bad_characters",
-        )
+        allowed = " ".join(ALLOWED_PUNCTUATION)
+        problem = f"contains characters a serial number cannot have: {shown}. Use letters, digits and {allowed}."
+        raise _refuse(pattern, "pattern_bad_characters", problem)
     return PatternPart("literal", text=text.upper())
 
 
@@ -224,46 +192,30 @@ def _split(pattern: str) -> list[PatternPart]:
     # Braces first: a stray brace makes everything after it misread, so it is the error worth showing.
     for match in matches:
         if brace := match.group(3):
-            other = "}" if brace == "{" else "{"
-            raise _pattern_error(
-                pattern,
-                f"has a '{brace}' at position {match.start() + 1} without a matching '{other}'.",
-                "pattern_braces",
+            other, position = "}" if brace == "{" else "{", match.start() + 1
+            raise _refuse(
+                pattern, "pattern_braces", f"has a '{brace}' at position {position} without a matching '{other}'."
             )
     return [
-        _literal_part(pattern, match.group(2))
-        if match.group(2)
-        else _token_part(pattern, match.group(1), match.start() + 1)
-        for match in matches
+        _literal_part(pattern, m.group(2)) if m.group(2) else _token_part(pattern, m.group(1), m.start() + 1)
+        for m in matches
     ]
 
 
 def _check_structure(pattern: str, parts: list[PatternPart]) -> None:
     kinds = [part.kind for part in parts if part.kind != "literal"]
     if "seq" not in kinds:
-        raise _pattern_error(
-            pattern,
-            "has no {SEQ:n}: without a sequence every unit would get the same serial.",
-            "pattern_no_seq",
-        )
-    for kind in set(kinds):
+        raise _refuse(pattern, "pattern_no_seq", "has no {SEQ:n}: without a sequence every unit gets the same serial.")
+    for kind in sorted(set(kinds)):
         if kinds.count(kind) > 1:
-            raise _pattern_error(
-                pattern, f"uses {{{kind.upper()}}} more than once.", "pattern_repeated_token"
-            )
+            raise _refuse(pattern, "pattern_repeated_token", f"uses {{{kind.upper()}}} more than once.")
     if "chk" in kinds and parts[-1].kind != "chk":
-        raise _pattern_error(
-            pattern,
-            "must end with its {CHK:…} token: the check digit covers everything before it.",
-            "pattern_chk_not_last",
-        )
+        problem = "must end with its {CHK:…} token: the check digit covers everything before it."
+        raise _refuse(pattern, "pattern_chk_not_last", problem)
     shortest = sum(len(p.text) if p.kind == "literal" else max(p.width, 1) for p in parts)
     if shortest > MAX_SERIAL_LENGTH:
-        raise _pattern_error(
-            pattern,
-            f"makes serials of at least {shortest} characters; at most {MAX_SERIAL_LENGTH} are allowed.",
-            "pattern_too_long",
-        )
+        problem = f"makes serials of at least {shortest} characters; at most {MAX_SERIAL_LENGTH} are allowed."
+        raise _refuse(pattern, "pattern_too_long", problem)
 
 
 @dataclass(frozen=True)
@@ -278,9 +230,7 @@ class SerialPattern:
         """Validate a pattern typed into the product form; DomainError ``pattern_*`` says what is wrong."""
         stripped = (text or "").strip()
         if not stripped:
-            raise DomainError(
-                "The serial pattern is empty; try e.g. {LOT}-{SEQ:5}{CHK:luhn}.", code="pattern_empty"
-            )
+            raise DomainError("The serial pattern is empty; try e.g. {LOT}-{SEQ:5}{CHK:luhn}.", code="pattern_empty")
         parts = _split(stripped)
         _check_structure(stripped, parts)
         return cls(stripped, tuple(parts))
@@ -305,9 +255,8 @@ class SerialPattern:
     @property
     def uses(self) -> frozenset[str]:
         """The kinds of value the pattern needs: a subset of lot, sku, station, date, seq, chk."""
-        return frozenset(
-            "date" if p.width and p.kind not in ("seq", "chk") else p.kind for p in self.parts
-        ) - {"literal"}
+        kinds = {"date" if p.kind.upper() in _FIXED_TOKENS else p.kind for p in self.parts}
+        return frozenset(kinds - {"literal"})
 
     def render(
         self,
@@ -365,13 +314,8 @@ class SerialPattern:
                 f"The serial pattern '{self.text}' contains the date, so a date is needed to make serials.",
                 code="pattern_needs_date",
             )
-        number = {
-            "yyyy": when.year,
-            "yy": when.year % 100,
-            "mm": when.month,
-            "dd": when.day,
-            "ww": when.isocalendar().week,
-        }[kind]
+        numbers = {"yyyy": when.year, "yy": when.year % 100, "mm": when.month, "dd": when.day}
+        number = when.isocalendar().week if kind == "ww" else numbers[kind]
         return f"{number:0{_FIXED_TOKENS[kind.upper()][0]}d}"
 
     def example(
@@ -456,17 +400,11 @@ class SerialPattern:
                 f"The serial {text} does not belong to {' / '.join(known.values())}.",
                 code="serial_pattern_mismatch",
             )
-        fields = match.groupdict()
+        found = match.groupdict()
         # A two-digit year is read as 20YY: these serials are made by this shop, now.
-        year = fields.get("yyyy") or (f"20{fields['yy']}" if fields.get("yy") else None)
+        year = found.get("yyyy") or (f"20{found['yy']}" if found.get("yy") else None)
+        numbers = {key: int(value) for key, value in {**found, "year": year}.items() if value and value.isdigit()}
         return SerialParts(
-            serial=text,
-            sequence=int(fields["seq"]),
-            lot=fields.get("lot"),
-            sku=fields.get("sku"),
-            station=fields.get("station"),
-            year=int(year) if year else None,
-            month=int(fields["mm"]) if fields.get("mm") else None,
-            day=int(fields["dd"]) if fields.get("dd") else None,
-            week=int(fields["ww"]) if fields.get("ww") else None,
-        )
+            text, numbers["seq"], found.get("lot"), found.get("sku"), found.get("station"),
+            numbers.get("year"), numbers.get("mm"), numbers.get("dd"), numbers.get("ww"),
+        )  # fmt: skip

@@ -31,11 +31,14 @@ class CatalogueService(Service):
         serial_source: str = "supplier",
         serial_regex: str | None = None,
         serial_case: str = "upper",
+        supplier_warranty_months: int = 0,
+        repair_extension_months: int = 0,
     ) -> ProductView:
         """Add a product. Refused when the SKU or GTIN is taken, or a pattern/format is unusable."""
         self.actor.require(Action.EDIT_CATALOGUE)
-        if not 0 <= warranty_months <= 240:
-            raise DomainError("Warranty must be between 0 and 240 months.", code="bad_warranty")
+        for months in (warranty_months, supplier_warranty_months, repair_extension_months):
+            if not 0 <= months <= 240:
+                raise DomainError("Warranty months must be between 0 and 240.", code="bad_warranty")
         source = parse_serial_source(serial_source)
         if source.value == "generated" and not serial_pattern:
             raise DomainError(
@@ -48,7 +51,8 @@ class CatalogueService(Service):
             serial_pattern=check_pattern(serial_pattern) if serial_pattern else None,
             serial_source=source.value,
             serial_regex=validate_regex(serial_regex) if serial_regex else None,
-            serial_case=SerialCase(serial_case).value,
+            serial_case=SerialCase(serial_case).value, supplier_warranty_months=supplier_warranty_months,
+            repair_extension_months=repair_extension_months,
         )
         with self.uows() as uow:
             clash = uow.session.scalar(

@@ -145,7 +145,7 @@ def one_item(session: Session, ref: str, sku: str | None = None) -> tuple[Item, 
 def product_view(p: Product) -> ProductView:
     return ProductView(
         p.id, p.sku, p.name, p.gtin, p.cost, p.price, p.warranty_months, p.serial_pattern, p.serial_source,
-        p.serial_regex, p.serial_case,
+        p.serial_regex, p.serial_case, p.supplier_warranty_months, p.repair_extension_months,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +29,8 @@ class ProductView:
     serial_source: str
     serial_regex: str | None
     serial_case: str
+    supplier_warranty_months: int = 0
+    repair_extension_months: int = 0
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,10 @@ class ItemPassport:
     warranty_status: str
     warranty_days_left: int | None
     events: tuple[EventView, ...]
-    tickets: tuple[Any, ...] = ()
+    tickets: tuple[TicketView, ...] = ()
+    sold_by_us: bool = True  # False: a customer's unit we only know from the service desk
+    supplier_warranty_until: datetime | None = None
+    supplier_warranty_status: str = "none"
 
 
 @dataclass(frozen=True)
@@ -161,3 +166,150 @@ class StockReport:
     total_units: int
     total_value: Decimal
     by_status: dict[str, int]
+
+
+@dataclass(frozen=True)
+class WorkLogView:
+    at: datetime
+    by: str
+    minutes: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PartSwapView:
+    at: datetime
+    by: str
+    removed: str  # SKU:SERIAL
+    fitted: str
+
+
+@dataclass(frozen=True)
+class TicketView:
+    id: int
+    number: str
+    sku: str
+    serial: str
+    status: str
+    problem: str
+    customer: PartyView | None
+    sold_by_us: bool
+    warranty_claim: bool
+    warranty_override_by: str | None
+    opened_by: str
+    opened_at: datetime
+    closed_at: datetime | None
+    resolution: str | None
+    minutes: int
+    work: tuple[WorkLogView, ...] = ()
+    swaps: tuple[PartSwapView, ...] = ()
+
+
+# ---- manager's reports: turnover, aging, supplier quality ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DailyStockValue:
+    day: date  # a UTC day
+    closing_value: Decimal  # cost of the units in stock at the end of the day
+
+
+@dataclass(frozen=True)
+class TurnoverMonth:
+    """One calendar month of the period (cut to the period), for a chart."""
+
+    month: str  # "2026-02"
+    first_day: date
+    last_day: date
+    days: int
+    cogs: Decimal
+    average_inventory: Decimal
+
+
+@dataclass(frozen=True)
+class ProductTurnover:
+    sku: str
+    name: str
+    opening_value: Decimal  # in stock at the start of the first day
+    closing_value: Decimal  # in stock at the end of the last day
+    cogs: Decimal
+    average_inventory: Decimal
+    turnover: Decimal | None  # None: no stock during the period
+    days_of_inventory: Decimal | None  # None: nothing sold (net) during the period
+
+
+@dataclass(frozen=True)
+class TurnoverReport:
+    first_day: date
+    last_day: date
+    days: int
+    opening_value: Decimal
+    closing_value: Decimal
+    cogs: Decimal
+    average_inventory: Decimal
+    turnover: Decimal | None
+    days_of_inventory: Decimal | None
+    products: tuple[ProductTurnover, ...]
+    months: tuple[TurnoverMonth, ...]
+    daily: tuple[DailyStockValue, ...]
+
+
+@dataclass(frozen=True)
+class AgingBand:
+    label: str  # "0-30", "31-90", "91-180", "180+"
+    min_days: int
+    max_days: int | None  # None: no upper end
+    units: int
+    value_at_cost: Decimal
+
+
+@dataclass(frozen=True)
+class ProductAging:
+    sku: str
+    name: str
+    units: int
+    value_at_cost: Decimal
+    mean_days: Decimal | None
+    max_days: int | None
+    bands: tuple[AgingBand, ...]
+
+
+@dataclass(frozen=True)
+class AgingReport:
+    as_of: date  # today, as a UTC day
+    units: int
+    value_at_cost: Decimal
+    mean_days: Decimal | None
+    max_days: int | None
+    bands: tuple[AgingBand, ...]
+    products: tuple[ProductAging, ...]
+
+
+@dataclass(frozen=True)
+class LotQuality:
+    sku: str
+    lot: str | None  # None: units received without a lot
+    received: int
+    returned: int  # units returned by a customer at least once
+    repaired_under_warranty: int  # units with at least one warranty-claim service ticket
+    return_rate: Decimal  # returned / received, 4 places (0.0250 = 2.5 %)
+    warranty_repair_rate: Decimal
+
+
+@dataclass(frozen=True)
+class SupplierQuality:
+    number: str
+    name: str
+    received: int
+    returned: int
+    repaired_under_warranty: int
+    return_rate: Decimal
+    warranty_repair_rate: Decimal
+    lots: tuple[LotQuality, ...]
+
+
+@dataclass(frozen=True)
+class SupplierQualityReport:
+    first_day: date | None  # received-date filter, None: open
+    last_day: date | None
+    suppliers: tuple[SupplierQuality, ...]

@@ -6,16 +6,20 @@ from typing import Any
 
 from sqlalchemy import select
 
-from serialdesk.db.models import Event, Item, Lot, Product, SaleLine, Supplier
+from serialdesk.db.models import Event, Item, Lot, Product, SaleLine, ServiceTicket, Supplier
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
-from serialdesk.domain.warranty import warranty_state
+from serialdesk.domain.warranty import add_months, warranty_state
 from serialdesk.services.common import Service, one_item, party_view
-from serialdesk.services.dto import EventView, ItemPassport
+from serialdesk.services.dto import EventView, ItemPassport, PartyView
 from serialdesk.services.known_units import sale_of
+from serialdesk.services.service_desk import ticket_view
 
-_HELD_BY_CUSTOMER = {ItemStatus.SOLD.value, ItemStatus.IN_SERVICE.value, ItemStatus.RECALLED.value}
+_HELD_BY_CUSTOMER = {ItemStatus.SOLD.value, ItemStatus.IN_SERVICE.value, ItemStatus.RECALLED.value,
+                     ItemStatus.CUSTOMER_OWNED.value}
+# The supplier's warranty matters while the unit is ours: in stock, set aside, or going back to the supplier.
+_HELD_BY_US = {ItemStatus.IN_STOCK.value, ItemStatus.QUARANTINED.value}
 
 _SUMMARY = {
     "scanned": "Scanned into draft {ref}",
@@ -23,6 +27,15 @@ _SUMMARY = {
     "received": "Received into stock on {ref}",
     "sold": "Sold on {ref} to {customer}",
     "returned": "Returned from {sale}: {reason} → {disposition}",
+    "registered_foreign": "Registered at the service desk for {owner} (not sold by us)",
+    "ticket_opened": "Service ticket {ref} opened: {problem}",
+    "work_logged": "Work on {ref}: {text} ({minutes} min)",
+    "part_swapped": "Part swap on {ref}: took out {removed}, fitted {fitted}",
+    "part_fitted": "Fitted as a part during {ref}",
+    "part_removed": "Taken out as a faulty part during {ref}",
+    "ticket_closed": "Service ticket {ref} closed: {resolution}",
+    "recalled": "Recalled on {ref}: {reason}",
+    "quarantined_by_recall": "Quarantined by recall {ref}: {reason}",
 }
 
 
@@ -60,11 +73,25 @@ class LookupService(Service):
         # Customer and warranty belong to whoever holds the unit now; a returned unit's past sale stays in
         # the history but no longer makes it anyone's.
         held = item.status in _HELD_BY_CUSTOMER
-        sold = sale_of(s, item.id) if held else None
+        ever_sold = sale_of(s, item.id)
+        ours = ever_sold is not None and item.status != ItemStatus.CUSTOMER_OWNED.value
+        sold = ever_sold if held and ours else None
         line = (s.scalar(select(SaleLine).where(SaleLine.item_id == item.id).order_by(SaleLine.id.desc()).limit(1))
                 if held else None)
         until = line.warranty_until if line is not None else None
-        state = warranty_state(until, self.clock())
+        now = self.clock()
+        state = warranty_state(until, now)
+        supplier_until = (add_months(item.received_at, product.supplier_warranty_months)
+                          if item.received_at and product.supplier_warranty_months and item.status in _HELD_BY_US
+                          else None)
+        tickets = tuple(ticket_view(s, t) for t in s.scalars(
+            select(ServiceTicket).where(ServiceTicket.item_id == item.id).order_by(ServiceTicket.id)))
+        owner = sold[1] if sold else None
+        owner_view: PartyView | None
+        if owner is None and held and tickets and tickets[-1].customer is not None:
+            owner_view = tickets[-1].customer  # a unit not sold by us: its owner from the service desk
+        else:
+            owner_view = party_view("customer", owner) if owner else None
         events = tuple(
             EventView(e.at, e.kind, e.by_user, e.station, _ref(e.ref_type, e.ref_id),
                       summarise(e.kind, _ref(e.ref_type, e.ref_id), e.data or {}), e.data or {})
@@ -75,10 +102,12 @@ class LookupService(Service):
             serial_source=item.serial_source, status=item.status, lot=lot.code if lot else None,
             supplier=supplier.name if supplier else None, received_at=item.received_at, cost=item.cost,
             location=item.location,
-            customer=party_view("customer", sold[1]) if sold else None,
+            customer=owner_view,
             sold_at=sold[0].sold_at if sold else None,
             sale=record_number("sale", sold[0].id) if sold else None,
             price=line.price if line is not None else None,
             warranty_until=until, warranty_status=state.status.value, warranty_days_left=state.days_left,
-            events=events,
+            events=events, tickets=tickets, sold_by_us=ours or item.status not in _HELD_BY_CUSTOMER,
+            supplier_warranty_until=supplier_until,
+            supplier_warranty_status=warranty_state(supplier_until, now).status.value,
         )

@@ -127,16 +127,12 @@ def test_the_warranty_status_values_are_the_ones_the_cli_prints() -> None:
 
 # --- properties -------------------------------------------------------------------------------------------
 
-_MOMENTS = st.datetimes(
-    min_value=datetime(1900, 1, 1), max_value=datetime(2500, 12, 31), timezones=st.just(UTC)
-)
+_MOMENTS = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2500, 12, 31), timezones=st.just(UTC))
 _MONTHS = st.integers(min_value=0, max_value=240)
 
 
 @given(start=_MOMENTS, months=_MONTHS)
-def test_adding_up_to_twenty_years_never_fails_and_lands_in_the_right_month(
-    start: datetime, months: int
-) -> None:
+def test_adding_up_to_twenty_years_never_fails_and_lands_in_the_right_month(start: datetime, months: int) -> None:
     end = add_months(start, months)
     assert _month_index(end) - _month_index(start) == months
     last_day = calendar.monthrange(end.year, end.month)[1]
@@ -145,9 +141,7 @@ def test_adding_up_to_twenty_years_never_fails_and_lands_in_the_right_month(
 
 
 @given(start=_MOMENTS, a=_MONTHS, b=_MONTHS)
-def test_adding_months_in_two_steps_lands_in_the_same_month_never_later(
-    start: datetime, a: int, b: int
-) -> None:
+def test_adding_months_in_two_steps_lands_in_the_same_month_never_later(start: datetime, a: int, b: int) -> None:
     in_one_step = add_months(start, a + b)
     in_two_steps = add_months(add_months(start, a), b)
     assert _month_index(in_two_steps) == _month_index(in_one_step)
@@ -164,9 +158,7 @@ def test_more_months_always_means_a_later_end(start: datetime, a: int, b: int) -
 
 
 @given(start=_MOMENTS, months=_MONTHS)
-def test_going_back_the_same_months_returns_to_the_start_when_no_clamp_happened(
-    start: datetime, months: int
-) -> None:
+def test_going_back_the_same_months_returns_to_the_start_when_no_clamp_happened(start: datetime, months: int) -> None:
     back = add_months(add_months(start, months), -months)
     assert back <= start
     if start.day <= 28:
