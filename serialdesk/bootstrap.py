@@ -18,6 +18,7 @@ from serialdesk.services import users
 from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.common import system_clock
 from serialdesk.services.lookup import LookupService
+from serialdesk.services.recall import RecallService
 from serialdesk.services.receiving import ReceivingService
 from serialdesk.services.reports import ReportService
 from serialdesk.services.sales import SalesService
@@ -37,6 +38,7 @@ class Services:
     lookup: LookupService
     reports: ReportService
     service_desk: ServiceDeskService
+    recalls: RecallService
 
 
 class App:
@@ -74,7 +76,8 @@ class App:
     def services(self, actor: Actor) -> Services:
         args = (self.uows, actor, self.clock)
         return Services(actor, UserService(*args), CatalogueService(*args), ReceivingService(*args),
-                        SalesService(*args), LookupService(*args), ReportService(*args), ServiceDeskService(*args))
+                        SalesService(*args), LookupService(*args), ReportService(*args), ServiceDeskService(*args),
+                        RecallService(*args))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -313,3 +313,48 @@ class SupplierQualityReport:
     first_day: date | None  # received-date filter, None: open
     last_day: date | None
     suppliers: tuple[SupplierQuality, ...]
+
+
+@dataclass(frozen=True)
+class RecallCriteria:
+    """Which units a recall covers: one product plus any combination of the narrower criteria."""
+
+    sku: str
+    lots: tuple[str, ...] = ()
+    serial_from: str | None = None
+    serial_to: str | None = None
+    supplier: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    sold_from: date | None = None
+    sold_to: date | None = None
+
+
+@dataclass(frozen=True)
+class RecallUnit:
+    item_id: int
+    sku: str
+    serial: str
+    lot: str | None
+    supplier: str | None
+    received_at: datetime | None
+    status_at_recall: str
+    status: str
+    location: str | None
+    customer: PartyView | None
+    contacted_at: datetime | None = None
+    resolution: str | None = None
+
+
+@dataclass(frozen=True)
+class RecallView:
+    id: int | None  # None for a preview that was not saved
+    number: str | None
+    sku: str
+    product: str
+    reason: str
+    criteria: dict[str, Any]
+    created_by: str
+    created_at: datetime | None
+    units: tuple[RecallUnit, ...]
+    counts: dict[str, int]  # by status at the time of the recall, plus "total" and "customers"

@@ -1,0 +1,276 @@
+"""Recalls: find every unit a product/lot/range/supplier/date criterion covers, quarantine what is on our
+shelves, mark what customers hold, and track contact and resolution per unit."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Select, insert, select, update
+from sqlalchemy.orm import Session
+
+from serialdesk.db.models import (
+    Customer,
+    Item,
+    Lot,
+    Product,
+    Recall,
+    RecallItem,
+    Sale,
+    SaleLine,
+    ServiceTicket,
+    Supplier,
+)
+from serialdesk.domain.errors import DomainError, NotFound
+from serialdesk.domain.products import record_number
+from serialdesk.domain.roles import Action
+from serialdesk.domain.serial_rules import clean_lot, normalise_serial
+from serialdesk.domain.status import ItemStatus
+from serialdesk.domain.text import listing
+from serialdesk.services.common import (
+    Service,
+    chunks,
+    customer_by_ref,
+    party_view,
+    product_by_code,
+    record_events,
+    supplier_by_ref,
+)
+from serialdesk.services.dto import RecallCriteria, RecallUnit, RecallView
+
+S = ItemStatus
+# What a recall does to a unit, by where it is: ours on the shelf are quarantined, customers' are marked recalled.
+_RECALL_MOVE = {S.IN_STOCK.value: S.QUARANTINED.value, S.SOLD.value: S.RECALLED.value}
+_WITH_CUSTOMER = {S.SOLD.value, S.IN_SERVICE.value, S.RECALLED.value, S.CUSTOMER_OWNED.value}
+
+
+class RecallService(Service):
+    def find_affected(self, criteria: RecallCriteria) -> RecallView:
+        """Preview: the units a recall with these criteria would cover (nothing is changed)."""
+        self.actor.require(Action.RECALL)
+        with self.uows.reading() as uow:
+            s = uow.session
+            product, query = _query(s, criteria)
+            units = _units(s, product, query)
+            return _view(None, product, "", criteria, self.actor.name, None, units)
+
+    def start_recall(self, criteria: RecallCriteria, reason: str) -> RecallView:
+        """Save the recall; in-stock units go to quarantine and sold units are marked recalled, in one transaction.
+
+        Criteria matching nothing give a saved recall with 0 units (not an error)."""
+        self.actor.require(Action.RECALL)
+        if not reason.strip():
+            raise DomainError("Give the reason for the recall (it goes into the customer letters).",
+                              code="reason_required")
+        with self.uows() as uow:
+            s = uow.session
+            product, query = _query(s, criteria)
+            if s.get_bind().dialect.name != "sqlite":  # SQLite's BEGIN IMMEDIATE already excludes other writers
+                query = query.with_for_update(of=Item)
+            units = _units(s, product, query)
+            now = self.clock()
+            recall = Recall(product_id=product.id, criteria=_criteria_json(criteria), reason=reason.strip(),
+                            created_by=self.actor.name, created_at=now)
+            s.add(recall)
+            s.flush()
+            self._apply(s, recall, product, units, now)
+            uow.commit()
+            return self._saved_view(s, recall)
+
+    def _apply(self, s: Session, recall: Recall, product: Product, units: list[RecallUnit], now: datetime) -> None:
+        rows, events = [], []
+        for unit in units:
+            rows.append({"recall_id": recall.id, "item_id": unit.item_id, "status_at_recall": unit.status,
+                         "customer_id": unit.customer.id if unit.customer else None})
+            target = _RECALL_MOVE.get(unit.status)
+            kind = "quarantined_by_recall" if target == S.QUARANTINED.value else "recalled"
+            events.append(self.event(kind=kind, item_id=unit.item_id, product_id=product.id, serial=unit.serial,
+                                     ref_type="recall", ref_id=recall.id, at=now, status_from=target and unit.status,
+                                     status_to=target, data={"reason": recall.reason}))
+        for current, target in _RECALL_MOVE.items():
+            ids = [u.item_id for u in units if u.status == current]
+            for part in chunks(ids):
+                s.execute(update(Item).where(Item.id.in_(part), Item.status == current).values(status=target)
+                          .execution_options(synchronize_session=False))
+        if rows:
+            s.execute(insert(RecallItem), rows)
+        record_events(s, events)
+
+    def recall(self, recall_id: int) -> RecallView:
+        self.actor.require(Action.RECALL)
+        with self.uows.reading() as uow:
+            return self._saved_view(uow.session, _recall(uow.session, recall_id))
+
+    def mark_contacted(self, recall_id: int, customer: str) -> RecallView:
+        """Note that a customer was told (letter sent, phoned): all their units on this recall."""
+        self.actor.require(Action.RECALL)
+        with self.uows() as uow:
+            s = uow.session
+            recall = _recall(s, recall_id)
+            who = customer_by_ref(s, customer)
+            done = s.execute(update(RecallItem).where(RecallItem.recall_id == recall.id,
+                                                      RecallItem.customer_id == who.id)
+                             .values(contacted_at=self.clock())).rowcount  # type: ignore[attr-defined]
+            if not done:
+                raise NotFound(f"{who.name} holds no unit of recall {record_number('recall', recall.id)}.",
+                               code="not_on_recall")
+            self.record(s, kind="recall_contacted", ref_type="recall", ref_id=recall.id,
+                        data={"customer": record_number("customer", who.id)})
+            uow.commit()
+            return self._saved_view(s, recall)
+
+    def resolve(self, recall_id: int, serial: str, resolution: str) -> RecallView:
+        """Close one unit of a recall: how it was dealt with (repaired, replaced, refunded, scrapped …)."""
+        self.actor.require(Action.RECALL)
+        if not resolution.strip():
+            raise DomainError("Say how the unit was dealt with.", code="resolution_required")
+        with self.uows() as uow:
+            s = uow.session
+            recall = _recall(s, recall_id)
+            product = s.get_one(Product, recall.product_id)
+            value = normalise_serial(serial, product.serial_case, product=product.sku)
+            entry = s.scalar(select(RecallItem).join(Item, Item.id == RecallItem.item_id)
+                             .where(RecallItem.recall_id == recall.id, Item.serial == value))
+            if entry is None:
+                raise NotFound(f"Serial {value} is not on recall {record_number('recall', recall.id)}.",
+                               code="not_on_recall")
+            entry.resolution, entry.resolved_at = resolution.strip(), self.clock()
+            self.record(s, kind="recall_resolved", item_id=entry.item_id, product_id=product.id, serial=value,
+                        ref_type="recall", ref_id=recall.id, data={"resolution": entry.resolution})
+            uow.commit()
+            return self._saved_view(s, recall)
+
+    def _saved_view(self, s: Session, recall: Recall) -> RecallView:
+        product = s.get_one(Product, recall.product_id)
+        rows = s.execute(select(RecallItem, Item).join(Item, Item.id == RecallItem.item_id)
+                         .where(RecallItem.recall_id == recall.id).order_by(Item.serial)).all()
+        customers = _customers(s, [r.customer_id for r, _ in rows if r.customer_id])
+        lots = _names(s, Lot, Lot.code, {i.lot_id for _, i in rows if i.lot_id})
+        suppliers = _names(s, Supplier, Supplier.name, {i.supplier_id for _, i in rows if i.supplier_id})
+        units = [RecallUnit(i.id, product.sku, i.serial, lots.get(i.lot_id or 0), suppliers.get(i.supplier_id or 0),
+                            i.received_at, r.status_at_recall, i.status, i.location,
+                            party_view("customer", customers[r.customer_id]) if r.customer_id else None,
+                            r.contacted_at, r.resolution) for r, i in rows]
+        return _view(recall.id, product, recall.reason, recall.criteria, recall.created_by, recall.created_at, units)
+
+
+def _recall(s: Session, recall_id: int) -> Recall:
+    recall = s.get(Recall, recall_id)
+    if recall is None:
+        raise NotFound(f"There is no recall {record_number('recall', recall_id)}.", code="unknown_recall")
+    return recall
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def _check_range(start: date | None, end: date | None, what: str) -> None:
+    if start and end and end < start:
+        raise DomainError(f"The {what} range ends ({end}) before it starts ({start}).", code="reversed_range")
+
+
+def _query(s: Session, c: RecallCriteria) -> tuple[Product, Select[Any]]:
+    """The SELECT of affected units: always one product, narrowed by every criterion given."""
+    product = product_by_code(s, c.sku)
+    _check_range(c.received_from, c.received_to, "received date")
+    _check_range(c.sold_from, c.sold_to, "sold date")
+    query = (select(Item, Lot.code, Supplier.name).outerjoin(Lot, Lot.id == Item.lot_id)
+             .outerjoin(Supplier, Supplier.id == Item.supplier_id)
+             .where(Item.product_id == product.id, Item.status != S.RECEIVING.value))
+    if c.lots:
+        query = query.where(Item.lot_id.in_(_lot_ids(s, product, c.lots)))
+    if c.serial_from or c.serial_to:
+        low = normalise_serial(c.serial_from or "", product.serial_case) if c.serial_from else None
+        high = normalise_serial(c.serial_to or "", product.serial_case) if c.serial_to else None
+        if low and high and high < low:
+            raise DomainError(f"The serial range ends ({high}) before it starts ({low}).", code="reversed_range")
+        if low:
+            query = query.where(Item.serial >= low)
+        if high:
+            query = query.where(Item.serial <= high)
+    if c.supplier:
+        query = query.where(Item.supplier_id == supplier_by_ref(s, c.supplier).id)
+    if c.received_from:
+        query = query.where(Item.received_at >= _day_start(c.received_from))
+    if c.received_to:
+        query = query.where(Item.received_at < _day_start(c.received_to + timedelta(days=1)))
+    if c.sold_from or c.sold_to:
+        sold = select(SaleLine.item_id).join(Sale, Sale.id == SaleLine.sale_id)
+        if c.sold_from:
+            sold = sold.where(Sale.sold_at >= _day_start(c.sold_from))
+        if c.sold_to:
+            sold = sold.where(Sale.sold_at < _day_start(c.sold_to + timedelta(days=1)))
+        query = query.where(Item.id.in_(sold))
+    return product, query.order_by(Item.serial)
+
+
+def _lot_ids(s: Session, product: Product, lots: tuple[str, ...]) -> list[int]:
+    codes = [code for code in (clean_lot(lot) for lot in lots) if code]
+    found = {code: lot_id for code, lot_id in s.execute(
+        select(Lot.code, Lot.id).where(Lot.product_id == product.id, Lot.code.in_(codes)))}
+    missing = [code for code in codes if code not in found]
+    if missing:
+        elsewhere = s.execute(select(Lot.code, Product.sku).join(Product, Product.id == Lot.product_id)
+                              .where(Lot.code.in_(missing))).all()
+        if elsewhere:
+            code, sku = elsewhere[0]
+            raise DomainError(f"Lot {code} is not a lot of {product.sku} (it belongs to {sku}).", code="lot_of_other")
+        raise NotFound(f"{product.sku} has no lot {listing(missing)}.", code="unknown_lot")
+    return list(found.values())
+
+
+def _units(s: Session, product: Product, query: Select[Any]) -> list[RecallUnit]:
+    rows = s.execute(query).all()
+    holders = _holders(s, [i.id for i, _, _ in rows if i.status in _WITH_CUSTOMER])
+    return [RecallUnit(i.id, product.sku, i.serial, lot, supplier, i.received_at, i.status, i.status, i.location,
+                       holders.get(i.id)) for i, lot, supplier in rows]
+
+
+def _holders(s: Session, item_ids: list[int]) -> dict[int, Any]:
+    """Who holds each unit: the buyer of its latest sale, or the owner on its latest ticket (units not ours)."""
+    owner: dict[int, int] = {}
+    for part in chunks(item_ids):
+        for item_id, customer_id in s.execute(
+            select(ServiceTicket.item_id, ServiceTicket.customer_id).where(ServiceTicket.item_id.in_(part))
+            .order_by(ServiceTicket.id)):
+            if customer_id:
+                owner[item_id] = customer_id
+        for item_id, customer_id in s.execute(
+            select(SaleLine.item_id, Sale.customer_id).join(Sale, Sale.id == SaleLine.sale_id)
+            .where(SaleLine.item_id.in_(part)).order_by(SaleLine.id)):
+            owner[item_id] = customer_id
+    customers = _customers(s, list(set(owner.values())))
+    return {item_id: party_view("customer", customers[c]) for item_id, c in owner.items()}
+
+
+def _customers(s: Session, ids: list[int]) -> dict[int, Customer]:
+    found: dict[int, Customer] = {}
+    for part in chunks(sorted(set(ids))):
+        found.update({c.id: c for c in s.scalars(select(Customer).where(Customer.id.in_(part)))})
+    return found
+
+
+def _names(s: Session, model: Any, column: Any, ids: set[int]) -> dict[int, str]:
+    names: dict[int, str] = {}
+    for part in chunks(sorted(ids)):
+        names.update({i: n for i, n in s.execute(select(model.id, column).where(model.id.in_(part)))})
+    return names
+
+
+def _criteria_json(c: RecallCriteria) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, date) else list(v) if isinstance(v, tuple) else v)
+            for k, v in dataclasses.asdict(c).items() if v not in (None, ())}
+
+
+def _view(recall_id: int | None, product: Product, reason: str, criteria: RecallCriteria | dict[str, Any],
+          created_by: str, created_at: datetime | None, units: list[RecallUnit]) -> RecallView:
+    counts: dict[str, int] = {}
+    for unit in units:
+        counts[unit.status_at_recall] = counts.get(unit.status_at_recall, 0) + 1
+    counts["total"] = len(units)
+    counts["customers"] = len({u.customer.id for u in units if u.customer})
+    as_json = criteria if isinstance(criteria, dict) else _criteria_json(criteria)
+    return RecallView(recall_id, record_number("recall", recall_id) if recall_id else None, product.sku, product.name,
+                      reason, as_json, created_by, created_at, tuple(units), counts)
