@@ -344,6 +344,7 @@ class RecallUnit:
     customer: PartyView | None
     contacted_at: datetime | None = None
     resolution: str | None = None
+    sold_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from serialdesk.services.common import (
     record_events,
     supplier_by_ref,
 )
-from serialdesk.services.dto import RecallCriteria, RecallUnit, RecallView
+from serialdesk.services.dto import PartyView, RecallCriteria, RecallUnit, RecallView
 
 S = ItemStatus
 # What a recall does to a unit, by where it is: ours on the shelf are quarantined, customers' are marked recalled.
@@ -148,10 +148,11 @@ class RecallService(Service):
         customers = _customers(s, [r.customer_id for r, _ in rows if r.customer_id])
         lots = _names(s, Lot, Lot.code, {i.lot_id for _, i in rows if i.lot_id})
         suppliers = _names(s, Supplier, Supplier.name, {i.supplier_id for _, i in rows if i.supplier_id})
+        _, sold_at = _holders(s, [i.id for r, i in rows if r.customer_id])
         units = [RecallUnit(i.id, product.sku, i.serial, lots.get(i.lot_id or 0), suppliers.get(i.supplier_id or 0),
                             i.received_at, r.status_at_recall, i.status, i.location,
                             party_view("customer", customers[r.customer_id]) if r.customer_id else None,
-                            r.contacted_at, r.resolution) for r, i in rows]
+                            r.contacted_at, r.resolution, sold_at.get(i.id)) for r, i in rows]
         return _view(recall.id, product, recall.reason, recall.criteria, recall.created_by, recall.created_at, units)
 
 
@@ -223,26 +224,28 @@ def _lot_ids(s: Session, product: Product, lots: tuple[str, ...]) -> list[int]:
 
 def _units(s: Session, product: Product, query: Select[Any]) -> list[RecallUnit]:
     rows = s.execute(query).all()
-    holders = _holders(s, [i.id for i, _, _ in rows if i.status in _WITH_CUSTOMER])
+    holders, sold_at = _holders(s, [i.id for i, _, _ in rows if i.status in _WITH_CUSTOMER])
     return [RecallUnit(i.id, product.sku, i.serial, lot, supplier, i.received_at, i.status, i.status, i.location,
-                       holders.get(i.id)) for i, lot, supplier in rows]
+                       holders.get(i.id), sold_at=sold_at.get(i.id)) for i, lot, supplier in rows]
 
 
-def _holders(s: Session, item_ids: list[int]) -> dict[int, Any]:
-    """Who holds each unit: the buyer of its latest sale, or the owner on its latest ticket (units not ours)."""
+def _holders(s: Session, item_ids: list[int]) -> tuple[dict[int, PartyView], dict[int, datetime]]:
+    """Who holds each unit: the buyer of its latest sale, or the owner on its latest ticket (units not ours);
+    and when it was sold."""
     owner: dict[int, int] = {}
+    sold_at: dict[int, datetime] = {}
     for part in chunks(item_ids):
         for item_id, customer_id in s.execute(
             select(ServiceTicket.item_id, ServiceTicket.customer_id).where(ServiceTicket.item_id.in_(part))
             .order_by(ServiceTicket.id)):
             if customer_id:
                 owner[item_id] = customer_id
-        for item_id, customer_id in s.execute(
-            select(SaleLine.item_id, Sale.customer_id).join(Sale, Sale.id == SaleLine.sale_id)
+        for item_id, customer_id, when in s.execute(
+            select(SaleLine.item_id, Sale.customer_id, Sale.sold_at).join(Sale, Sale.id == SaleLine.sale_id)
             .where(SaleLine.item_id.in_(part)).order_by(SaleLine.id)):
-            owner[item_id] = customer_id
+            owner[item_id], sold_at[item_id] = customer_id, when
     customers = _customers(s, list(set(owner.values())))
-    return {item_id: party_view("customer", customers[c]) for item_id, c in owner.items()}
+    return {item_id: party_view("customer", customers[c]) for item_id, c in owner.items()}, sold_at
 
 
 def _customers(s: Session, ids: list[int]) -> dict[int, Customer]:

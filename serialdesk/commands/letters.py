@@ -1,0 +1,27 @@
+"""Turns a recall into customer letters (the PDF is painted by labels.letters)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from serialdesk.domain.text import day
+from serialdesk.services.dto import RecallView
+
+
+def write_recall_letters(view: RecallView, out: Path, shop: str) -> int:
+    """One letter per customer holding affected units; returns pages written (0: nobody to write to)."""
+    from serialdesk.labels.letters import LetterUnit, RecallLetter, RecallNotice, write_letters
+
+    by_customer: dict[int, list[LetterUnit]] = {}
+    people = {}
+    for unit in view.units:
+        if unit.customer is None:
+            continue
+        people[unit.customer.id] = unit.customer
+        by_customer.setdefault(unit.customer.id, []).append(
+            LetterUnit(unit.sku, view.product, unit.serial, unit.lot, day(unit.sold_at) if unit.sold_at else None))
+    letters = [RecallLetter(p.name, p.number, tuple(line for line in (p.address or "").splitlines() if line.strip()),
+                            tuple(by_customer[cid])) for cid, p in sorted(people.items(), key=lambda kv: kv[1].name)]
+    notice = RecallNotice(shop, view.number or "(preview)", view.product, view.reason or "", date.today())
+    return write_letters(notice, letters, out)

@@ -1,0 +1,134 @@
+"""recall, recall-show, recall-track: affected units, CSV and customer letters."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+from datetime import date
+from pathlib import Path
+
+from serialdesk.commands.context import Context, UsageError
+from serialdesk.commands.output import local, warn
+from serialdesk.domain.errors import DomainError
+from serialdesk.domain.products import parse_record_number
+from serialdesk.domain.text import day
+from serialdesk.services.dto import RecallCriteria, RecallView
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("recall", parents=[common], help="recall units: quarantine stock, list customers, letters")
+    p.add_argument("--sku", required=True)
+    p.add_argument("--lot", action="append", default=[], help="a lot code (repeat for several)")
+    p.add_argument("--serial-from")
+    p.add_argument("--serial-to")
+    p.add_argument("--supplier")
+    for what in ("received", "sold"):
+        p.add_argument(f"--{what}-from", type=_date, metavar="DATE")
+        p.add_argument(f"--{what}-to", type=_date, metavar="DATE")
+    p.add_argument("--reason", help="why (goes into the letters); required unless --preview")
+    p.add_argument("--preview", action="store_true", help="only list the affected units; change nothing")
+    p.add_argument("--csv", metavar="OUT", help="write the affected units to a CSV file")
+    p.add_argument("--letters", metavar="OUT.pdf", help="write one letter per customer to a PDF")
+    p.add_argument("--shop", default=os.environ.get("SERIALDESK_SHOP", "Our shop"), help="shop name on the letters")
+    p.set_defaults(handler=run_recall)
+
+    p = sub.add_parser("recall-show", parents=[common], help="a saved recall with contact and resolution state")
+    p.add_argument("recall", metavar="ID")
+    p.add_argument("--csv", metavar="OUT")
+    p.set_defaults(handler=run_show)
+
+    p = sub.add_parser("recall-track", parents=[common], help="note a customer contacted or a unit resolved")
+    p.add_argument("recall", metavar="ID")
+    p.add_argument("--contacted", metavar="CUSTOMER", help="this customer was told (all their units)")
+    p.add_argument("--resolve", metavar="SERIAL")
+    p.add_argument("--resolution", help="how the unit was dealt with (with --resolve)")
+    p.set_defaults(handler=run_track)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use e.g. 2026-03-14)") from None
+
+
+def _recall_id(text: str) -> int:
+    number = parse_record_number("recall", text)
+    if number is None and not text.strip().isdigit():
+        raise DomainError(f"'{text}' is not a recall number (e.g. RC-0001).", code="bad_recall_number")
+    return number if number is not None else int(text)
+
+
+def run_recall(ctx: Context) -> int:
+    a = ctx.args
+    criteria = RecallCriteria(a.sku, tuple(a.lot), a.serial_from, a.serial_to, a.supplier, a.received_from,
+                              a.received_to, a.sold_from, a.sold_to)
+    if a.preview:
+        view = ctx.services.recalls.find_affected(criteria)
+    elif not a.reason:
+        raise UsageError("Give --reason (it goes into the customer letters), or --preview to only look.")
+    else:
+        view = ctx.services.recalls.start_recall(criteria, a.reason)
+    _outputs(view, a.csv, getattr(a, "letters", None), a.shop)
+    return ctx.emit(view, lambda: recall_text(view))
+
+
+def run_show(ctx: Context) -> int:
+    view = ctx.services.recalls.recall(_recall_id(ctx.args.recall))
+    _outputs(view, ctx.args.csv, None, "")
+    return ctx.emit(view, lambda: recall_text(view))
+
+
+def run_track(ctx: Context) -> int:
+    a = ctx.args
+    if bool(a.contacted) == bool(a.resolve) or (a.resolve and not a.resolution):
+        raise UsageError("Give --contacted CUSTOMER, or --resolve SERIAL with --resolution TEXT.")
+    recalls = ctx.services.recalls
+    rid = _recall_id(a.recall)
+    view = recalls.mark_contacted(rid, a.contacted) if a.contacted else recalls.resolve(rid, a.resolve, a.resolution)
+    return ctx.emit(view, lambda: recall_text(view))
+
+
+def recall_text(v: RecallView) -> str:
+    head = f"Recall {v.number}" if v.number else "Recall preview (nothing changed)"
+    counts = ", ".join(f"{k.replace('_', ' ')} {n}" for k, n in v.counts.items() if k not in ("total", "customers"))
+    lines = [f"{head}: {v.sku} {v.product} — {v.counts['total']} units, {v.counts['customers']} customers"
+             + (f" ({counts})" if counts else "")]
+    if v.reason:
+        lines.append(f"  reason: {v.reason}")
+    for u in v.units:
+        who = f"{u.customer.name} ({u.customer.number}) {u.customer.phone or ''} {u.customer.email or ''}".rstrip() \
+            if u.customer else "—"
+        track = (" contacted" if u.contacted_at else "") + (f" resolved: {u.resolution}" if u.resolution else "")
+        lines.append(f"  {u.serial:<20} {u.lot or '—':<10} {u.status_at_recall:<12} → {u.status:<12} {who}{track}")
+    return "\n".join(lines)
+
+
+def _outputs(view: RecallView, csv_path: str | None, letters_path: str | None, shop: str) -> None:
+    if csv_path:
+        write_csv(view, Path(csv_path))
+    if letters_path:
+        from serialdesk.commands.letters import write_recall_letters
+
+        pages = write_recall_letters(view, Path(letters_path), shop)
+        if not pages:
+            warn("No customer holds an affected unit: no letters were written.")
+
+
+CSV_COLUMNS = ["recall", "sku", "serial", "lot", "supplier", "received", "status_at_recall", "status_now",
+               "customer_number", "customer", "phone", "email", "address", "sold", "contacted", "resolution"]
+
+
+def write_csv(view: RecallView, path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(CSV_COLUMNS)
+        for u in view.units:
+            c = u.customer
+            out.writerow([view.number or "preview", u.sku, u.serial, u.lot or "", u.supplier or "",
+                          local(u.received_at) if u.received_at else "", u.status_at_recall, u.status,
+                          c.number if c else "", c.name if c else "", (c.phone or "") if c else "",
+                          (c.email or "") if c else "", (c.address or "") if c else "",
+                          day(u.sold_at) if u.sold_at else "", local(u.contacted_at) if u.contacted_at else "",
+                          u.resolution or ""])
