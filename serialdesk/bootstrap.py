@@ -17,6 +17,7 @@ from serialdesk.domain.roles import Actor
 from serialdesk.services import users
 from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.common import system_clock
+from serialdesk.services.customers import CustomerRecordService
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.recall import RecallService
 from serialdesk.services.receiving import ReceivingService
@@ -39,6 +40,7 @@ class Services:
     reports: ReportService
     service_desk: ServiceDeskService
     recalls: RecallService
+    customers: CustomerRecordService
 
 
 class App:
@@ -77,7 +79,7 @@ class App:
         args = (self.uows, actor, self.clock)
         return Services(actor, UserService(*args), CatalogueService(*args), ReceivingService(*args),
                         SalesService(*args), LookupService(*args), ReportService(*args), ServiceDeskService(*args),
-                        RecallService(*args))
+                        RecallService(*args), CustomerRecordService(*args))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from serialdesk.commands.context import Context
+from serialdesk.commands.output import local
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -44,6 +45,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = customers.add_parser("find", parents=[common], help="find customers by name, phone or e-mail")
     p.add_argument("text")
     p.set_defaults(handler=run_customer_find)
+    p = customers.add_parser("show", parents=[common], help="a customer's purchases, warranties and tickets")
+    p.add_argument("customer", metavar="CUSTOMER", help="number (C-0001) or exact name")
+    p.set_defaults(handler=run_customer_show)
 
 
 def run_product_add(ctx: Context) -> int:
@@ -79,3 +83,22 @@ def run_customer_find(ctx: Context) -> int:
     found = ctx.services.catalogue.find_customers(ctx.args.text)
     return ctx.emit(found, lambda: "\n".join(
         f"{c.number}  {c.name:<30} {c.phone or '':<16} {c.email or ''}" for c in found) or "No customer matches.")
+
+
+def run_customer_show(ctx: Context) -> int:
+    rec = ctx.services.customers.customer_record(ctx.args.customer)
+
+    def text() -> str:
+        c = rec.customer
+        lines = [f"{c.number} {c.name}  {c.phone or ''}  {c.email or ''}".rstrip(),
+                 f"  bought {len(rec.units)} unit(s) for {rec.total_spent}"]
+        for u in rec.units:
+            warranty = {"in_warranty": f"warranty until {local(u.warranty_until)[:10]} ({u.warranty_days_left} d)",
+                        "expired": "warranty expired", "none": "no warranty"}[u.warranty_status]
+            status = "" if u.status == "sold" else f" — {u.status.replace('_', ' ')}"
+            held = warranty + status if u.still_owned else f"no longer theirs ({u.status.replace('_', ' ')})"
+            lines.append(f"  {local(u.sold_at)[:10]} {u.sale} {u.sku:<14} {u.serial:<20} {u.price:>9}  {held}")
+        lines += [f"  ticket {t.number} [{t.status}] {t.sku} {t.serial}: {t.problem}" for t in rec.tickets]
+        return "\n".join(lines)
+
+    return ctx.emit(rec, text)

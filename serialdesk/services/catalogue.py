@@ -55,9 +55,10 @@ class CatalogueService(Service):
             repair_extension_months=repair_extension_months,
         )
         with self.uows() as uow:
-            clash = uow.session.scalar(
-                select(Product).where(or_(Product.sku == product.sku, Product.gtin == product.gtin)).limit(1)
-            )
+            same = Product.sku == product.sku
+            if product.gtin is not None:  # a product without a barcode clashes with nobody's barcode
+                same = or_(same, Product.gtin == product.gtin)
+            clash = uow.session.scalar(select(Product).where(same).limit(1))
             if clash is not None:
                 what = f"code {clash.sku}" if clash.sku == product.sku else f"barcode {clash.gtin}"
                 raise DomainError(f"There is already a product with {what}: {clash.name}.", code="product_exists")

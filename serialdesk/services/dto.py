@@ -359,3 +359,28 @@ class RecallView:
     created_at: datetime | None
     units: tuple[RecallUnit, ...]
     counts: dict[str, int]  # by status at the time of the recall, plus "total" and "customers"
+
+
+@dataclass(frozen=True)
+class OwnedUnit:
+    """One unit a customer bought, as the customer record shows it."""
+
+    sku: str
+    product: str
+    serial: str
+    sale: str
+    sold_at: datetime
+    price: Decimal
+    status: str
+    still_owned: bool  # False once returned (or resold to someone else)
+    warranty_until: datetime | None
+    warranty_status: str
+    warranty_days_left: int | None
+
+
+@dataclass(frozen=True)
+class CustomerRecord:
+    customer: PartyView
+    units: tuple[OwnedUnit, ...]
+    tickets: tuple[TicketView, ...]
+    total_spent: Decimal

@@ -48,6 +48,12 @@ def test_a_product_is_refused_when_its_code_or_barcode_is_taken(shop: Services) 
     assert [p.sku for p in shop.catalogue.products()] == ["DRL-18V"]
 
 
+def test_products_without_a_barcode_do_not_clash(shop: Services) -> None:
+    shop.catalogue.add_product("CABLE-1", "USB cable")
+    shop.catalogue.add_product("CABLE-2", "USB-C cable")
+    assert [p.sku for p in shop.catalogue.products()] == ["CABLE-1", "CABLE-2", "DRL-18V"]
+
+
 def test_product_values_are_checked(shop: Services) -> None:
     with pytest.raises(DomainError, match="cannot be negative"):
         shop.catalogue.add_product("X1", "X", price="-1")
