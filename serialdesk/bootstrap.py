@@ -18,6 +18,7 @@ from serialdesk.services import users
 from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.common import system_clock
 from serialdesk.services.customers import CustomerRecordService
+from serialdesk.services.exchange import ExportService
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.recall import RecallService
 from serialdesk.services.receiving import ReceivingService
@@ -41,6 +42,7 @@ class Services:
     service_desk: ServiceDeskService
     recalls: RecallService
     customers: CustomerRecordService
+    export: ExportService
 
 
 class App:
@@ -79,7 +81,7 @@ class App:
         args = (self.uows, actor, self.clock)
         return Services(actor, UserService(*args), CatalogueService(*args), ReceivingService(*args),
                         SalesService(*args), LookupService(*args), ReportService(*args), ServiceDeskService(*args),
-                        RecallService(*args), CustomerRecordService(*args))
+                        RecallService(*args), CustomerRecordService(*args), ExportService(*args))
 
     def close(self) -> None:
         self.engine.dispose()

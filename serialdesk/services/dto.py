@@ -384,3 +384,18 @@ class CustomerRecord:
     units: tuple[OwnedUnit, ...]
     tickets: tuple[TicketView, ...]
     total_spent: Decimal
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One unit as exported to CSV."""
+
+    sku: str
+    serial: str
+    lot: str | None
+    status: str
+    serial_source: str
+    cost: Decimal
+    supplier: str | None
+    received_at: datetime | None
+    location: str | None

@@ -70,3 +70,15 @@ def test_the_customer_record_on_the_command_line(sold_db: str) -> None:
     assert [u["serial"] for u in record["units"]] == ["A1"] and record["units"][0]["warranty_status"] == "in_warranty"
     found = as_json(run(sold_db, "customer", "find", "olsen", "--json"))
     assert [c["number"] for c in found] == ["C-0002"]
+
+
+def test_export_writes_csv_a_spreadsheet_can_open(sold_db: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "items.csv"
+    assert as_json(run(sold_db, "export", "items", str(out), "--json"))["exported"] == 4
+    rows = list(csv.DictReader(out.open()))
+    assert {(r["sku"], r["serial"], r["status"]) for r in rows} == {
+        ("DRL-18V", "A1", "sold"), ("DRL-18V", "A2", "sold"), ("DRL-18V", "A3", "in_stock"),
+        ("BAT-5AH", "B-NEW", "in_stock")}
+    assert rows[0]["supplier"] == "Makita Europe" and rows[0]["lot"] == "L1"
+    customers = run(sold_db, "export", "customers", "-").stdout.splitlines()
+    assert customers[0] == "id,number,name,phone,email,address" and len(customers) >= 3
