@@ -9,7 +9,7 @@ DEMO_DB ?= $(CURDIR)/.demo/serialdesk-demo.db
 APT_PACKAGES := libzbar0 xvfb xauth xdotool poppler-utils \
 	libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libegl1 libgl1 \
-	libfontconfig1 libdbus-1-3
+	libfontconfig1 libdbus-1-3 fonts-dejavu-core
 
 .PHONY: bootstrap apt venv run demo test test-fast bench lint fuzz clean
 

@@ -19,6 +19,7 @@ from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.common import system_clock
 from serialdesk.services.customers import CustomerRecordService
 from serialdesk.services.exchange import ExportService
+from serialdesk.services.labelling import LabelService
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.recall import RecallService
 from serialdesk.services.receiving import ReceivingService
@@ -43,6 +44,7 @@ class Services:
     recalls: RecallService
     customers: CustomerRecordService
     export: ExportService
+    labels: LabelService
 
 
 class App:
@@ -81,7 +83,8 @@ class App:
         args = (self.uows, actor, self.clock)
         return Services(actor, UserService(*args), CatalogueService(*args), ReceivingService(*args),
                         SalesService(*args), LookupService(*args), ReportService(*args), ServiceDeskService(*args),
-                        RecallService(*args), CustomerRecordService(*args), ExportService(*args))
+                        RecallService(*args), CustomerRecordService(*args), ExportService(*args),
+                        LabelService(*args))
 
     def close(self) -> None:
         self.engine.dispose()

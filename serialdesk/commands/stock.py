@@ -19,6 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--note")
     p.add_argument("serials", nargs="*", default=[], metavar="SERIAL")
     p.add_argument("--from-file", metavar="FILE", help="serials, one per line (or first CSV column)")
+    p.add_argument("--generate", type=int, metavar="N", help="make N serials from the product's pattern")
     p.set_defaults(handler=run_receive)
 
     p = sub.add_parser("receipts", parents=[common], help="list receipts (drafts included)")
@@ -52,12 +53,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
 def run_receive(ctx: Context) -> int:
     a = ctx.args
-    if bool(a.serials) == bool(a.from_file):
-        raise UsageError("Give the serials, or --from-file FILE (one of them).")
+    if sum(map(bool, (a.serials, a.from_file, a.generate))) != 1:
+        raise UsageError("Give the serials, or --from-file FILE, or --generate N (one of them).")
     serials = read_lines(a.from_file) if a.from_file else a.serials
     expected = read_lines(a.expected) if a.expected else None
     receipt = ctx.services.receiving.receive_units(
-        supplier=a.supplier, sku=a.sku, serials=serials, lot=a.lot, at=parse_when(a.at), expected=expected,
+        supplier=a.supplier, sku=a.sku, serials=serials, generate=a.generate or 0, lot=a.lot, at=parse_when(a.at),
+        expected=expected,
         note=a.note,
     )
 

@@ -50,14 +50,12 @@ class CheckAlgorithm(StrEnum):
     MOD37_36 = "mod37-36"
 
 
-_ALGORITHM_NAMES: dict[str, CheckAlgorithm] = {
-    "luhn": CheckAlgorithm.LUHN,
-    "mod10": CheckAlgorithm.LUHN,
-    "mod11": CheckAlgorithm.MOD11,
-    "mod11-2": CheckAlgorithm.MOD11,
-    "mod37-36": CheckAlgorithm.MOD37_36,
-    "mod37": CheckAlgorithm.MOD37_36,
-}
+_ALIASES = {"mod10": "luhn", "mod11-2": "mod11", "mod37": "mod37-36"}
+
+
+def _algorithm_named(name: str) -> CheckAlgorithm | None:
+    key = name.strip().lower()
+    return next((alg for alg in CheckAlgorithm if alg.value == _ALIASES.get(key, key)), None)
 
 
 def _alnum_only(payload: str) -> str:
@@ -100,14 +98,11 @@ def mod37_36_check_character(payload: str) -> str:
 
 def check_character(algorithm: CheckAlgorithm | str, payload: str) -> str:
     """The check character ``algorithm`` appends to ``payload``."""
-    alg = _ALGORITHM_NAMES.get(str(algorithm).lower())
+    alg = _algorithm_named(str(algorithm))
     if alg is None:
         raise DomainError(f"Unknown check digit method '{algorithm}'.", code="pattern_unknown_check")
-    if alg is CheckAlgorithm.LUHN:
-        return luhn_check_digit(payload)
-    if alg is CheckAlgorithm.MOD11:
-        return mod11_check_digit(payload)
-    return mod37_36_check_character(payload)
+    compute = {"luhn": luhn_check_digit, "mod11": mod11_check_digit, "mod37-36": mod37_36_check_character}[alg]
+    return compute(payload)
 
 
 # Fixed-width tokens and the regex each renders as; variable tokens match _VALUE_RE.
@@ -161,7 +156,7 @@ def _token_part(pattern: str, body: str, position: int) -> PatternPart:
             raise _refuse(pattern, "pattern_bad_seq", problem)
         return PatternPart("seq", width=int(arg))
     if name == "CHK":
-        if (algorithm := _ALGORITHM_NAMES.get(arg.lower())) is None:
+        if (algorithm := _algorithm_named(arg)) is None:
             problem = f"has {{CHK:{arg}}} {where}; the check digit method must be luhn, mod11 or mod37-36."
             raise _refuse(pattern, "pattern_unknown_check", problem)
         return PatternPart("chk", text=algorithm.value, width=1)
@@ -318,17 +313,10 @@ class SerialPattern:
         number = when.isocalendar().week if kind == "ww" else numbers[kind]
         return f"{number:0{_FIXED_TOKENS[kind.upper()][0]}d}"
 
-    def example(
-        self,
-        *,
-        sku: str = "DRL-18V",
-        lot: str = "L2406A",
-        station: str = "S1",
-        when: date = date(2024, 6, 13),
-        seq: int = 17,
-    ) -> str:
-        """A sample serial for the product form (sequence 17, or the largest the pattern allows)."""
-        return self.render(min(seq, self.max_sequence), lot=lot, sku=sku, when=when, station=station)
+    def example(self, sku: str = "DRL-18V", when: date = date(2024, 6, 13)) -> str:
+        """A sample serial for the product form: unit 17 (or the largest the pattern allows) of lot L2406A,
+        made at station S1."""
+        return self.render(min(17, self.max_sequence), lot="L2406A", sku=sku, when=when, station="S1")
 
     def _regex(self, known: dict[str, str]) -> re.Pattern[str]:
         pieces: list[str] = []

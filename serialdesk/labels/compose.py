@@ -8,6 +8,7 @@ here, before anything is drawn.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -97,16 +98,41 @@ class LabelStyle:
     name_pt: float
     detail_pt: float
     serial_pt: float
+    bar_label_name_lines: int  # lines a long product name may take above Code 128 bars
 
 
-STYLES = {"roll-62x29": LabelStyle(9, 7, 9), "a4-3x8": LabelStyle(11, 8.5, 11)}
+# The 29 mm roll keeps its bars tall (one name line); the 37 mm A4 label has room for a second line.
+STYLES = {"roll-62x29": LabelStyle(9, 7, 9, 1), "a4-3x8": LabelStyle(11, 8.5, 11, 2)}
+
+
+Measure = Callable[[Font, int, str], float]  # (font, pixel size, text) → width in dots
+
+
+def estimate_width(font: Font, size: int, text: str) -> float:
+    """Text width without a font engine (ZPL, tests): average advances of DejaVu Sans / Sans Mono."""
+    if font is Font.SERIAL:
+        return len(text) * MONO_ADVANCE_EM * size
+    wide = 0.7 if font is not Font.DETAIL else 0.62  # bold faces are wider
+    return sum(wide if ch.isalnum() else 0.4 for ch in text) * size
+
+
+@dataclass(frozen=True)
+class Device:
+    """What the plan is for: the resolution, how text is measured (estimated if None), and the largest
+    module the output can draw (ZPL's ^BY and ^BQ stop at 10 dots)."""
+
+    dpi: int
+    measure: Measure | None = None
+    max_module: int | None = None
 
 
 class _Metrics:
-    """Converts points and millimetres to dots at one resolution."""
+    """Converts points and millimetres to dots at one resolution, and measures text."""
 
-    def __init__(self, dpi: int) -> None:
-        self.dpi = dpi
+    def __init__(self, device: Device) -> None:
+        self.dpi = device.dpi
+        self.width = device.measure or estimate_width
+        self.max_module = device.max_module
 
     def px(self, pt: float) -> int:
         return max(1, round(pt * self.dpi / 72))
@@ -119,7 +145,8 @@ class _Metrics:
 
     def module_range(self, min_mm: float, max_mm: float) -> tuple[int, int]:
         lowest = math.ceil((min_mm - _TOLERANCE) * self.dpi / 25.4)
-        return max(1, lowest), max(1, math.floor(max_mm * self.dpi / 25.4))
+        highest = math.floor(max_mm * self.dpi / 25.4)
+        return max(1, lowest), max(1, min(highest, self.max_module or highest))
 
 
 def price_text(price: Decimal | str | None) -> str:
@@ -133,9 +160,9 @@ def mono_chars_fitting(width: int, size: int) -> int:
 
 
 def _too_long(data: LabelData, what: str, media: LabelMedia, why: str = "") -> DomainError:
+    subject = f"The GS1 content {data.gs1} of serial {data.serial}" if data.gs1 else f"The serial {data.serial}"
     return DomainError(
-        f"The serial {data.serial} is too long for {what} on a {media.name} label{why}. "
-        "Choose another symbology or layout.",
+        f"{subject} is too long for {what} on {media.name} labels{why}. Choose another symbology or layout.",
         code="labels_serial_too_long",
         serial=data.serial,
     )
@@ -144,34 +171,36 @@ def _too_long(data: LabelData, what: str, media: LabelMedia, why: str = "") -> D
 def _serial_lines(
     data: LabelData, text: str, width: int, style: LabelStyle, m: _Metrics, max_lines: int, media: LabelMedia
 ) -> tuple[list[str], float]:
-    """Break ``text`` (monospace) into at most ``max_lines`` lines, shrinking the font down to 6 pt."""
-    pt = style.serial_pt
-    while pt >= MIN_SERIAL_PT:
-        per_line = mono_chars_fitting(width, m.px(pt))
-        if per_line and math.ceil(len(text) / per_line) <= max_lines:
-            count = math.ceil(len(text) / per_line)
-            size = math.ceil(len(text) / count)  # balanced lines read better than a long and a stub
-            return [text[i : i + size] for i in range(0, len(text), size)], pt
-        pt -= 0.5
+    """Break ``text`` (monospace) into as few lines as read well: one line down to 3/4 of the normal size,
+    else up to ``max_lines`` lines down to 6 pt."""
+    for lines in range(1, max_lines + 1):
+        smallest = max(MIN_SERIAL_PT, style.serial_pt * 0.75) if lines < max_lines else MIN_SERIAL_PT
+        pt = style.serial_pt
+        while pt >= smallest:
+            per_line = mono_chars_fitting(width, m.px(pt))
+            if per_line and math.ceil(len(text) / per_line) <= lines:
+                size = math.ceil(len(text) / lines)  # balanced lines read better than a long one and a stub
+                return [text[i : i + size] for i in range(0, len(text), size)], pt
+            pt -= 0.5
     raise _too_long(data, "its printed text", media)
 
 
 def plan_linear(
-    data: LabelData, symbol: Symbol, page: int, label: DotRect, content: DotRect, media: LabelMedia, dpi: int
+    data: LabelData, symbol: Symbol, page: int, label: DotRect, content: DotRect, media: LabelMedia, device: Device
 ) -> LabelPlan:
     """Code 128 layout: name and price on top, SKU and lot below, then the bars and the serial under them."""
-    m, style = _Metrics(dpi), STYLES[media.name]
+    m, style = _Metrics(device), STYLES[media.name]
     low, high = m.module_range(MIN_BAR_MODULE_MM, MAX_BAR_MODULE_MM)
     # Bars stay inside the content box; their quiet zones may use the label's blank padding.
     module = min(high, content.width // symbol.width, label.width // (symbol.width + 2 * symbol.quiet_zone))
     if module < low:
-        needed = (symbol.width * low) * 25.4 / dpi
-        why = f" (the bars need {needed:.0f} mm, {content.width * 25.4 / dpi:.0f} mm are free)"
+        needed = (symbol.width * low) * 25.4 / device.dpi
+        why = f" (the bars need {needed:.0f} mm, {content.width * 25.4 / device.dpi:.0f} mm are free)"
         raise _too_long(data, "a Code 128 barcode", media, why)
     hri = data.gs1 or data.serial
     lines, serial_pt = _serial_lines(data, hri, content.width, style, m, 1, media)
-    texts, y = _header(data, content, style, m)
     serial_h = m.line(serial_pt)
+    texts, y = _header(data, content, style, m, serial_h)
     bar_height = content.bottom - y - serial_h
     if bar_height < m.mm(5):
         raise _too_long(data, "a Code 128 barcode", media)
@@ -190,26 +219,25 @@ def plan_linear(
     return LabelPlan(data, page, label, bars, tuple(texts))
 
 
-def _header(data: LabelData, content: DotRect, style: LabelStyle, m: _Metrics) -> tuple[list[TextBox], int]:
-    name_h, detail_h, gap = m.line(style.name_pt), m.line(style.detail_pt), m.mm(0.4)
+def _header(
+    data: LabelData, content: DotRect, style: LabelStyle, m: _Metrics, serial_h: int
+) -> tuple[list[TextBox], int]:
+    name_h, detail_h, gap, name_px = m.line(style.name_pt), m.line(style.detail_pt), m.mm(0.4), m.px(style.name_pt)
     price = price_text(data.price)
-    # Reserve the price's width so a long name is elided before it runs under the price (bold sans:
-    # digits and letters advance about 0.7 em, punctuation about 0.4 em).
-    advance = sum(0.7 if ch.isalnum() else 0.4 for ch in price)
-    price_w = math.ceil(advance * m.px(style.name_pt)) + m.mm(1.5) if price else 0
+    # Reserve the price's width so a long name is elided before it runs under the price.
+    price_w = math.ceil(m.width(Font.PRICE, name_px, price)) + m.mm(1.5) if price else 0
+    name_w = content.width - price_w
+    # A long name takes a second line where the layout has room for it (A4), if the bars keep 8 mm.
+    bars_left = content.height - 2 * name_h - detail_h - gap - serial_h
+    wraps = m.width(Font.NAME, name_px, data.name) > name_w and bars_left >= m.mm(8)
+    name_lines = style.bar_label_name_lines if wraps else 1
     y = content.y
-    texts = [TextBox(data.name, DotRect(content.x, y, content.width - price_w, name_h), m.px(style.name_pt), Font.NAME)]
+    texts = [
+        TextBox(data.name, DotRect(content.x, y, name_w, name_h * name_lines), name_px, Font.NAME, lines=name_lines)
+    ]
     if price:
-        texts.append(
-            TextBox(
-                price,
-                DotRect(content.x, y, content.width, name_h),
-                m.px(style.name_pt),
-                Font.PRICE,
-                Align.RIGHT,
-            )
-        )
-    y += name_h
+        texts.append(TextBox(price, DotRect(content.x, y, content.width, name_h), name_px, Font.PRICE, Align.RIGHT))
+    y += name_h * name_lines
     half = content.width // 2
     detail = m.px(style.detail_pt)
     texts.append(TextBox(f"SKU {data.sku}", DotRect(content.x, y, half, detail_h), detail, Font.DETAIL))
@@ -227,10 +255,10 @@ def _header(data: LabelData, content: DotRect, style: LabelStyle, m: _Metrics) -
 
 
 def plan_matrix(
-    data: LabelData, symbol: Symbol, page: int, label: DotRect, content: DotRect, media: LabelMedia, dpi: int
+    data: LabelData, symbol: Symbol, page: int, label: DotRect, content: DotRect, media: LabelMedia, device: Device
 ) -> LabelPlan:
     """DataMatrix / QR layout: the square symbol on the left, a text column on the right."""
-    m, style = _Metrics(dpi), STYLES[media.name]
+    m, style = _Metrics(device), STYLES[media.name]
     low, high = m.module_range(MIN_MATRIX_MODULE_MM, MAX_MATRIX_MODULE_MM)
     quiet = symbol.quiet_zone
     # The symbol stays in the content box; its quiet zone may reach into the padding but not off the label.
@@ -242,24 +270,34 @@ def plan_matrix(
     )
     if module < low:
         raise _too_long(data, f"a {symbol.symbology.value} symbol", media)
-    side = symbol.width * module
-    x = content.x + max(0, quiet * module - (content.x - label.x))
-    placed = SymbolBox(symbol, x, content.y + (content.height - side) // 2, module, side)
-    column_x = x + side + max(quiet * module, m.mm(1.5))
-    column = DotRect(column_x, content.y, content.right - column_x, content.height)
-    return LabelPlan(data, page, label, placed, tuple(_column_texts(data, column, placed, style, m, media)))
+    # Biggest symbol first; a long serial may need a smaller symbol to leave its text enough room.
+    for size in range(module, low - 1, -1):
+        side = symbol.width * size
+        x = content.x + max(0, quiet * size - (content.x - label.x))
+        placed = SymbolBox(symbol, x, content.y + (content.height - side) // 2, size, side)
+        column_x = x + side + max(quiet * size, m.mm(1.5))
+        column = DotRect(column_x, content.y, content.right - column_x, content.height)
+        try:
+            texts = _column_texts(data, column, placed, style, m, media)
+        except DomainError:
+            if size == low:
+                raise
+            continue
+        return LabelPlan(data, page, label, placed, tuple(texts))
+    raise AssertionError("unreachable: the smallest module size either returns or raises")
 
 
 def _column_texts(
     data: LabelData, column: DotRect, placed: SymbolBox, style: LabelStyle, m: _Metrics, media: LabelMedia
 ) -> list[TextBox]:
-    serial_lines, serial_pt = _serial_lines(data, data.serial, column.width, style, m, 2, media)
+    serial_lines, serial_pt = _serial_lines(data, data.serial, column.width, style, m, 3, media)
     price = price_text(data.price)
     detail_h, serial_h, name_h = m.line(style.detail_pt), m.line(serial_pt), m.line(style.name_pt)
     details = [f"SKU {data.sku}"] + ([f"Lot {data.lot}"] if data.lot else [])
     fixed = detail_h * len(details) + serial_h * len(serial_lines) + (name_h if price else 0)
-    # The name gets two lines when they fit, else one (elided).
-    name_lines = 2 if fixed + 2 * name_h <= column.height else 1
+    # A long name gets two lines when they fit, else one (elided).
+    long_name = m.width(Font.NAME, m.px(style.name_pt), data.name) > column.width
+    name_lines = 2 if long_name and fixed + 2 * name_h <= column.height else 1
     total = fixed + name_lines * name_h
     if total > column.height:
         raise _too_long(data, "its printed text", media)

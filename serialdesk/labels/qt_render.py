@@ -7,16 +7,18 @@ QtGui only (never QtWidgets), headless: without a running Q(Gui)Application one 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRect, QSizeF, Qt
+from PySide6.QtCore import QByteArray, QMarginsF, QRect, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
     QGuiApplication,
     QImage,
+    QImageWriter,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -40,8 +42,15 @@ def ensure_gui_application() -> None:
         if not isinstance(existing, QGuiApplication):
             raise RuntimeError("Label rendering needs a QGuiApplication, but a bare QCoreApplication is running.")
         return
+    previous = os.environ.get("QT_QPA_PLATFORM")
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _app = QGuiApplication([])
+    try:
+        _app = QGuiApplication([])
+    finally:  # the platform is read once, at creation; child processes should not inherit "offscreen"
+        if previous is None:
+            del os.environ["QT_QPA_PLATFORM"]
+        else:
+            os.environ["QT_QPA_PLATFORM"] = previous
 
 
 _FAMILIES = {
@@ -71,6 +80,18 @@ class _FontCache:
             font.setBold(bold)
             self._fonts[key] = (font, QFontMetrics(font))
         return self._fonts[key]
+
+
+_measuring = threading.local()  # QFont objects are not shared between threads: each thread gets its own cache
+
+
+def text_width(font: Font, size: int, text: str) -> float:
+    """Width in dots of ``text`` in the font the painter will use (for planning the layout)."""
+    ensure_gui_application()
+    if not hasattr(_measuring, "fonts"):
+        _measuring.fonts = _FontCache()
+    fonts: _FontCache = _measuring.fonts
+    return fonts.get(font, size)[1].horizontalAdvance(text)
 
 
 def _wrapped(metrics: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
@@ -137,10 +158,16 @@ def write_pdf(pages: Sequence[Sequence[LabelPlan]], media: LabelMedia, dpi: int,
     writer.setResolution(dpi)
     writer.setCreator("serialdesk")
     writer.setTitle("Labels")
-    size = QPageSize(QSizeF(media.page_width, media.page_height), QPageSize.Unit.Millimeter, media.name,
-                     QPageSize.SizeMatchPolicy.ExactMatch)  # fmt: skip
+    size = QPageSize(
+        QSizeF(media.page_width, media.page_height),
+        QPageSize.Unit.Millimeter,
+        media.name,
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
     writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     painter, fonts, done, completed = QPainter(writer), _FontCache(), 0, False
+    if not painter.isActive():
+        raise OSError(f"Could not write {out}")
     try:
         for page_index, plans in enumerate(pages):
             if page_index:
@@ -165,8 +192,9 @@ def png_paths(out: Path, count: int) -> list[Path]:
     return [out.with_name(f"{out.stem}-{n:03d}{out.suffix or '.png'}") for n in range(1, count + 1)]
 
 
-def write_pngs(pages: Sequence[Sequence[LabelPlan]], media: LabelMedia, dpi: int, out: Path,
-               step: Step) -> list[Path] | None:  # fmt: skip
+def write_pngs(
+    pages: Sequence[Sequence[LabelPlan]], media: LabelMedia, dpi: int, out: Path, step: Step
+) -> list[Path] | None:
     """One grayscale PNG per page (a roll label, or a whole sheet); None (and no files) if stopped."""
     ensure_gui_application()
     fonts, done, written = _FontCache(), 0, list[Path]()
@@ -189,7 +217,8 @@ def write_pngs(pages: Sequence[Sequence[LabelPlan]], media: LabelMedia, dpi: int
             for stale in written:
                 stale.unlink(missing_ok=True)
             return None
-        if not image.save(str(path), b"PNG"):
-            raise OSError(f"Could not write {path}")
+        writer = QImageWriter(str(path), QByteArray(b"png"))  # PNG whatever the file is called
+        if not writer.write(image):
+            raise OSError(f"Could not write {path}: {writer.errorString()}")
         written.append(path)
     return written

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.serial_rules import SerialCase, normalise_serial
-from serialdesk.labels.compose import LabelData, LabelPlan, plan_linear, plan_matrix
+from serialdesk.labels.compose import Device, LabelData, LabelPlan, plan_linear, plan_matrix
 from serialdesk.labels.layout import LabelMedia, media_named
 from serialdesk.labels.symbols import Symbology, encode, gs1_pairs, symbology_named
 
@@ -27,6 +27,7 @@ class OutputFormat(StrEnum):
     ZPL = "zpl"
 
 
+ZPL_MAX_MODULE = 10  # ^BY module width and ^BQ magnification accept 1–10 dots
 # Laser printers and PDF viewers: 300 dpi; Zebra desktop printers: 203 dpi.
 DEFAULT_DPI = {OutputFormat.PDF: 300, OutputFormat.PNG: 300, OutputFormat.ZPL: 203}
 
@@ -65,9 +66,17 @@ def _checked(data: LabelData) -> LabelData:
     return data if serial == data.serial else LabelData(serial, data.sku, data.name, data.lot, data.price, data.gs1)
 
 
-def plan_labels(labels: Sequence[LabelData], media: LabelMedia, symbology: Symbology, dpi: int,
-                start_position: int = 0) -> list[LabelPlan]:  # fmt: skip
-    """Lay out every label (DomainError naming the first serial that does not fit)."""
+def plan_labels(
+    labels: Sequence[LabelData],
+    media: LabelMedia,
+    symbology: Symbology,
+    device: Device | int,
+    start_position: int = 0,
+) -> list[LabelPlan]:
+    """Lay out every label for ``device`` (or just a resolution in dpi, text widths estimated); DomainError
+    names the first serial that does not fit."""
+    device = device if isinstance(device, Device) else Device(device)
+    dpi = device.dpi
     plans = []
     for raw, placement in zip(labels, media.place(len(labels), start_position), strict=True):
         data = _checked(raw)
@@ -75,7 +84,7 @@ def plan_labels(labels: Sequence[LabelData], media: LabelMedia, symbology: Symbo
         label = placement.box.to_dots(dpi)
         inner = media.content_box(placement.box).to_dots(dpi)
         plan = plan_linear if symbology is Symbology.CODE128 else plan_matrix
-        plans.append(plan(data, symbol, placement.page, label, inner, media, dpi))
+        plans.append(plan(data, symbol, placement.page, label, inner, media, device))
     return plans
 
 
@@ -88,7 +97,9 @@ def _pages(plans: list[LabelPlan]) -> list[list[LabelPlan]]:
     return pages
 
 
-def _check_job(labels: Sequence[LabelData], media: LabelMedia, fmt: OutputFormat, dpi: int) -> None:
+def _check_job(labels: Sequence[LabelData], media: LabelMedia, fmt: OutputFormat, dpi: int, out: Path) -> None:
+    if not out.parent.is_dir():
+        raise DomainError(f"Cannot write {out}: the folder {out.parent} does not exist.", code="labels_bad_out")
     if not labels:
         raise DomainError("There are no labels to print.", code="labels_none")
     if not 100 <= dpi <= 1200:
@@ -125,9 +136,9 @@ def render_labels(
     """
     media, sym, form = media_named(layout), symbology_named(symbology), _format_named(fmt)
     resolution = dpi or DEFAULT_DPI[form]
-    _check_job(labels, media, form, resolution)
-    plans = plan_labels(labels, media, sym, resolution, start_position)
-    total, target = len(plans), Path(out)
+    _check_job(labels, media, form, resolution, Path(out))
+    plans = plan_labels(labels, media, sym, _device_for(form, resolution), start_position)
+    total = len(plans)
 
     def step(done: int) -> bool:
         if progress is not None:
@@ -135,18 +146,36 @@ def render_labels(
         return not (cancelled is not None and cancelled())
 
     pages = _pages(plans)
+    files = _write(form, pages, media, resolution, Path(out), step)
+    if files is None:
+        return LabelOutput((), 0, 0, cancelled=True)
+    return LabelOutput(tuple(files), total, len(pages))
+
+
+def _device_for(form: OutputFormat, dpi: int) -> Device:
+    # PDF and PNG are drawn with Qt's fonts, so Qt measures their text; the printer's font for ZPL is estimated.
+    if form is OutputFormat.ZPL:
+        return Device(dpi, max_module=ZPL_MAX_MODULE)
+    from serialdesk.labels import qt_render
+
+    return Device(dpi, qt_render.text_width)
+
+
+def _write(
+    form: OutputFormat,
+    pages: list[list[LabelPlan]],
+    media: LabelMedia,
+    dpi: int,
+    target: Path,
+    step: Callable[[int], bool],
+) -> list[Path] | None:
     # Qt is imported only for PDF/PNG: writing ZPL must not need it (a print server may lack it).
     if form is OutputFormat.ZPL:
         from serialdesk.labels.zpl import write_zpl
 
-        files: list[Path] | None = [target] if write_zpl(plans, target, step) else None
-    else:
-        from serialdesk.labels import qt_render
+        return [target] if write_zpl([plan for page in pages for plan in page], target, step) else None
+    from serialdesk.labels import qt_render
 
-        if form is OutputFormat.PDF:
-            files = [target] if qt_render.write_pdf(pages, media, resolution, target, step) else None
-        else:
-            files = qt_render.write_pngs(pages, media, resolution, target, step)
-    if files is None:
-        return LabelOutput((), 0, 0, cancelled=True)
-    return LabelOutput(tuple(files), total, len(pages))
+    if form is OutputFormat.PDF:
+        return [target] if qt_render.write_pdf(pages, media, dpi, target, step) else None
+    return qt_render.write_pngs(pages, media, dpi, target, step)

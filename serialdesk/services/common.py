@@ -15,6 +15,7 @@ from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.products import parse_record_number, record_number
 from serialdesk.domain.roles import Actor
 from serialdesk.domain.serial_rules import normalise_serial
+from serialdesk.domain.serials import SerialPattern
 from serialdesk.services.dto import PartyView, ProductView
 
 Clock = Callable[[], datetime]
@@ -128,6 +129,7 @@ def one_item(session: Session, ref: str, sku: str | None = None) -> tuple[Item, 
         raise NotFound(f"Serial {text} is not a {sku} unit — it belongs to {owners}.",
                        code="serial_of_other_product")
     if not found:
+        _refuse_mistyped(session, text, sku)
         where = f" of product {sku}" if sku else ""
         raise NotFound(f"No unit with serial {text}{where} is known here.", code="unknown_serial")
     if len(found) > 1:
@@ -137,6 +139,21 @@ def one_item(session: Session, ref: str, sku: str | None = None) -> tuple[Item, 
             code="ambiguous_serial",
         )
     return found[0]
+
+
+def _refuse_mistyped(session: Session, text: str, sku: str | None) -> None:
+    """An unknown serial that has a generated-serial product's shape but a wrong check digit was mistyped:
+    say so, rather than 'unknown'."""
+    query = select(Product).where(Product.serial_source == "generated", Product.serial_pattern.is_not(None))
+    if sku:
+        query = query.where(Product.sku == sku)
+    for product in session.scalars(query):
+        try:
+            SerialPattern.parse(product.serial_pattern).verify(text)
+        except DomainError as exc:
+            if exc.code == "serial_check_digit":
+                raise
+            continue
 
 
 # ---- views ---------------------------------------------------------------------------------------------

@@ -399,3 +399,15 @@ class ItemRow:
     supplier: str | None
     received_at: datetime | None
     location: str | None
+
+
+@dataclass(frozen=True)
+class LabelSource:
+    """What goes on one unit's label."""
+
+    serial: str
+    sku: str
+    name: str
+    lot: str | None
+    price: Decimal
+    gtin: str | None

@@ -24,6 +24,7 @@ _HELD_BY_US = {ItemStatus.IN_STOCK.value, ItemStatus.QUARANTINED.value}
 _SUMMARY = {
     "scanned": "Scanned into draft {ref}",
     "scan_removed": "Scan removed from draft {ref}",
+    "generated": "Serial generated here on draft {ref}",
     "received": "Received into stock on {ref}",
     "sold": "Sold on {ref} to {customer}",
     "returned": "Returned from {sale}: {reason} → {disposition}",

@@ -1,17 +1,81 @@
-"""Serial patterns as the services use them (the template language lives in domain.serials)."""
+"""Serial patterns as the services use them: validation on save, checking scans, and generating serials
+from concurrency-safe sequences (the template language itself is domain.serials)."""
 
 from __future__ import annotations
 
-import re
+from datetime import datetime
 
+from sqlalchemy import insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from serialdesk.db.models import Item, Product, SerialSequence
 from serialdesk.domain.errors import DomainError
+from serialdesk.domain.serial_rules import normalise_serial
+from serialdesk.domain.serials import SerialPattern
+from serialdesk.services.common import chunks
 
-_TOKEN = re.compile(r"\{([A-Z]+)(?::([^{}]*))?\}")
+MAX_GENERATE = 100_000
 
 
 def check_pattern(text: str) -> str:
-    """Validate a product's serial pattern before it is saved."""
-    pattern = text.strip()
-    if pattern.count("{") != pattern.count("}") or not _TOKEN.search(pattern):
-        raise DomainError(f"The serial pattern '{text}' is not usable.", code="bad_pattern")
-    return pattern
+    """Validate a product's serial pattern before it is saved (clear DomainError when unusable)."""
+    pattern = SerialPattern.parse(text)
+    pattern.example()  # a pattern that cannot make even one serial (e.g. too long) is refused now
+    return pattern.text
+
+
+def scanned_serial(product: Product, raw: str) -> str:
+    """A scanned serial as stored: normalised, the product's format, and for generated serials the
+    pattern's shape and check digit (a mistyped label is caught at the counter)."""
+    value = normalise_serial(raw, product.serial_case, product.serial_regex, product.sku)
+    if product.serial_source == "generated" and product.serial_pattern:
+        value = SerialPattern.parse(product.serial_pattern).verify(value)
+    return value
+
+
+def allocate(session: Session, product_id: int, scope: str, count: int) -> range:
+    """Reserve ``count`` consecutive sequence numbers: one atomic UPDATE … RETURNING, so two stations (or
+    processes) never get the same number; the row stays locked until the caller's transaction ends."""
+    dialect = session.get_bind().dialect.name
+    make = pg_insert if dialect == "postgresql" else sqlite_insert if dialect == "sqlite" else None
+    row = {"product_id": product_id, "scope": scope, "next_value": 1}
+    if make is not None:
+        session.execute(make(SerialSequence).values(**row).on_conflict_do_nothing())
+    elif session.scalar(select(SerialSequence.id).where(SerialSequence.product_id == product_id,
+                                                        SerialSequence.scope == scope)) is None:
+        session.execute(insert(SerialSequence).values(**row))
+    end = session.scalar(
+        update(SerialSequence)
+        .where(SerialSequence.product_id == product_id, SerialSequence.scope == scope)
+        .values(next_value=SerialSequence.next_value + count)
+        .returning(SerialSequence.next_value)
+    )
+    assert end is not None
+    return range(end - count, end)
+
+
+def generate_serials(session: Session, product: Product, *, count: int, lot: str | None, when: datetime,
+                     station: str) -> list[str]:
+    """``count`` new serials from the product's pattern. A number whose serial already exists (a supplier
+    serial that happens to look the same) is skipped, not an error."""
+    if product.serial_source == "supplier" or not product.serial_pattern:
+        raise DomainError(f"{product.sku} has no serial pattern: its units carry the supplier's serial.",
+                          code="no_pattern")
+    if not 1 <= count <= MAX_GENERATE:
+        raise DomainError(f"Generate between 1 and {MAX_GENERATE:,} serials at a time.", code="bad_count")
+    pattern = SerialPattern.parse(product.serial_pattern)
+    scope = (lot or "") if "lot" in pattern.uses else ""
+    serials: list[str] = []
+    while len(serials) < count:
+        numbers = allocate(session, product.id, scope, count - len(serials))
+        if numbers[-1] > pattern.max_sequence:
+            pattern.render(numbers[-1])  # raises "sequence used up" in the clerk's words
+        fresh = [pattern.render(n, lot=lot, sku=product.sku, when=when.date(), station=station) for n in numbers]
+        taken: set[str] = set()
+        for part in chunks(fresh):
+            taken.update(session.scalars(select(Item.serial).where(Item.product_id == product.id,
+                                                                   Item.serial.in_(part))))
+        serials += [s for s in fresh if s not in taken]
+    return serials

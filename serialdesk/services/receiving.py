@@ -21,6 +21,7 @@ from serialdesk.domain.text import listing, plural
 from serialdesk.services.common import Service, aware, product_by_code, record_events, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 from serialdesk.services.known_units import refuse_known
+from serialdesk.services.patterns import generate_serials, scanned_serial
 
 DRAFT, POSTED, CANCELLED = "draft", "posted", "cancelled"
 
@@ -50,7 +51,7 @@ class ReceivingService(Service):
             s = uow.session
             receipt = _draft(s, receipt_id)
             product = product_by_code(s, sku)
-            value = normalise_serial(serial, product.serial_case, product.serial_regex, product.sku)
+            value = scanned_serial(product, serial)
             refuse_known(s, product, [value], receipt.id)
             lot_row = _lot(s, product, lot, receipt.supplier_id)
             now = self.clock()
@@ -135,38 +136,62 @@ class ReceivingService(Service):
             return _receipt_view(s, receipt)
 
     def receive_units(
-        self, *, supplier: str, sku: str, serials: Sequence[str], lot: str | None = None,
+        self, *, supplier: str, sku: str, serials: Sequence[str] = (), generate: int = 0, lot: str | None = None,
         at: datetime | None = None, expected: Sequence[str] | None = None, note: str | None = None,
     ) -> ReceiptView:
-        """Receive a list of supplier serials as one posted receipt (all or nothing).
+        """Receive units as one posted receipt (all or nothing): the supplier's ``serials``, or ``generate``
+        new serials from the product's pattern (marked generated, for labels).
 
         ``expected`` (a checklist) does not refuse anything: the result lists missing and unexpected serials.
         """
         self.actor.require(Action.RECEIVE)
+        if bool(serials) == bool(generate):
+            raise DomainError("Give the serials received, or a number of serials to generate.", code="usage")
         with self.uows() as uow:
             s = uow.session
             product = product_by_code(s, sku)
-            values = _clean_list(serials, product)
-            refuse_known(s, product, values, None)
             sup = supplier_by_ref(s, supplier)
             when = aware(at, self.clock())
+            if generate:
+                values = generate_serials(s, product, count=generate, lot=clean_lot(lot), when=when,
+                                          station=self.actor.station)
+            else:
+                values = _clean_list(serials, product)
+                refuse_known(s, product, values, None)
             receipt = Receipt(supplier_id=sup.id, status=DRAFT, created_by=self.actor.name,
                               station=self.actor.station, created_at=when, note=note)
             s.add(receipt)
             lot_row = _lot(s, product, lot, sup.id)
             s.flush()
-            rows = [{"product_id": product.id, "serial": v, "lot_id": lot_row.id if lot_row else None,
-                     "status": ItemStatus.RECEIVING.value, "serial_source": "supplier", "cost": product.cost,
-                     "created_at": when} for v in values]
             try:
-                ids = list(s.scalars(insert(Item).returning(Item.id, sort_by_parameter_order=True), rows))
-                s.execute(insert(ReceiptLine), [{"receipt_id": receipt.id, "item_id": i, "scanned_at": when}
-                                                for i in ids])
+                ids = _insert_units(s, receipt, product, lot_row, values, "generated" if generate else "supplier",
+                                    when)
                 self._put_in_stock(s, receipt, ids, when)
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)
             return _receipt_view(s, receipt, expected=_expected(expected, product))
+
+    def add_generated(self, receipt_id: int, sku: str, count: int, *, lot: str | None = None) -> ReceiptView:
+        """Generate ``count`` serials from the product's pattern onto a draft (units arriving without one)."""
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            s = uow.session
+            receipt = _draft(s, receipt_id)
+            product = product_by_code(s, sku)
+            now = self.clock()
+            values = generate_serials(s, product, count=count, lot=clean_lot(lot), when=now,
+                                      station=self.actor.station)
+            lot_row = _lot(s, product, lot, receipt.supplier_id)
+            try:
+                ids = _insert_units(s, receipt, product, lot_row, values, "generated", now)
+                record_events(s, [self.event(kind="generated", item_id=i, product_id=product.id, serial=v,
+                                             ref_type="receipt", ref_id=receipt.id, at=now,
+                                             status_to=ItemStatus.RECEIVING.value) for i, v in zip(ids, values, strict=True)])
+                uow.commit()
+            except IntegrityError:
+                _explain_conflict(s, product, values)
+            return _receipt_view(s, receipt)
 
     def receipt(self, receipt_id: int) -> ReceiptView:
         with self.uows.reading() as uow:
@@ -203,6 +228,17 @@ class ReceivingService(Service):
                     data={"units": len(units)})
 
 
+def _insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None, serials: list[str],
+                  source: str, when: datetime) -> list[int]:
+    """Bulk insert of units on a receipt (one executemany each for items and lines); returns the item ids."""
+    rows = [{"product_id": product.id, "serial": v, "lot_id": lot.id if lot else None,
+             "status": ItemStatus.RECEIVING.value, "serial_source": source, "cost": product.cost,
+             "created_at": when} for v in serials]
+    ids = list(s.scalars(insert(Item).returning(Item.id, sort_by_parameter_order=True), rows))
+    s.execute(insert(ReceiptLine), [{"receipt_id": receipt.id, "item_id": i, "scanned_at": when} for i in ids])
+    return ids
+
+
 def _draft(s: Session, receipt_id: int) -> Receipt:
     receipt = s.get(Receipt, receipt_id)
     number = record_number("receipt", receipt_id)
@@ -236,7 +272,7 @@ def _clean_list(serials: Sequence[str], product: Product) -> list[str]:
     values, problems = [], []
     for line_no, raw in enumerate(serials, start=1):
         try:
-            values.append(normalise_serial(raw, product.serial_case, product.serial_regex, product.sku))
+            values.append(scanned_serial(product, raw))
         except DomainError as exc:
             problems.append(f"line {line_no}: {exc.message}")
     if problems:
