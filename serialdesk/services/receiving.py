@@ -187,7 +187,8 @@ class ReceivingService(Service):
                 ids = _insert_units(s, receipt, product, lot_row, values, "generated", now)
                 record_events(s, [self.event(kind="generated", item_id=i, product_id=product.id, serial=v,
                                              ref_type="receipt", ref_id=receipt.id, at=now,
-                                             status_to=ItemStatus.RECEIVING.value) for i, v in zip(ids, values, strict=True)])
+                                             status_to=ItemStatus.RECEIVING.value)
+                                  for i, v in zip(ids, values, strict=True)])
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)

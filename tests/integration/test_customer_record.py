@@ -25,7 +25,8 @@ def test_a_customer_record_lists_units_with_warranty_and_tickets(shop: Services,
     by_serial = {u.serial: u for u in rec.units}
     assert [u.serial for u in rec.units] == ["D2", "D1", "C1"]  # newest sale first
     assert by_serial["D1"].still_owned and by_serial["D1"].status == "in_service"
-    assert by_serial["D1"].warranty_status == "in_warranty" and by_serial["D1"].warranty_days_left == (date(2028, 3, 3) - date(2026, 6, 1)).days
+    assert by_serial["D1"].warranty_status == "in_warranty"
+    assert by_serial["D1"].warranty_days_left == (date(2028, 3, 3) - date(2026, 6, 1)).days
     assert by_serial["C1"].warranty_status == "none"
     assert not by_serial["D2"].still_owned and by_serial["D2"].warranty_status == "none"
     assert [t.problem for t in rec.tickets] == ["Chuck wobbles"]

@@ -48,7 +48,7 @@ def test_work_log_adds_up_and_a_closed_ticket_is_final(sold: Services, clock) ->
     assert view.minutes == 55 and [w.text for w in view.work] == ["Diagnosed: worn bearing", "Bearing replaced"]
     closed = sold.service_desk.close_ticket(ticket.id, "Repaired under warranty")
     assert closed.status == "closed" and sold.lookup.passport("D1").status == "sold"
-    with pytest.raises(DomainError, match="T-0001 was closed on .*; it cannot be changed") as err:
+    with pytest.raises(DomainError, match=r"T-0001 was closed on .*; it cannot be changed") as err:
         sold.service_desk.close_ticket(ticket.id, "again")
     assert err.value.code == "ticket_closed"
     with pytest.raises(DomainError, match="cannot be changed"):
@@ -71,7 +71,7 @@ def test_swapping_in_a_part_that_is_sold_elsewhere_is_refused_with_the_reason(so
     ticket = sold.service_desk.open_ticket("D1", "Battery")
     with pytest.raises(DomainError, match=r"B-SOLD was sold on .* to Jane Smith \(C-0001\) — it cannot be fitted"):
         sold.service_desk.swap_part(ticket.id, out="B-OLD", into="B-SOLD")
-    with pytest.raises(DomainError, match="D2 is in stock .* cannot be the part taken out"):
+    with pytest.raises(DomainError, match=r"D2 is in stock .* cannot be the part taken out"):
         sold.service_desk.swap_part(ticket.id, out="D2", into="B-NEW", out_sku="DRL-18V")
     assert sold.lookup.passport("B-NEW").status == "in_stock"
 
@@ -94,7 +94,7 @@ def test_a_unit_not_sold_by_us_is_taken_in_for_its_owner_and_handed_back(sold: S
 
 
 def test_a_unit_in_stock_is_not_a_service_job(sold: Services) -> None:
-    with pytest.raises(DomainError, match="D2 is in stock .* cannot be taken in for service"):
+    with pytest.raises(DomainError, match=r"D2 is in stock .* cannot be taken in for service"):
         sold.service_desk.open_ticket("D2", "Scratched")
 
 

@@ -7,7 +7,24 @@ from serialdesk.db.models.ledger import Event
 from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale, SaleLine
 
 __all__ = [
-    "Base", "Customer", "Event", "Item", "Lot", "Product", "Receipt", "ReceiptLine", "Return", "Sale",
-    "PartSwap", "Recall", "RecallItem", "SaleLine", "SerialSequence", "ServiceTicket", "Supplier", "User",
-    "WorkLog", "utcnow",
+    "Base",
+    "Customer",
+    "Event",
+    "Item",
+    "Lot",
+    "PartSwap",
+    "Product",
+    "Recall",
+    "RecallItem",
+    "Receipt",
+    "ReceiptLine",
+    "Return",
+    "Sale",
+    "SaleLine",
+    "SerialSequence",
+    "ServiceTicket",
+    "Supplier",
+    "User",
+    "WorkLog",
+    "utcnow",
 ]
