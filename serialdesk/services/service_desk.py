@@ -14,7 +14,15 @@ from serialdesk.domain.roles import Action, Role
 from serialdesk.domain.serial_rules import normalise_serial
 from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.warranty import WarrantyStatus, add_months, warranty_state
-from serialdesk.services.common import Service, customer_by_ref, items_by_ref, one_item, party_view, split_ref
+from serialdesk.services.common import (
+    Service,
+    customer_by_ref,
+    items_by_ref,
+    one_item,
+    party_view,
+    product_by_code,
+    split_ref,
+)
 from serialdesk.services.dto import PartSwapView, TicketView, WorkLogView
 from serialdesk.services.known_units import sale_of, where_is
 
@@ -71,7 +79,7 @@ class ServiceDeskService(Service):
             raise NotFound(f"Serial {text} is not one of ours. To take in a unit not sold by us, give its product "
                            f"(SKU) and its owner (customer).", code="unknown_serial")
         owner = customer_by_ref(s, customer)
-        product = one_product(s, code)
+        product = product_by_code(s, code)
         item = Item(product_id=product.id, serial=normalise_serial(text, product.serial_case, product=product.sku),
                     status=ItemStatus.CUSTOMER_OWNED.value, serial_source="supplier", cost=0, location="customer",
                     created_at=self.clock())
@@ -149,7 +157,7 @@ class ServiceDeskService(Service):
                 raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — it cannot be the part taken "
                                   f"out of this unit.", code="part_not_fitted")
             return item, product
-        product = one_product(s, sku)
+        product = product_by_code(s, sku)
         item = Item(product_id=product.id, serial=normalise_serial(serial, product.serial_case, product=product.sku),
                     status=ItemStatus.FITTED.value, serial_source="supplier", cost=0, created_at=self.clock())
         s.add(item)
@@ -212,13 +220,6 @@ class ServiceDeskService(Service):
             query = query.where(ServiceTicket.status != CLOSED)
         with self.uows.reading() as uow:
             return [ticket_view(uow.session, t, detail=False) for t in uow.session.scalars(query)]
-
-
-def one_product(s: Session, sku: str) -> Product:
-    product = s.scalar(select(Product).where(Product.sku == sku.strip().upper()))
-    if product is None:
-        raise NotFound(f"There is no product with code '{sku}'.", code="unknown_product")
-    return product
 
 
 def _ticket(s: Session, ticket_id: int) -> ServiceTicket:
