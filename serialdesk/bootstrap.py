@@ -25,6 +25,7 @@ from serialdesk.services.recall import RecallService
 from serialdesk.services.receiving import ReceivingService
 from serialdesk.services.reports import ReportService
 from serialdesk.services.sales import SalesService
+from serialdesk.services.scanning import ScanService
 from serialdesk.services.service_desk import ServiceDeskService
 from serialdesk.services.users import UserService
 
@@ -45,6 +46,7 @@ class Services:
     customers: CustomerRecordService
     export: ExportService
     labels: LabelService
+    scans: ScanService
 
 
 class App:
@@ -84,7 +86,7 @@ class App:
         return Services(actor, UserService(*args), CatalogueService(*args), ReceivingService(*args),
                         SalesService(*args), LookupService(*args), ReportService(*args), ServiceDeskService(*args),
                         RecallService(*args), CustomerRecordService(*args), ExportService(*args),
-                        LabelService(*args))
+                        LabelService(*args), ScanService(*args))
 
     def close(self) -> None:
         self.engine.dispose()

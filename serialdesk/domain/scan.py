@@ -132,9 +132,6 @@ class ScanResult:
         }
 
 
-# --- public functions -------------------------------------------------------------------------------------
-
-
 def classify_scan(
     text: str,
     catalogue: Catalogue,
@@ -313,16 +310,10 @@ def _known_fields(text: str) -> list[str]:
 
 
 def _fields(elements: list[GS1ElementString]) -> Gs1Fields:
-    by_ai = {element.ai.ai: element for element in elements}
-    gtin = by_ai["01"].value if "01" in by_ai else None
-    expiry = by_ai["17"].date if "17" in by_ai else None
-    return Gs1Fields(
-        gtin=gtin,
-        lot=by_ai["10"].value if "10" in by_ai else None,
-        serial=by_ai["21"].value if "21" in by_ai else None,
-        expiry=expiry,
-        elements=tuple((element.ai.ai, element.value) for element in elements),
-    )
+    values = {element.ai.ai: element.value for element in elements}
+    expiry = next((element.date for element in elements if element.ai.ai == "17"), None)
+    pairs = tuple((element.ai.ai, element.value) for element in elements)
+    return Gs1Fields(values.get("01"), values.get("10"), values.get("21"), expiry, pairs)
 
 
 def _gs1_result(
@@ -355,9 +346,6 @@ def _gs1_result(
         else:
             serial = _serial_for(product, fields.serial, check_serial)
     return ScanResult(ScanKind.GS1, body, product, serial, fields.gtin, fields.lot, fields.expiry, symbology_id, note)
-
-
-# --- products and serials ---------------------------------------------------------------------------------
 
 
 def _find_by_gtin(catalogue: Catalogue, candidates: list[str]) -> tuple[ProductRef, str] | None:

@@ -76,6 +76,11 @@ class WedgeFilter(QObject):
     def settings(self) -> WedgeSettings:
         return self._detector.settings
 
+    @property
+    def holding(self) -> bool:
+        """True while keys are held back, waiting to become a scan or to be typed."""
+        return self._detector.holding
+
     def install(self, app: QCoreApplication | None = None) -> None:
         """Start filtering every key press of the application."""
         _application(app).installEventFilter(self)

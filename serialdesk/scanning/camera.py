@@ -10,7 +10,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -41,7 +41,7 @@ class CameraSettings:
     width: int = 1280  # asked of the device; a camera may pick the nearest size it supports
     height: int = 720
     engine: Engine = "both"
-    options: DecodeOptions = field(default_factory=lambda: CAMERA_FRAME)
+    options: DecodeOptions = CAMERA_FRAME
     debounce_seconds: float = DEFAULT_WINDOW_SECONDS
     # A camera may drop the odd frame; this long without any frame means it is gone.
     lost_after_seconds: float = 1.0
@@ -124,16 +124,19 @@ class CameraScanner:
 
     def _run(self) -> None:
         self._set_status(CameraState.STARTING, f"Opening {self._describe()}…")
-        capture = self._open()
-        if capture is None:
-            return
+        capture: cv2.VideoCapture | None = None
+        final: CameraStatus | None = None  # None: _open has already reported why it could not open
         try:
-            final = self._scan_frames(capture)
+            capture = self._open()
+            if capture is not None:
+                final = self._scan_frames(capture)
         except Exception as exc:  # a worker thread has nobody to raise to: the error becomes a state
             final = CameraStatus(CameraState.ERROR, f"The camera stopped because of an error: {exc}")
         finally:
-            capture.release()
-        self._set_status(final.state, final.message)
+            if capture is not None:
+                capture.release()
+        if final is not None:
+            self._set_status(final.state, final.message)
 
     def _open(self) -> cv2.VideoCapture | None:
         source = self.settings.source
@@ -165,7 +168,11 @@ class CameraScanner:
                 if self.settings.is_file:
                     return CameraStatus(CameraState.DEVICE_LOST, f"End of the video {self._describe()}.")
                 if self._clock() - last_frame_at >= self.settings.lost_after_seconds:
-                    return CameraStatus(CameraState.DEVICE_LOST, f"{self._describe()} stopped sending pictures.")
+                    return CameraStatus(
+                        CameraState.DEVICE_LOST,
+                        f"No pictures from {self._describe()} for {self.settings.lost_after_seconds:g} s — "
+                        "is it unplugged?",
+                    )
                 self._stop.wait(0.02)
                 continue
             last_frame_at = self._clock()

@@ -29,6 +29,7 @@ Engine = Literal["zxing", "zbar", "both"]
 ENGINES: tuple[Engine, ...] = ("zxing", "zbar", "both")
 
 _Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in image pixels
+_GS1_IDENTIFIERS = {"Code128": "]C1", "DataMatrix": "]d2", "QRCode": "]Q3"}
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,13 @@ class DecodedCode:
 
     @property
     def scan_text(self) -> str:
-        """The text a scanner set to transmit AIM identifiers would type: what the scan classifier wants."""
-        return self.symbology_id + self.text
+        """The text a scanner set to transmit AIM identifiers would type: what the scan classifier wants.
+
+        GS1 content always gets the standard GS1 identifier: zxing-cpp reports e.g. "]d8" for a GS1 symbol in
+        the rectangular DMRE sizes, which a GS1 parser would not recognise.
+        """
+        prefix = _GS1_IDENTIFIERS.get(self.format, self.symbology_id) if self.is_gs1 else self.symbology_id
+        return prefix + self.text
 
 
 @dataclass(frozen=True)
@@ -54,13 +60,13 @@ class DecodeOptions:
     try_rotate: bool = True  # also 90°/270° (zxing-cpp); zbar always scans both directions
     try_downscale: bool = True  # also search downscaled copies: finds big, blurry codes in photos
     try_invert: bool = True  # light-on-dark codes: rare on shop labels, costs ~25 % more time
-    retry_half_size: bool = True  # zxing finds nothing → one more pass on a half-size copy (blurry photos)
+    retry_half_size: bool = True  # zxing found nothing → one more pass at half size (read 2 more ean13-2 photos)
     zbar_only_when_zxing_empty: bool = False  # engine "both": ask zbar only if zxing read nothing
 
 
 STILL_IMAGE = DecodeOptions()
-# Measured on 1280×720 frames: ≈ 4–12 ms with zxing-cpp; a full zbar pass costs 20–35 ms more, so zbar only
-# runs on frames where zxing saw nothing.
+# Measured on 1280×720 frames (tests/bench): 7–16 ms median with zxing-cpp; a zbar pass costs ~30 ms more,
+# so zbar only looks at frames where zxing-cpp saw nothing.
 CAMERA_FRAME = DecodeOptions(try_invert=False, retry_half_size=False, zbar_only_when_zxing_empty=True)
 
 
@@ -295,19 +301,13 @@ def decode_image(
 def decode_file(
     path: str | os.PathLike[str], engine: Engine = "both", options: DecodeOptions = STILL_IMAGE
 ) -> list[DecodedCode]:
-    """Every barcode in an image file (PNG, JPEG, GIF, BMP, TIFF… whatever OpenCV reads)."""
+    """Every barcode in an image file (PNG, JPEG, GIF, BMP, TIFF…); raises UnreadableImage if it cannot be read."""
     file = Path(path)
     if not file.is_file():
         raise UnreadableImage(f"{file}: no such file")
-    image = cv2.imread(str(file), cv2.IMREAD_GRAYSCALE)
+    image = cv2.imread(str(file), cv2.IMREAD_GRAYSCALE)  # GIF too, from OpenCV 4.11 on
     if image is None:
-        # OpenCV's imread does not take every GIF; VideoCapture reads the first frame of those.
-        capture = cv2.VideoCapture(str(file))
-        ok, frame = capture.read()
-        capture.release()
-        if not ok:
-            raise UnreadableImage(f"{file}: not an image this program can read")
-        image = frame
+        raise UnreadableImage(f"{file}: not an image this program can read")
     return decode_image(image, engine, options)
 
 
@@ -321,6 +321,8 @@ def scan_image_files(
     Each code also carries ``symbology_id``, ``gs1`` and ``engines``. A file that cannot be read gets
     ``"codes": []`` and an ``"error"`` message instead of stopping the batch.
     """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown decoder engine {engine!r}; choose one of {', '.join(ENGINES)}")
     files = list(paths)
     answer: list[dict[str, Any]] = []
     for done, path in enumerate(files, start=1):

@@ -20,6 +20,7 @@ says when to call it.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -77,8 +78,13 @@ class WedgeDetector(Generic[T]):
         return tuple(self._held)
 
     def is_scan_char(self, char: str) -> bool:
-        """A character that may be part of a scan: printable, or one of the configured control characters."""
-        return len(char) == 1 and (char.isprintable() or char in self.settings.control_chars)
+        """A character that may be part of a scan: visible or a space, or one of the allowed control characters."""
+        if len(char) != 1:
+            return False
+        if char in self.settings.control_chars:
+            return True
+        # Not str.isprintable(): that refuses the no-break space a scanner may type on some layouts.
+        return unicodedata.category(char)[0] != "C" and char not in "\u2028\u2029"
 
     def key(self, char: str, at: float, payload: T | None = None) -> WedgeOutcome[T]:
         """A key press with text ``char`` at time ``at``: a character, a terminator, or any other text."""

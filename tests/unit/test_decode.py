@@ -10,9 +10,12 @@ import numpy as np
 import pytest
 import zxingcpp
 
+from serialdesk.domain.scan import ScanKind, classify_scan
 from serialdesk.scanning.decode import (
     CAMERA_FRAME,
+    ENGINES,
     DecodedCode,
+    Engine,
     UnreadableImage,
     decode_file,
     decode_image,
@@ -47,15 +50,18 @@ def _same_text(text: str) -> str:
 
 def _labelled_images(corpus_set: str) -> list[tuple[Path, str | None]]:
     images = sorted(p for p in (CORPUS / corpus_set).iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
-    expected = [p.with_suffix(".txt") for p in images]
-    return [(p, _same_text(t.read_text(encoding="utf-8")) if t.exists() else None) for p, t in zip(images, expected)]
+    labelled = []
+    for image in images:
+        text_file = image.with_suffix(".txt")
+        labelled.append((image, _same_text(text_file.read_text(encoding="utf-8")) if text_file.exists() else None))
+    return labelled
 
 
-def _read_count(corpus_set: str, engine: str) -> int:
+def _read_count(corpus_set: str, engine: Engine) -> int:
     """Images whose labelled text was read; fails on any text that is not on the picture."""
     count = 0
     for image, expected in _labelled_images(corpus_set):
-        texts = {_same_text(code.text) for code in decode_file(image, engine)}  # type: ignore[arg-type]
+        texts = {_same_text(code.text) for code in decode_file(image, engine)}
         allowed = {expected} | OTHER_REAL_SYMBOLS.get((corpus_set, image.name), set())
         assert texts <= allowed, f"{corpus_set}/{image.name} ({engine}): read {texts - allowed}"
         count += expected in texts
@@ -67,16 +73,16 @@ def _read_count(corpus_set: str, engine: str) -> int:
 def test_the_combination_reads_at_least_as_many_photos_as_the_better_engine_and_nothing_false(
     corpus_set: str,
 ) -> None:
-    counts = {engine: _read_count(corpus_set, engine) for engine in ("zxing", "zbar", "both")}
+    counts = {engine: _read_count(corpus_set, engine) for engine in ENGINES}
     assert counts["both"] >= max(counts["zxing"], counts["zbar"]), counts
     assert counts["both"] >= READ_AT_LEAST[corpus_set], counts
 
 
 @needs_corpus
 @pytest.mark.parametrize("engine", ["zxing", "zbar", "both"])
-def test_photos_without_a_barcode_give_no_reads(engine: str) -> None:
+def test_photos_without_a_barcode_give_no_reads(engine: Engine) -> None:
     for image, _ in _labelled_images("falsepositives-2"):
-        assert decode_file(image, engine) == [], image.name  # type: ignore[arg-type]
+        assert decode_file(image, engine) == [], image.name
 
 
 def _symbol(content: str, fmt: zxingcpp.BarcodeFormat, gs1: bool = False) -> np.ndarray:
@@ -102,9 +108,29 @@ def test_both_engines_give_the_same_raw_text_and_gs1_flag_for_a_gs1_symbol(
     assert both[0].scan_text == symbology_id + GS1_RAW
 
 
-def test_a_gs1_datamatrix_keeps_its_symbology_identifier() -> None:
-    (code,) = decode_image(_symbol(GS1_CONTENT, F.DataMatrix, gs1=True))
-    assert (code.format, code.symbology_id, code.is_gs1, code.text) == ("DataMatrix", "]d2", True, GS1_RAW)
+@pytest.mark.parametrize(
+    ("content", "raw"),
+    [("(01)09506000134352(21)SN0042", "010950600013435221SN0042"), (GS1_CONTENT, GS1_RAW)],  # square; DMRE 8x64
+)
+def test_a_gs1_datamatrix_is_passed_on_with_the_gs1_datamatrix_identifier(content: str, raw: str) -> None:
+    (code,) = decode_image(_symbol(content, F.DataMatrix, gs1=True))
+    assert (code.format, code.is_gs1, code.text) == ("DataMatrix", True, raw)
+    assert code.symbology_id.startswith("]d")  # zxing-cpp says "]d8" for the rectangular DMRE sizes
+    assert code.scan_text == "]d2" + raw
+
+
+@pytest.mark.parametrize("fmt", [F.Code128, F.DataMatrix, F.QRCode])
+def test_the_scan_text_of_a_gs1_symbol_is_classified_as_gs1(fmt: zxingcpp.BarcodeFormat) -> None:
+    class NoProducts:
+        def by_gtin(self, gtin: str) -> None:
+            return None
+
+        def by_code(self, text: str) -> None:
+            return None
+
+    for code in decode_image(_symbol(GS1_CONTENT, fmt, gs1=True)):
+        result = classify_scan(code.scan_text, NoProducts())
+        assert (result.kind, result.lot, result.serial) == (ScanKind.GS1, "L2406A", "SN0042")
 
 
 def test_a_plain_code128_is_not_taken_for_gs1_even_when_it_holds_a_gs() -> None:
@@ -126,7 +152,7 @@ def test_ean_and_upc_read_as_the_same_13_digit_text_by_both_engines(
 ) -> None:
     image = _symbol(content, fmt)
     for engine in ("zxing", "zbar"):
-        assert [(c.text, c.format) for c in decode_image(image, engine)] == [(text, name)], engine  # type: ignore[arg-type]
+        assert [(c.text, c.format) for c in decode_image(image, engine)] == [(text, name)], engine
 
 
 @pytest.mark.parametrize(
@@ -167,7 +193,9 @@ def test_scan_image_files_answers_in_the_cli_json_shape_and_reports_unreadable_f
     broken.write_text("not a picture")
     progress: list[tuple[int, int]] = []
 
-    answer = scan_image_files([good, broken, tmp_path / "missing.png"], "both", progress=lambda d, t: progress.append((d, t)))
+    answer = scan_image_files(
+        [good, broken, tmp_path / "missing.png"], "both", progress=lambda d, t: progress.append((d, t))
+    )
 
     assert answer[0] == {
         "file": str(good),
