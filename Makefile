@@ -48,10 +48,10 @@ demo: bootstrap
 
 # The whole suite: unit, SQLite and PostgreSQL integration, CLI, GUI under Xvfb.
 test: bootstrap
-	$(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	$(PY) -m pytest -q -p no:cacheprovider --ignore=tests/bench $(PYTEST_ARGS)
 
 test-fast: venv
-	$(PY) -m pytest -q -x -m "not slow" $(PYTEST_ARGS)
+	$(PY) -m pytest -q -x -m "not slow" --ignore=tests/bench $(PYTEST_ARGS)
 
 bench: bootstrap
 	$(PY) -m pytest tests/bench -q --benchmark-only --benchmark-json=bench/results.json $(PYTEST_ARGS)
