@@ -21,6 +21,7 @@ from serialdesk.services.customers import CustomerRecordService
 from serialdesk.services.exchange import ExportService
 from serialdesk.services.labelling import LabelService
 from serialdesk.services.lookup import LookupService
+from serialdesk.services.maintenance import MaintenanceService
 from serialdesk.services.recall import RecallService
 from serialdesk.services.receiving import ReceivingService
 from serialdesk.services.reports import ReportService
@@ -47,6 +48,7 @@ class Services:
     export: ExportService
     labels: LabelService
     scans: ScanService
+    maintenance: MaintenanceService
 
 
 class App:
@@ -86,7 +88,8 @@ class App:
         return Services(actor, UserService(*args), CatalogueService(*args), ReceivingService(*args),
                         SalesService(*args), LookupService(*args), ReportService(*args), ServiceDeskService(*args),
                         RecallService(*args), CustomerRecordService(*args), ExportService(*args),
-                        LabelService(*args), ScanService(*args))
+                        LabelService(*args), ScanService(*args),
+                        MaintenanceService(*args))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -10,13 +10,15 @@ import sys
 from collections.abc import Sequence
 
 from serialdesk.bootstrap import App
-from serialdesk.commands import aftersales, catalogue, exchange, labelling, scanning, setup, stock, trace
+from serialdesk.commands import (
+    aftersales, catalogue, exchange, labelling, maintenance, scanning, setup, stock, trace,
+)
 from serialdesk.commands.context import Context, UsageError
 from serialdesk.commands.output import warn
 from serialdesk.config import Settings
 from serialdesk.domain.errors import DomainError
 
-COMMAND_MODULES = (setup, catalogue, stock, aftersales, trace, exchange, labelling, scanning)
+COMMAND_MODULES = (setup, catalogue, stock, aftersales, trace, exchange, labelling, scanning, maintenance)
 
 
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:

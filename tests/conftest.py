@@ -82,6 +82,19 @@ def pg_url(pg_template: str) -> Iterator[str]:
     admin.dispose()
 
 
+@pytest.fixture
+def pg_empty_url(pg_template: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database (no schema), as a person would type its URL."""
+    name = f"sd_{RUN_ID}_e{uuid.uuid4().hex[:10]}"
+    admin = _pg_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield _pg_url(name).replace("postgresql+psycopg://", "postgresql://")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest) -> str:
     """Each test using this runs twice: on a SQLite file and on PostgreSQL."""

@@ -8,21 +8,27 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config(bind: Engine | Connection | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    if engine is not None:
-        cfg.attributes["engine"] = engine
+    if isinstance(bind, Connection):
+        cfg.attributes["connection"] = bind
+    elif bind is not None:
+        cfg.attributes["engine"] = bind
     return cfg
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    command.upgrade(alembic_config(engine), revision)
+def upgrade(bind: Engine | Connection, revision: str = "head") -> None:
+    command.upgrade(alembic_config(bind), revision)
+
+
+def downgrade(bind: Engine | Connection, revision: str) -> None:
+    command.downgrade(alembic_config(bind), revision)
 
 
 def current_revision(engine: Engine) -> str | None:

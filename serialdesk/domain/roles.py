@@ -26,6 +26,7 @@ class Action(StrEnum):
     RECALL = "start a recall"
     REPORTS = "see reports"
     LOOKUP = "look up units"
+    MAINTAIN = "back up or restore the database"
 
 
 R = Role
@@ -40,6 +41,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.RECALL: frozenset({R.MANAGER}),
     Action.REPORTS: frozenset({R.MANAGER}),
     Action.LOOKUP: frozenset(Role),
+    Action.MAINTAIN: frozenset({R.MANAGER}),
 }
 
 

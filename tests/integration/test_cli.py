@@ -30,12 +30,6 @@ def as_json(proc: subprocess.CompletedProcess[str]) -> Any:
     return json.loads(proc.stdout)
 
 
-@pytest.fixture
-def empty_db(request: pytest.FixtureRequest, tmp_path) -> str:  # type: ignore[no-untyped-def]
-    """A database nobody has run `init` on yet: a new SQLite path, or an empty PostgreSQL database."""
-    return str(tmp_path / "new.db")
-
-
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_round_trip_init_receive_sell_lookup_and_refused_resale(
     backend: str, tmp_path, request: pytest.FixtureRequest  # type: ignore[no-untyped-def]
@@ -63,26 +57,6 @@ def test_round_trip_init_receive_sell_lookup_and_refused_resale(
     again = run(db, "sell", "--customer", "Jane Smith", "SN002", check=3)
     assert "Jane Smith (C-0001)" in again.stderr and "cannot be sold again" in again.stderr
     assert again.stdout == ""
-
-
-@pytest.fixture
-def pg_empty_url() -> Any:
-    import uuid
-
-    from sqlalchemy import create_engine, text
-
-    from tests.conftest import PG_ADMIN_URL, _pg_url
-
-    if os.environ.get("SERIALDESK_SKIP_PG") == "1":
-        pytest.skip("PostgreSQL tests switched off by SERIALDESK_SKIP_PG=1")
-    name = f"sd_cli_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield _pg_url(name).replace("postgresql+psycopg://", "postgresql://")  # what a person types
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.fixture

@@ -1,16 +1,23 @@
-"""Alembic environment: the engine comes from serialdesk (``migrate.upgrade``), never from an ini file."""
+"""Alembic environment: the engine (or an open connection) comes from serialdesk.db.migrate, never an ini file.
+
+Given a connection, migrations run inside the caller's transaction (a restore rolls back whole); given an
+engine, they run in a transaction of their own.
+"""
 
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection
 
 from serialdesk.db.models import Base
 
-engine = context.config.attributes.get("engine")
-if engine is None:
+attributes = context.config.attributes
+target = attributes.get("connection") or attributes.get("engine")
+if target is None:
     raise RuntimeError("run migrations through serialdesk.db.migrate (serialdesk init)")
 
-with engine.connect() as connection:
+
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
@@ -19,4 +26,11 @@ with engine.connect() as connection:
     )
     with context.begin_transaction():
         context.run_migrations()
-    connection.commit()
+
+
+if isinstance(target, Connection):
+    _run(target)
+else:
+    with target.connect() as connection:
+        _run(connection)
+        connection.commit()
