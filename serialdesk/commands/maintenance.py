@@ -19,6 +19,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--replace", action="store_true", help="allow replacing a database that holds data")
     p.set_defaults(handler=run_restore)
 
+    p = sub.add_parser("check", parents=[common], help="check the database: storage, references, ledger")
+    p.set_defaults(handler=run_check)
+
 
 def _rows(rows: dict[str, int]) -> str:
     return f" ({sum(rows.values())} rows)" if rows else ""
@@ -32,3 +35,10 @@ def run_backup(ctx: Context) -> int:
 def run_restore(ctx: Context) -> int:
     result = ctx.services.maintenance.restore(ctx.args.file, replace=ctx.args.replace)
     return ctx.emit(result, f"Restored from {result.file} [{result.kind}]{_rows(result.rows)}.")
+
+
+def run_check(ctx: Context) -> int:
+    problems = ctx.services.maintenance.check()
+    ctx.emit({"ok": not problems, "problems": problems},
+             lambda: "\n".join(problems) if problems else "The database is healthy.")
+    return 3 if problems else 0

@@ -170,3 +170,23 @@ def _flush(conn: Connection, table: Table | None, batch: list[dict[str, Any]], p
     conn.execute(insert(table), [decode(dict(r)) for r in batch])
     if progress:
         progress(table.name, counts[table.name])
+
+
+def integrity_problems(engine: Engine, limit: int = 20) -> list[str]:
+    """What is wrong with the database, in words: storage damage, broken references, and units whose status
+    disagrees with the last status move in their ledger. Empty when all is well."""
+    problems: list[str] = []
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            result = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                problems += [f"storage: {r}" for r in result[:limit]]
+            problems += [f"reference: {row[0]} row {row[1]} points to a missing {row[2]} row"
+                         for row in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()[:limit]]
+        rows = conn.execute(text(
+            "SELECT i.id, i.serial, i.status, e.status_to FROM items i JOIN events e ON e.id = ("
+            " SELECT MAX(id) FROM events WHERE item_id = i.id AND status_to IS NOT NULL)"
+            " WHERE e.status_to <> i.status LIMIT :limit"), {"limit": limit}).all()
+        problems += [f"ledger: unit {serial} (item {item_id}) is {status} but its last recorded move was to {to}"
+                     for item_id, serial, status, to in rows]
+    return problems

@@ -52,3 +52,8 @@ class MaintenanceService(Service):
         except (OSError, ValueError) as exc:
             raise DomainError(f"{source} is not a serialdesk backup ({exc}).", code="not_a_backup") from None
         return BackupResult(str(path), "portable", backups.load(engine, path))
+
+    def check(self) -> list[str]:
+        """Problems found in the database (storage, references, ledger vs. unit status); empty when healthy."""
+        self.actor.require(Action.MAINTAIN)
+        return backups.integrity_problems(self.uows.engine)
