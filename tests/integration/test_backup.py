@@ -83,7 +83,8 @@ def test_a_broken_backup_changes_nothing(busy: Services, tmp_path: Path) -> None
     before = snapshot(busy)
     dump = tmp_path / "shop.sdump"
     busy.maintenance.backup(str(dump), portable=True)
-    lines = gzip.open(dump, "rt").read().splitlines()
+    with gzip.open(dump, "rt") as handle:
+        lines = handle.read().splitlines()
     lines[len(lines) // 2] = '{"t": "items", "r": {"id": "not a number"}}'  # damaged half-way
     broken = tmp_path / "broken.sdump"
     with gzip.open(broken, "wt") as handle:
