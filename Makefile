@@ -56,6 +56,10 @@ test-fast: venv
 bench: bootstrap
 	$(PY) -m pytest tests/bench -q --benchmark-only --benchmark-json=bench/results.json $(PYTEST_ARGS)
 
+# Nightly-style fuzzing: every property with 100k examples (CI runs the same properties shallowly).
+fuzz: bootstrap
+	HYPOTHESIS_PROFILE=nightly $(PY) -m pytest -q -m fuzz -p no:cacheprovider $(PYTEST_ARGS)
+
 lint: venv
 	$(VENV)/bin/ruff check serialdesk tests
 	$(VENV)/bin/mypy serialdesk/domain serialdesk/services

@@ -16,10 +16,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
 
 from serialdesk.bootstrap import App, Services
 from serialdesk.config import Settings
+
+# Fuzzing depth: CI runs the default profile; `make fuzz` runs the nightly one (100k examples a property).
+settings.register_profile("ci", deadline=None, max_examples=60)
+settings.register_profile("nightly", deadline=None, max_examples=100_000,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 PG_ADMIN_URL = os.environ.get("SERIALDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ADMIN_PIN = "1234"
