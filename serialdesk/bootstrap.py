@@ -18,7 +18,7 @@ from serialdesk.services import users
 from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.common import system_clock
 from serialdesk.services.customers import CustomerRecordService
-from serialdesk.services.exchange import ExportService
+from serialdesk.services.exchange import ExportService, ImportService
 from serialdesk.services.labelling import LabelService
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.maintenance import MaintenanceService
@@ -46,6 +46,7 @@ class Services:
     recalls: RecallService
     customers: CustomerRecordService
     export: ExportService
+    imports: ImportService
     labels: LabelService
     scans: ScanService
     maintenance: MaintenanceService
@@ -87,7 +88,7 @@ class App:
         args = (self.uows, actor, self.clock)
         return Services(actor, UserService(*args), CatalogueService(*args), ReceivingService(*args),
                         SalesService(*args), LookupService(*args), ReportService(*args), ServiceDeskService(*args),
-                        RecallService(*args), CustomerRecordService(*args), ExportService(*args),
+                        RecallService(*args), CustomerRecordService(*args), ExportService(*args), ImportService(*args),
                         LabelService(*args), ScanService(*args),
                         MaintenanceService(*args))
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from serialdesk.commands.context import Context
 from serialdesk.commands.output import plain
+from serialdesk.domain.errors import DomainError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -18,6 +19,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("what", choices=["products", "customers", "items"])
     p.add_argument("file", metavar="FILE.csv", help="'-' for standard output")
     p.set_defaults(handler=run_export)
+
+    p = sub.add_parser("import", parents=[common], help="read products, customers or units in stock from CSV")
+    p.add_argument("what", choices=["products", "customers", "items"])
+    p.add_argument("file", metavar="FILE.csv")
+    p.set_defaults(handler=run_import)
 
 
 def run_export(ctx: Context) -> int:
@@ -42,3 +48,16 @@ def run_export(ctx: Context) -> int:
         return 0
     return ctx.emit({"exported": count, "what": ctx.args.what, "file": ctx.args.file},
                     f"{count} {ctx.args.what} written to {ctx.args.file}.")
+
+
+def run_import(ctx: Context) -> int:
+    try:
+        with open(ctx.args.file, newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise DomainError(f"Cannot read {ctx.args.file}: {exc}.", code="file_unreadable") from None
+    imports = ctx.services.imports
+    result = {"products": imports.products, "customers": imports.customers, "items": imports.items}[
+        ctx.args.what](rows)
+    return ctx.emit(result, f"{result.created} {result.what} imported"
+                            + (f" on {', '.join(result.receipts)}." if result.receipts else "."))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Customer, Product, Supplier
 from serialdesk.domain.errors import DomainError
@@ -36,34 +37,14 @@ class CatalogueService(Service):
     ) -> ProductView:
         """Add a product. Refused when the SKU or GTIN is taken, or a pattern/format is unusable."""
         self.actor.require(Action.EDIT_CATALOGUE)
-        for months in (warranty_months, supplier_warranty_months, repair_extension_months):
-            if not 0 <= months <= 240:
-                raise DomainError("Warranty months must be between 0 and 240.", code="bad_warranty")
-        source = parse_serial_source(serial_source)
-        if source.value == "generated" and not serial_pattern:
-            raise DomainError(
-                "A product whose serials are generated here needs a serial pattern (e.g. {LOT}-{SEQ:5}).",
-                code="pattern_required",
-            )
-        product = Product(
-            sku=clean_sku(sku), name=clean_name(name, "product"), gtin=clean_gtin(gtin),
-            cost=to_money(cost, "Cost"), price=to_money(price, "Price"), warranty_months=warranty_months,
-            serial_pattern=check_pattern(serial_pattern) if serial_pattern else None,
-            serial_source=source.value,
-            serial_regex=validate_regex(serial_regex) if serial_regex else None,
-            serial_case=SerialCase(serial_case).value, supplier_warranty_months=supplier_warranty_months,
+        product = new_product(
+            sku, name, gtin=gtin, cost=cost, price=price, warranty_months=warranty_months,
+            serial_pattern=serial_pattern, serial_source=serial_source, serial_regex=serial_regex,
+            serial_case=serial_case, supplier_warranty_months=supplier_warranty_months,
             repair_extension_months=repair_extension_months,
         )
         with self.uows() as uow:
-            same = Product.sku == product.sku
-            if product.gtin is not None:  # a product without a barcode clashes with nobody's barcode
-                same = or_(same, Product.gtin == product.gtin)
-            clash = uow.session.scalar(select(Product).where(same).limit(1))
-            if clash is not None:
-                what = f"code {clash.sku}" if clash.sku == product.sku else f"barcode {clash.gtin}"
-                raise DomainError(f"There is already a product with {what}: {clash.name}.", code="product_exists")
-            uow.session.add(product)
-            uow.session.flush()
+            add_product_row(uow.session, product)
             self.record(uow.session, kind="product_added", product_id=product.id, data={"sku": product.sku})
             uow.commit()
             return product_view(product)
@@ -126,3 +107,45 @@ class CatalogueService(Service):
         )
         with self.uows.reading() as uow:
             return [party_view("customer", c) for c in uow.session.scalars(query)]
+
+
+def new_product(
+    sku: str, name: str, *, gtin: str | None = None, cost: Decimal | str | None = None,
+    price: Decimal | str | None = None, warranty_months: int = 0, serial_pattern: str | None = None,
+    serial_source: str = "supplier", serial_regex: str | None = None, serial_case: str = "upper",
+    supplier_warranty_months: int = 0, repair_extension_months: int = 0,
+) -> Product:
+    """A validated, not yet saved product (DomainError saying what is wrong)."""
+    for months in (warranty_months, supplier_warranty_months, repair_extension_months):
+        if not 0 <= months <= 240:
+            raise DomainError("Warranty months must be between 0 and 240.", code="bad_warranty")
+    source = parse_serial_source(serial_source)
+    if source.value == "generated" and not serial_pattern:
+        raise DomainError(
+            "A product whose serials are generated here needs a serial pattern (e.g. {LOT}-{SEQ:5}).",
+            code="pattern_required",
+        )
+    if serial_case not in {c.value for c in SerialCase}:
+        raise DomainError(f"'{serial_case}' is not a case rule; use upper or preserve.", code="bad_serial_case")
+    return Product(
+        sku=clean_sku(sku), name=clean_name(name, "product"), gtin=clean_gtin(gtin),
+        cost=to_money(cost, "Cost"), price=to_money(price, "Price"), warranty_months=warranty_months,
+        serial_pattern=check_pattern(serial_pattern) if serial_pattern else None,
+        serial_source=source.value,
+        serial_regex=validate_regex(serial_regex) if serial_regex else None,
+        serial_case=serial_case, supplier_warranty_months=supplier_warranty_months,
+        repair_extension_months=repair_extension_months,
+    )
+
+
+def add_product_row(session: Session, product: Product) -> None:
+    """Save a new product; refused when its SKU or GTIN is already taken."""
+    same = Product.sku == product.sku
+    if product.gtin is not None:  # a product without a barcode clashes with nobody's barcode
+        same = or_(same, Product.gtin == product.gtin)
+    clash = session.scalar(select(Product).where(same).limit(1))
+    if clash is not None:
+        what = f"code {clash.sku}" if clash.sku == product.sku else f"barcode {clash.gtin}"
+        raise DomainError(f"There is already a product with {what}: {clash.name}.", code="product_exists")
+    session.add(product)
+    session.flush()

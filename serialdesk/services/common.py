@@ -70,6 +70,8 @@ def product_by_code(session: Session, code: str) -> Product:
 
 def _party_by_ref(session: Session, model: type[Any], kind: str, ref: str) -> Any:
     text = " ".join((ref or "").split())
+    if not text:
+        raise DomainError(f"No {kind} was given.", code=f"{kind}_required")
     number = parse_record_number(kind, text)
     if number is not None and (found := session.get(model, number)) is not None:
         return found

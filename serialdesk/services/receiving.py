@@ -157,20 +157,27 @@ class ReceivingService(Service):
                                           station=self.actor.station)
             else:
                 values = _clean_list(serials, product)
-                refuse_known(s, product, values, None)
-            receipt = Receipt(supplier_id=sup.id, status=DRAFT, created_by=self.actor.name,
-                              station=self.actor.station, created_at=when, note=note)
-            s.add(receipt)
-            lot_row = _lot(s, product, lot, sup.id)
-            s.flush()
             try:
-                ids = _insert_units(s, receipt, product, lot_row, values, "generated" if generate else "supplier",
-                                    when)
-                self._put_in_stock(s, receipt, ids, when)
+                receipt = self.post_batch(s, product, sup, values, lot=lot, when=when, note=note,
+                                          source="generated" if generate else "supplier")
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)
             return _receipt_view(s, receipt, expected=_expected(expected, product))
+
+    def post_batch(self, s: Session, product: Product, supplier: Supplier, serials: list[str], *, lot: str | None,
+                   when: datetime, note: str | None = None, source: str = "supplier") -> Receipt:
+        """Within the caller's transaction: one posted receipt of ``serials`` (already normalised), refused
+        when any of them is already known."""
+        refuse_known(s, product, serials, None)
+        receipt = Receipt(supplier_id=supplier.id, status=DRAFT, created_by=self.actor.name,
+                          station=self.actor.station, created_at=when, note=note)
+        s.add(receipt)
+        lot_row = _lot(s, product, lot, supplier.id)
+        s.flush()
+        ids = _insert_units(s, receipt, product, lot_row, serials, source, when)
+        self._put_in_stock(s, receipt, ids, when)
+        return receipt
 
     def add_generated(self, receipt_id: int, sku: str, count: int, *, lot: str | None = None) -> ReceiptView:
         """Generate ``count`` serials from the product's pattern onto a draft (units arriving without one)."""
