@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from serialdesk.commands import reports as report_commands
 from serialdesk.commands.context import Context, UsageError, parse_when, read_lines
 from serialdesk.commands.output import local
 from serialdesk.services.dto import ItemPassport, StockReport
@@ -49,6 +50,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     reports = sub.add_parser("report", help="reports").add_subparsers(dest="report", required=True)
     p = reports.add_parser("stock", parents=[common], help="stock on hand by product and lot")
     p.set_defaults(handler=run_report_stock)
+    report_commands.register(reports, common)
 
 
 def run_receive(ctx: Context) -> int:

@@ -93,13 +93,31 @@ def _sell_and_return(services: Services, rnd: random.Random, received: list[tupl
         price = None if not discount else _discounted(services, sku, discount)
         services.sales.sell_items(rnd.choice(customers), [f"{sku}:{serial}"], at=sold_at, prices=[price])
         sold += 1
-        if rnd.random() < 0.06:
+        if rnd.random() < 0.05:
+            _service_visit(services, rnd, sku, serial, sold_at, now)
+        elif rnd.random() < 0.06:
             back = sold_at + timedelta(days=rnd.uniform(1, 20))
             if back < now:
                 to, reason = rnd.choice(RETURN_REASONS)
                 services.sales.return_item(serial, sku=sku, to=to, reason=reason, at=back)
                 returned += 1
     return sold, returned
+
+
+PROBLEMS = [("Does not switch on", "Replaced power board"), ("Battery drains overnight", "Battery replaced"),
+            ("Strange noise under load", "Bearing replaced, tested 30 min"), ("Display flickers", "Cable reseated")]
+
+
+def _service_visit(services: Services, rnd: random.Random, sku: str, serial: str, sold_at: datetime,
+                   now: datetime) -> None:
+    """A repair some weeks after the sale: in warranty, so it counts against the supplier's quality."""
+    opened = sold_at + timedelta(days=rnd.uniform(10, 120))
+    closed = opened + timedelta(days=rnd.uniform(1, 9))
+    if closed >= now:
+        return
+    problem, fix = rnd.choice(PROBLEMS)
+    ticket = services.service_desk.open_ticket(f"{sku}:{serial}", problem, at=opened)
+    services.service_desk.close_ticket(ticket.id, fix, at=closed)
 
 
 def _discounted(services: Services, sku: str, percent: Decimal) -> Decimal:

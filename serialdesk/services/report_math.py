@@ -40,13 +40,12 @@ class Period:
 
     @property
     def starts_at(self) -> datetime:
-        """00:00 UTC on the first day."""
-        return datetime.combine(self.first, time(), UTC)
+        return start_of(self.first)
 
     @property
     def ends_before(self) -> datetime:
-        """00:00 UTC on the day after the last day (the period is every moment before it)."""
-        return datetime.combine(self.last + timedelta(days=1), time(), UTC)
+        """The period is every moment from ``starts_at`` up to (not including) this one."""
+        return start_of(self.last + timedelta(days=1))
 
     def each_day(self) -> Iterator[date]:
         for n in range(self.days):
@@ -68,6 +67,11 @@ def period_of(first: date | None, last: date | None, today: date) -> Period:
     end = utc_day(last) if last is not None else today
     start = utc_day(first) if first is not None else end - timedelta(days=DEFAULT_PERIOD_DAYS - 1)
     return Period(start, end)
+
+
+def start_of(day: date) -> datetime:
+    """00:00 UTC on ``day``."""
+    return datetime.combine(day, time(), UTC)
 
 
 def utc_day(value: date | datetime) -> date:

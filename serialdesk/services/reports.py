@@ -1,16 +1,78 @@
-"""Reports. Stock on hand here; turnover, aging and supplier quality come with the traceability work."""
+"""Reports for the manager: stock on hand, inventory turnover, aging of the stock, and supplier quality.
+
+Every figure comes from aggregate queries (GROUP BY in the database, one statement per report part); the
+arithmetic on the grouped rows lives in ``report_math``. Days are UTC calendar days throughout.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Date, Row, Subquery, and_, case, func, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
-from serialdesk.db.models import Item, Lot, Product
+from serialdesk.db.models import Event, Item, Lot, Product, Return, SaleLine, ServiceTicket, Supplier
+from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
 from serialdesk.services.common import Service
-from serialdesk.services.dto import StockLine, StockReport
+from serialdesk.services.dto import (
+    AgingBand,
+    AgingReport,
+    DailyStockValue,
+    LotQuality,
+    ProductAging,
+    ProductTurnover,
+    StockLine,
+    StockReport,
+    SupplierQuality,
+    SupplierQualityReport,
+    TurnoverMonth,
+    TurnoverReport,
+)
+from serialdesk.services.report_math import (
+    AGE_BANDS,
+    ZERO,
+    AgeTally,
+    Period,
+    as_date,
+    closing_values,
+    days_in_stock,
+    group_sum,
+    money,
+    period_of,
+    rate,
+    start_of,
+    turnover_figures,
+    utc_day,
+)
+
+IN_STOCK, SOLD, RECALLED = ItemStatus.IN_STOCK.value, ItemStatus.SOLD.value, ItemStatus.RECALLED.value
+
+
+class UtcDay(FunctionElement[date]):
+    """The UTC calendar day of a stored time (SQLite keeps naive UTC text; PostgreSQL a timestamptz)."""
+
+    type = Date()
+    name = "utc_day"
+    inherit_cache = True
+
+
+@compiles(UtcDay)
+def _utc_day_sqlite(element: UtcDay, compiler: Any, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(UtcDay, "postgresql")
+def _utc_day_postgresql(element: UtcDay, compiler: Any, **kw: Any) -> str:
+    # A timestamptz cast straight to date would use the session's time zone.
+    return f"CAST(timezone('UTC', {compiler.process(element.clauses, **kw)}) AS DATE)"
 
 
 class ReportService(Service):
@@ -30,3 +92,207 @@ class ReportService(Service):
                       for sku, name, lot, n, value in rows)
         return StockReport(lines, sum(ln.in_stock for ln in lines),
                            sum((ln.value_at_cost for ln in lines), Decimal("0.00")), by_status)
+
+    def turnover(self, first_day: date | None = None, last_day: date | None = None) -> TurnoverReport:
+        """Inventory turnover over whole UTC days ``first_day``..``last_day`` (both included), overall and per product.
+
+        COGS = cost of units sold in the period minus cost of units a customer returned *to stock* in it;
+        average inventory = mean of the daily closing stock values at cost (a day ends at 24:00 UTC);
+        turnover = COGS ÷ average inventory (None without stock); days of inventory = days ÷ turnover (None when
+        nothing was sold, net). Also the daily closing values and a per-month series for a chart. Without
+        ``last_day`` the period ends today; without ``first_day`` it is the 365 days up to ``last_day``.
+        DomainError ``period_reversed`` when the period ends before it starts; a quiet period gives zeros.
+        """
+        self.actor.require(Action.REPORTS)
+        period = period_of(first_day, last_day, today=utc_day(self.clock()))
+        with self.uows.reading() as uow:
+            rows = _ledger_by_product_and_day(uow.session, period)
+        return _turnover_report(period, rows)
+
+    def aging(self) -> AgingReport:
+        """How long the units in stock now have been there, per product and overall.
+
+        A unit's days in stock = today's UTC day − the UTC day it last entered stock (its latest event into
+        ``in_stock``, e.g. a return to stock restarts the count; else its receipt time), in whole days. Bands:
+        0-30 (0 ≤ d ≤ 30), 31-90, 91-180, 180+ (d > 180), each with units and value at cost; plus mean and
+        max days.
+        """
+        self.actor.require(Action.REPORTS)
+        today = utc_day(self.clock())
+        with self.uows.reading() as uow:
+            rows = _stock_by_product_and_entry_day(uow.session)
+        tallies: dict[tuple[str, str], AgeTally] = defaultdict(AgeTally.empty)
+        overall = AgeTally.empty()
+        for sku, name, entered, units, value in rows:
+            days, cost = days_in_stock(as_date(entered), today), money(value)
+            tallies[(sku, name)].add(days, units, cost)
+            overall.add(days, units, cost)
+        products = tuple(_product_aging(sku, name, t) for (sku, name), t in sorted(tallies.items()))
+        return AgingReport(today, overall.total_units, sum(overall.values, ZERO), overall.mean_days,
+                           overall.max_days, _bands(overall), products)
+
+    def supplier_quality(self, first_day: date | None = None, last_day: date | None = None) -> SupplierQualityReport:
+        """Per supplier and per lot: units received, units returned by customers, units repaired under warranty.
+
+        Rates are fractions of the units received (4 places). ``first_day``/``last_day`` (UTC days, both
+        included, either may be left open) choose units by the day they were received; their returns and
+        warranty tickets count whenever they happened. A unit returned or repaired twice counts once; every
+        ticket marked as a warranty claim counts, open or closed. DomainError when the period is reversed.
+        """
+        self.actor.require(Action.REPORTS)
+        first = utc_day(first_day) if first_day is not None else None
+        last = utc_day(last_day) if last_day is not None else None
+        if first is not None and last is not None:
+            Period(first, last)  # refuses a period that ends before it starts
+        with self.uows.reading() as uow:
+            rows = _quality_by_lot(uow.session, first, last)
+        by_supplier: dict[tuple[str, int], list[LotQuality]] = defaultdict(list)
+        for supplier_id, supplier, sku, lot, received, returned, repaired in rows:
+            by_supplier[(supplier, supplier_id)].append(
+                LotQuality(sku, lot, received, returned, repaired, rate(returned, received), rate(repaired, received)))
+        suppliers = tuple(_supplier_quality(supplier_id, name, lots)
+                          for (name, supplier_id), lots in sorted(by_supplier.items()))
+        return SupplierQualityReport(first, last, suppliers)
+
+
+# ---- turnover ---------------------------------------------------------------------------------------------
+
+
+def _ledger_by_product_and_day(s: Session, period: Period) -> Sequence[Row[Any]]:
+    """Per product and UTC day in the period: net cost moved into stock and COGS; one row per product (day
+    None) sums everything before the period — the opening stock value, from the beginning of the ledger."""
+    moved_in = case((Event.status_to == IN_STOCK, Item.cost), else_=0)
+    moved_out = case((Event.status_from == IN_STOCK, Item.cost), else_=0)
+    returned_to_stock = and_(Event.kind == "returned", Event.status_to == IN_STOCK,
+                             Event.status_from.in_((SOLD, RECALLED)))
+    cogs = case((and_(Event.status_from == IN_STOCK, Event.status_to == SOLD), Item.cost),
+                (returned_to_stock, -Item.cost), else_=0)
+    moves = (
+        select(Item.product_id.label("product_id"),
+               case((Event.at < period.starts_at, None), else_=UtcDay(Event.at)).label("day"),
+               (moved_in - moved_out).label("delta"), cogs.label("cogs"))
+        .select_from(Event).join(Item, Item.id == Event.item_id)
+        .where(Event.at < period.ends_before, or_(Event.status_to == IN_STOCK, Event.status_from == IN_STOCK))
+        .subquery()
+    )
+    per_day = (select(moves.c.product_id, moves.c.day, func.sum(moves.c.delta).label("delta"),
+                      func.sum(moves.c.cogs).label("cogs"))
+               .group_by(moves.c.product_id, moves.c.day).subquery())
+    return _with_product_names(s, per_day, per_day.c.day, per_day.c.delta, per_day.c.cogs)
+
+
+def _turnover_report(period: Period, rows: Sequence[Row[Any]]) -> TurnoverReport:
+    opening: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
+    moves: dict[tuple[str, str], list[tuple[date, Decimal]]] = defaultdict(list)
+    cogs: dict[tuple[str, str], list[tuple[date, Decimal]]] = defaultdict(list)
+    for sku, name, day, delta, sold in rows:
+        if day is None:
+            opening[(sku, name)] += money(delta)
+        else:
+            moves[(sku, name)].append((as_date(day), money(delta)))
+            cogs[(sku, name)].append((as_date(day), money(sold)))
+    shown = sorted(k for k in {*opening, *moves} if opening[k] != 0 or k in moves)
+    products = tuple(_product_turnover(k, opening[k], moves[k], cogs[k], period) for k in shown)
+    total_opening = sum(opening.values(), ZERO)
+    all_moves = group_sum(m for k in shown for m in moves[k])
+    cogs_by_day = group_sum(c for k in shown for c in cogs[k])
+    closings = closing_values(total_opening, all_moves, period)
+    figures = turnover_figures(sum(cogs_by_day.values(), ZERO), closings)
+    return TurnoverReport(
+        period.first, period.last, period.days, total_opening, closings[-1], figures.cogs,
+        figures.average_inventory, figures.turnover, figures.days_of_inventory, products,
+        _months(period, closings, cogs_by_day),
+        tuple(DailyStockValue(d, v) for d, v in zip(period.each_day(), closings, strict=True)),
+    )
+
+
+def _product_turnover(key: tuple[str, str], opening: Decimal, moves: list[tuple[date, Decimal]],
+                      cogs: list[tuple[date, Decimal]], period: Period) -> ProductTurnover:
+    closings = closing_values(opening, group_sum(moves), period)
+    f = turnover_figures(sum((c for _, c in cogs), ZERO), closings)
+    return ProductTurnover(key[0], key[1], opening, closings[-1], f.cogs, f.average_inventory, f.turnover,
+                           f.days_of_inventory)
+
+
+def _months(period: Period, closings: list[Decimal], cogs_by_day: dict[date, Decimal]) -> tuple[TurnoverMonth, ...]:
+    months = []
+    for month in period.months():
+        start = (month.first - period.first).days
+        part = turnover_figures(sum((cogs_by_day.get(d, ZERO) for d in month.each_day()), ZERO),
+                                closings[start : start + month.days])
+        months.append(TurnoverMonth(f"{month.first:%Y-%m}", month.first, month.last, month.days, part.cogs,
+                                    part.average_inventory))
+    return tuple(months)
+
+
+# ---- aging ------------------------------------------------------------------------------------------------
+
+
+def _stock_by_product_and_entry_day(s: Session) -> Sequence[Row[Any]]:
+    """Units in stock and their cost, per product and the UTC day they last entered stock."""
+    # Only the ledger rows of units in stock now are read (by item id), grouped once per unit.
+    last_entry = (select(Event.item_id.label("item_id"), func.max(Event.at).label("at"))
+                  .join(Item, Item.id == Event.item_id)
+                  .where(Item.status == IN_STOCK, Event.status_to == IN_STOCK)
+                  .group_by(Event.item_id).subquery())
+    units = (
+        select(Item.product_id.label("product_id"), Item.cost.label("cost"),
+               UtcDay(func.coalesce(last_entry.c.at, Item.received_at, Item.created_at)).label("day"))
+        .outerjoin(last_entry, last_entry.c.item_id == Item.id)
+        .where(Item.status == IN_STOCK)
+        .subquery()
+    )
+    per_day = (select(units.c.product_id, units.c.day, func.count().label("units"),
+                      func.sum(units.c.cost).label("cost"))
+               .group_by(units.c.product_id, units.c.day).subquery())
+    return _with_product_names(s, per_day, per_day.c.day, per_day.c.units, per_day.c.cost)
+
+
+def _with_product_names(s: Session, grouped: Subquery, *columns: ColumnElement[Any]) -> Sequence[Row[Any]]:
+    """SKU and name in front of rows grouped by product id (grouping on the narrow id, then one join)."""
+    return s.execute(select(Product.sku, Product.name, *columns)
+                     .join(Product, Product.id == grouped.c.product_id)).all()
+
+
+def _bands(tally: AgeTally) -> tuple[AgingBand, ...]:
+    return tuple(AgingBand(b.label, b.min_days, b.max_days, tally.units[n], tally.values[n])
+                 for n, b in enumerate(AGE_BANDS))
+
+
+def _product_aging(sku: str, name: str, tally: AgeTally) -> ProductAging:
+    return ProductAging(sku, name, tally.total_units, sum(tally.values, ZERO), tally.mean_days, tally.max_days,
+                        _bands(tally))
+
+
+# ---- supplier quality -------------------------------------------------------------------------------------
+
+
+def _quality_by_lot(s: Session, first: date | None, last: date | None) -> Sequence[Row[Any]]:
+    """Per supplier, product and lot: units received, of them returned, of them with a warranty ticket."""
+    returned = (select(SaleLine.item_id.label("item_id")).join(Return, Return.sale_line_id == SaleLine.id)
+                .distinct().subquery())
+    repaired = (select(ServiceTicket.item_id.label("item_id")).where(ServiceTicket.warranty_claim.is_(True))
+                .distinct().subquery())
+    query = (
+        select(Supplier.id, Supplier.name, Product.sku, Lot.code, func.count(Item.id),
+               func.count(returned.c.item_id), func.count(repaired.c.item_id))
+        .select_from(Item).join(Supplier, Supplier.id == Item.supplier_id)
+        .join(Product, Product.id == Item.product_id).outerjoin(Lot, Lot.id == Item.lot_id)
+        .outerjoin(returned, returned.c.item_id == Item.id).outerjoin(repaired, repaired.c.item_id == Item.id)
+        .where(Item.received_at.is_not(None))
+        .group_by(Supplier.id, Supplier.name, Product.sku, Lot.code)
+    )
+    if first is not None:
+        query = query.where(Item.received_at >= start_of(first))
+    if last is not None:
+        query = query.where(Item.received_at < start_of(last + timedelta(days=1)))
+    return s.execute(query).all()
+
+
+def _supplier_quality(supplier_id: int, name: str, lots: list[LotQuality]) -> SupplierQuality:
+    lots.sort(key=lambda q: (q.sku, q.lot is not None, q.lot or ""))
+    received = sum(q.received for q in lots)
+    returned = sum(q.returned for q in lots)
+    repaired = sum(q.repaired_under_warranty for q in lots)
+    return SupplierQuality(record_number("supplier", supplier_id), name, received, returned, repaired,
+                           rate(returned, received), rate(repaired, received), tuple(lots))

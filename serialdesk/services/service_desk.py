@@ -16,6 +16,7 @@ from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.warranty import WarrantyStatus, add_months, warranty_state
 from serialdesk.services.common import (
     Service,
+    aware,
     customer_by_ref,
     items_by_ref,
     one_item,
@@ -33,7 +34,7 @@ TICKET_STATUSES = (OPEN, WAITING, DONE, CLOSED)
 class ServiceDeskService(Service):
     def open_ticket(
         self, serial: str, problem: str, *, customer: str | None = None, sku: str | None = None,
-        warranty_claim: bool | None = None,
+        warranty_claim: bool | None = None, at: datetime | None = None,
     ) -> TicketView:
         """Take a unit in for service. A unit we sold keeps its buyer; a unit we never sold needs ``sku`` and
         ``customer`` and is recorded as "not sold by us". The warranty claim follows the warranty status unless
@@ -44,7 +45,7 @@ class ServiceDeskService(Service):
         with self.uows() as uow:
             s = uow.session
             item, product, owner, ours = self._unit_for_service(s, serial, sku, customer)
-            now = self.clock()
+            now = aware(at, self.clock())
             in_warranty = ours and self._warranty(s, item, now) is WarrantyStatus.IN_WARRANTY
             claim, override = in_warranty, None
             if warranty_claim is not None and warranty_claim != in_warranty:
@@ -178,7 +179,7 @@ class ServiceDeskService(Service):
             uow.commit()
             return ticket_view(uow.session, ticket)
 
-    def close_ticket(self, ticket_id: int, resolution: str) -> TicketView:
+    def close_ticket(self, ticket_id: int, resolution: str, *, at: datetime | None = None) -> TicketView:
         """Close the ticket and hand the unit back to its owner; a warranty repair may extend the warranty."""
         self.actor.require(Action.SERVICE)
         if not resolution.strip():
@@ -188,7 +189,11 @@ class ServiceDeskService(Service):
             ticket = _open(s, ticket_id)
             item = s.get_one(Item, ticket.item_id)
             product = s.get_one(Product, item.product_id)
-            now = self.clock()
+            now = aware(at, self.clock())
+            if now < ticket.opened_at:
+                raise DomainError(f"Ticket {record_number('ticket', ticket.id)} was opened on "
+                                  f"{ticket.opened_at:%d %b %Y}; it cannot be closed before that.",
+                                  code="date_before_history")
             target = ItemStatus.SOLD if ticket.sold_by_us else ItemStatus.CUSTOMER_OWNED
             item.status = check_move(item.status, target, item.serial).value
             ticket.status, ticket.closed_at, ticket.resolution = CLOSED, now, resolution.strip()

@@ -82,3 +82,15 @@ def test_export_writes_csv_a_spreadsheet_can_open(sold_db: str, tmp_path) -> Non
     assert rows[0]["supplier"] == "Makita Europe" and rows[0]["lot"] == "L1"
     customers = run(sold_db, "export", "customers", "-").stdout.splitlines()
     assert customers[0] == "id,number,name,phone,email,address" and len(customers) >= 3
+
+
+def test_reports_on_the_command_line(sold_db: str) -> None:
+    turnover = as_json(run(sold_db, "report", "turnover", "--json"))
+    assert turnover["days"] == 365 and turnover["closing_value"] == "0.00"  # units were received without a cost
+    aging = as_json(run(sold_db, "report", "aging", "--json"))
+    assert aging["units"] == 2 and [b["label"] for b in aging["bands"]] == ["0-30", "31-90", "91-180", "180+"]
+    quality = as_json(run(sold_db, "report", "suppliers", "--json"))
+    assert quality["suppliers"][0]["received"] == 4
+    reversed_period = run(sold_db, "report", "turnover", "--from", "2026-05-01", "--to", "2026-01-01", check=3)
+    assert "before it starts" in reversed_period.stderr
+    run(sold_db, "report", "aging", user="clerk9", check=4)

@@ -1,0 +1,77 @@
+"""report turnover|aging|suppliers [--from D --to D] (report stock lives with the stock commands)."""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+
+from serialdesk.commands.context import Context
+from serialdesk.commands.trace import _date
+from serialdesk.services.dto import AgingReport, SupplierQualityReport, TurnoverReport
+
+
+def register(reports: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    for name, handler, what in (("turnover", run_turnover, "inventory turnover and days of inventory"),
+                                ("suppliers", run_suppliers, "returns and warranty repairs per supplier and lot")):
+        p = reports.add_parser(name, parents=[common], help=what)
+        p.add_argument("--from", dest="first", type=_date, metavar="DATE", help="first day (UTC), inclusive")
+        p.add_argument("--to", dest="last", type=_date, metavar="DATE", help="last day (UTC), inclusive")
+        p.set_defaults(handler=handler)
+    p = reports.add_parser("aging", parents=[common], help="days in stock, in 0-30/31-90/91-180/180+ bands")
+    p.set_defaults(handler=run_aging)
+
+
+def _ratio(value: Decimal | None, unit: str = "") -> str:
+    return "—" if value is None else f"{value}{unit}"
+
+
+def _pct(rate: Decimal) -> str:
+    return f"{rate * 100:.1f} %"
+
+
+def turnover_text(r: TurnoverReport) -> str:
+    lines = [f"Inventory turnover {r.first_day} – {r.last_day} ({r.days} days): {_ratio(r.turnover)}× "
+             f"(days of inventory {_ratio(r.days_of_inventory)}); COGS {r.cogs}, average inventory "
+             f"{r.average_inventory}, stock {r.opening_value} → {r.closing_value}",
+             f"{'SKU':<16} {'COGS':>12} {'Avg stock':>12} {'Turns':>7} {'Days':>8}  Product"]
+    lines += [f"{p.sku:<16} {p.cogs:>12} {p.average_inventory:>12} {_ratio(p.turnover):>7} "
+              f"{_ratio(p.days_of_inventory):>8}  {p.name}" for p in r.products]
+    return "\n".join(lines)
+
+
+def run_turnover(ctx: Context) -> int:
+    report = ctx.services.reports.turnover(ctx.args.first, ctx.args.last)
+    return ctx.emit(report, lambda: turnover_text(report))
+
+
+def aging_text(r: AgingReport) -> str:
+    bands = "  ".join(f"{b.label}: {b.units} ({b.value_at_cost})" for b in r.bands)
+    lines = [f"Stock aging on {r.as_of}: {r.units} units, {r.value_at_cost} at cost; mean {_ratio(r.mean_days)} "
+             f"days, oldest {r.max_days if r.max_days is not None else '—'} days", f"  {bands}"]
+    lines += [f"{p.sku:<16} {p.units:>6} units  mean {_ratio(p.mean_days):>6} d  max {p.max_days or 0:>4} d  "
+              + " ".join(f"{b.label}:{b.units}" for b in p.bands) for p in r.products]
+    return "\n".join(lines)
+
+
+def run_aging(ctx: Context) -> int:
+    report = ctx.services.reports.aging()
+    return ctx.emit(report, lambda: aging_text(report))
+
+
+def suppliers_text(r: SupplierQualityReport) -> str:
+    span = f" received {r.first_day or '…'} – {r.last_day or '…'}" if r.first_day or r.last_day else ""
+    lines = [f"Supplier quality{span}",
+             f"{'Supplier':<28} {'Received':>8} {'Returned':>9} {'Rate':>8} {'Warranty':>9} {'Rate':>8}"]
+    for s in r.suppliers:
+        lines.append(f"{s.name[:28]:<28} {s.received:>8} {s.returned:>9} {_pct(s.return_rate):>8} "
+                     f"{s.repaired_under_warranty:>9} {_pct(s.warranty_repair_rate):>8}")
+        lines += [f"  {lot.sku} {lot.lot or '(no lot)':<14} {lot.received:>8} {lot.returned:>9} "
+                  f"{_pct(lot.return_rate):>8} {lot.repaired_under_warranty:>9} {_pct(lot.warranty_repair_rate):>8}"
+                  for lot in s.lots]
+    return "\n".join(lines)
+
+
+def run_suppliers(ctx: Context) -> int:
+    report = ctx.services.reports.supplier_quality(ctx.args.first, ctx.args.last)
+    return ctx.emit(report, lambda: suppliers_text(report))
+
