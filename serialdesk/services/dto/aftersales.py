@@ -1,0 +1,145 @@
+"""Values of after-sales and traceability: tickets, recalls, the customer record, exports, labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from serialdesk.services.dto.counter import PartyView
+
+
+@dataclass(frozen=True)
+class WorkLogView:
+    at: datetime
+    by: str
+    minutes: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PartSwapView:
+    at: datetime
+    by: str
+    removed: str  # SKU:SERIAL
+    fitted: str
+
+
+@dataclass(frozen=True)
+class TicketView:
+    id: int
+    number: str
+    sku: str
+    serial: str
+    status: str
+    problem: str
+    customer: PartyView | None
+    sold_by_us: bool
+    warranty_claim: bool
+    warranty_override_by: str | None
+    opened_by: str
+    opened_at: datetime
+    closed_at: datetime | None
+    resolution: str | None
+    minutes: int
+    work: tuple[WorkLogView, ...] = ()
+    swaps: tuple[PartSwapView, ...] = ()
+
+
+@dataclass(frozen=True)
+class RecallCriteria:
+    """Which units a recall covers: one product plus any combination of the narrower criteria."""
+
+    sku: str
+    lots: tuple[str, ...] = ()
+    serial_from: str | None = None
+    serial_to: str | None = None
+    supplier: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    sold_from: date | None = None
+    sold_to: date | None = None
+
+
+@dataclass(frozen=True)
+class RecallUnit:
+    item_id: int
+    sku: str
+    serial: str
+    lot: str | None
+    supplier: str | None
+    received_at: datetime | None
+    status_at_recall: str
+    status: str
+    location: str | None
+    customer: PartyView | None
+    contacted_at: datetime | None = None
+    resolution: str | None = None
+    sold_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RecallView:
+    id: int | None  # None for a preview that was not saved
+    number: str | None
+    sku: str
+    product: str
+    reason: str
+    criteria: dict[str, Any]
+    created_by: str
+    created_at: datetime | None
+    units: tuple[RecallUnit, ...]
+    counts: dict[str, int]  # by status at the time of the recall, plus "total" and "customers"
+
+
+@dataclass(frozen=True)
+class OwnedUnit:
+    """One unit a customer bought, as the customer record shows it."""
+
+    sku: str
+    product: str
+    serial: str
+    sale: str
+    sold_at: datetime
+    price: Decimal
+    status: str
+    still_owned: bool  # False once returned (or resold to someone else)
+    warranty_until: datetime | None
+    warranty_status: str
+    warranty_days_left: int | None
+
+
+@dataclass(frozen=True)
+class CustomerRecord:
+    customer: PartyView
+    units: tuple[OwnedUnit, ...]
+    tickets: tuple[TicketView, ...]
+    total_spent: Decimal
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One unit as exported to CSV."""
+
+    sku: str
+    serial: str
+    lot: str | None
+    status: str
+    serial_source: str
+    cost: Decimal
+    supplier: str | None
+    received_at: datetime | None
+    location: str | None
+
+
+@dataclass(frozen=True)
+class LabelSource:
+    """What goes on one unit's label."""
+
+    serial: str
+    sku: str
+    name: str
+    lot: str | None
+    price: Decimal
+    gtin: str | None

@@ -1,0 +1,171 @@
+"""Values of the counter: users, catalogue, receipts, sales, returns, the unit passport, stock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from serialdesk.services.dto.aftersales import TicketView
+
+
+@dataclass(frozen=True)
+class UserView:
+    name: str
+    role: str
+    has_pin: bool
+    active: bool
+
+
+@dataclass(frozen=True)
+class ProductView:
+    id: int
+    sku: str
+    name: str
+    gtin: str | None
+    cost: Decimal
+    price: Decimal
+    warranty_months: int
+    serial_pattern: str | None
+    serial_source: str
+    serial_regex: str | None
+    serial_case: str
+    supplier_warranty_months: int = 0
+    repair_extension_months: int = 0
+
+
+@dataclass(frozen=True)
+class PartyView:
+    """A supplier or a customer."""
+
+    id: int
+    number: str
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class ScannedUnit:
+    item_id: int
+    sku: str
+    serial: str
+    lot: str | None
+    serial_source: str
+    scanned_at: datetime
+
+
+@dataclass(frozen=True)
+class ReceiptView:
+    id: int
+    number: str
+    status: str
+    supplier: str | None
+    created_by: str
+    station: str
+    created_at: datetime
+    posted_at: datetime | None
+    count: int
+    units: tuple[ScannedUnit, ...] = ()
+    missing: tuple[str, ...] = ()  # expected serials that were not received
+    unexpected: tuple[str, ...] = ()  # received serials that were not expected
+
+
+@dataclass(frozen=True)
+class ScanAccepted:
+    receipt: str
+    unit: ScannedUnit
+    count: int
+
+
+@dataclass(frozen=True)
+class SaleLineView:
+    sku: str
+    name: str
+    serial: str
+    price: Decimal
+    warranty_until: datetime | None
+
+
+@dataclass(frozen=True)
+class SaleView:
+    id: int
+    number: str
+    customer: PartyView
+    sold_by: str
+    sold_at: datetime
+    lines: tuple[SaleLineView, ...]
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class ReturnView:
+    id: int
+    sku: str
+    serial: str
+    sale: str
+    customer: str
+    disposition: str
+    status: str
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: datetime
+    kind: str
+    by: str
+    station: str
+    ref: str | None
+    summary: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ItemPassport:
+    """Everything about one unit, from supplier to today."""
+
+    item_id: int
+    sku: str
+    product: str
+    serial: str
+    serial_source: str
+    status: str
+    lot: str | None
+    supplier: str | None
+    received_at: datetime | None
+    cost: Decimal
+    location: str | None
+    customer: PartyView | None
+    sold_at: datetime | None
+    sale: str | None
+    price: Decimal | None
+    warranty_until: datetime | None
+    warranty_status: str
+    warranty_days_left: int | None
+    events: tuple[EventView, ...]
+    tickets: tuple[TicketView, ...] = ()
+    sold_by_us: bool = True  # False: a customer's unit we only know from the service desk
+    supplier_warranty_until: datetime | None = None
+    supplier_warranty_status: str = "none"
+
+
+@dataclass(frozen=True)
+class StockLine:
+    sku: str
+    name: str
+    lot: str | None
+    in_stock: int
+    value_at_cost: Decimal
+
+
+@dataclass(frozen=True)
+class StockReport:
+    lines: tuple[StockLine, ...]
+    total_units: int
+    total_value: Decimal
+    by_status: dict[str, int]
