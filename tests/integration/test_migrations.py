@@ -31,3 +31,11 @@ def test_items_are_unique_per_product_and_indexed_for_lookup(app: App) -> None:
     assert ("product_id", "serial") in uniques
     indexed = {tuple(i["column_names"]) for i in inspector.get_indexes("items")}
     assert ("serial",) in indexed and ("lot_id",) in indexed
+
+
+def test_the_fast_head_lookup_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from serialdesk.db.migrate import alembic_config
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
