@@ -11,7 +11,15 @@ from collections.abc import Sequence
 
 from serialdesk.bootstrap import App
 from serialdesk.commands import (
-    aftersales, catalogue, exchange, labelling, maintenance, scanning, setup, stock, trace,
+    aftersales,
+    catalogue,
+    exchange,
+    labelling,
+    maintenance,
+    scanning,
+    setup,
+    stock,
+    trace,
 )
 from serialdesk.commands.context import Context, UsageError
 from serialdesk.commands.output import warn

@@ -64,10 +64,14 @@ def run_user_add(ctx: Context) -> int:
 
 
 def run_gui(ctx: Context) -> int:
-    # The desktop window arrives with the GUI work; until then this shows the stock on hand.
-    from serialdesk.commands.stock import stock_text
-
-    report = ctx.services.reports.stock()
-    warn("The desktop window is not built yet; showing the stock on hand instead.")
-    say(stock_text(report))
-    return 0
+    # The desktop app: sign in (--pin skips the dialog), then the counter window until it closes.
+    try:
+        from serialdesk.gui.app import run
+    except ImportError as exc:  # Qt or one of the X libraries it loads is missing
+        warn(f"The desktop app cannot start here: {exc}. Run `make bootstrap` to install what it needs.")
+        return 2
+    screenshot = os.environ.get("SERIALDESK_SCREENSHOT")  # look at the window headless (Xvfb): a PNG, then quit
+    code = run(ctx.app.settings, user=ctx.app.settings.user, pin=ctx.args.pin, screenshot=screenshot)
+    if screenshot and code == 0:
+        say(f"Screenshot saved to {screenshot}.")
+    return code

@@ -1,0 +1,63 @@
+"""F1: what each pane is for and its keys, in the shop's words."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+_KEYS = ("<h3>Everywhere</h3><table cellpadding='3'>"
+         "<tr><td><b>F2</b></td><td>Receiving</td></tr><tr><td><b>F3</b></td><td>Sales</td></tr>"
+         "<tr><td><b>F4</b></td><td>Service desk</td></tr>"
+         "<tr><td><b>Ctrl+L</b></td><td>Look up any unit (its passport), from any pane</td></tr>"
+         "<tr><td><b>F1</b></td><td>This help</td></tr></table>"
+         "<p>The scanner works wherever the cursor is: a scan never types into the field you are in, it goes "
+         "to the pane (or to the open dialog that asks for a serial).</p>")
+
+TOPICS = {
+    "receiving": (
+        "Receiving",
+        "<p>Goods arrive: scan each unit's serial. The first scan opens a <b>draft receipt</b>; every scan is saved "
+        "at once, so nothing is lost if the PC goes down — unfinished drafts are offered when the pane opens.</p>"
+        "<ol><li>Scan the product's barcode (or pick the product). A GS1 label brings product, lot and serial in "
+        "one scan.</li><li>Scan the serials. Green: added. Red: refused, with the reason (a duplicate, a serial of "
+        "another product, a wrong check digit, a unit already in stock).</li>"
+        "<li>Choose the supplier (any time before posting) and <b>Post receipt</b>: all units go into stock at "
+        "once.</li></ol>"
+        "<p>Units without a serial: <b>Generate serials…</b> makes them from the product's pattern, to be "
+        "labelled.</p><table cellpadding='3'><tr><td><b>Ctrl+Z</b></td><td>Undo the last scan</td></tr>"
+        "<tr><td><b>Ctrl+G</b></td><td>Generate serials</td></tr>"
+        "<tr><td><b>Ctrl+Enter</b></td><td>Post the receipt</td></tr></table>",
+    ),
+    "sales": (
+        "Sales",
+        "<ol><li>Find the customer (<b>Ctrl+F</b>: name, phone or e-mail; Enter picks the first) or add one "
+        "(<b>Ctrl+N</b>).</li><li>Scan the units. Each is checked at once: a unit that is not in stock is refused "
+        "with the reason — if it was sold, you see to whom and when.</li><li>Change a price by typing in its "
+        "cell; <b>Delete</b> takes the selected line out.</li><li><b>Complete sale</b> (Ctrl+Enter): the "
+        "receipt lists every serial with its warranty end.</li></ol>"
+        "<p><b>Returns</b> (Ctrl+R): scan the unit, choose where it goes (stock, quarantine, scrap) and note the "
+        "reason.</p>",
+    ),
+    "service": (
+        "Service desk",
+        "<p>Scan the unit the customer brings in: its <b>passport</b> shows the product, serial, lot, where it came "
+        "from, who bought it (or <i>not sold by us</i>) and the warranty — green, amber when 60 days or fewer "
+        "are left, red when it has ended — and everything that happened to it.</p>"
+        "<p><b>Open ticket</b> (Ctrl+T) takes it in; then <b>Log work</b> (Ctrl+W), <b>Swap part</b> and "
+        "<b>Close ticket</b>, which hands the unit back to its owner.</p>",
+    ),
+}
+
+
+class HelpDialog(QDialog):
+    def __init__(self, topic: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title, body = TOPICS.get(topic, ("serialdesk", ""))
+        self.setWindowTitle(f"Help — {title}")
+        self.resize(620, 560)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setHtml(f"<h2>{title}</h2>{body}{_KEYS}")
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)

@@ -1,0 +1,91 @@
+"""What every pane shares: the services, the task runner, scans in order, and the signals the window uses."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+from serialdesk.bootstrap import Services
+from serialdesk.gui.tasks import Task, TaskRunner
+
+
+class ScanQueue:
+    """Scans are handled one at a time, in the order they came: the next starts when ``done()`` is called.
+
+    A scanner can fire faster than a scan is saved; without this the second scan of a new receipt would open
+    a second draft, and the list would show outcomes out of order."""
+
+    def __init__(self, handle: Callable[[str], None]) -> None:
+        self._handle = handle
+        self._pending: deque[str] = deque()
+        self._busy = False
+        self._draining = False
+
+    @property
+    def busy(self) -> bool:
+        return self._busy or bool(self._pending)
+
+    def push(self, text: str) -> None:
+        self._pending.append(text)
+        self._drain()
+
+    def done(self) -> None:
+        self._busy = False
+        self._drain()
+
+    def _drain(self) -> None:
+        if self._draining:
+            return  # done() called from inside handle(): the loop below picks the next one up
+        self._draining = True
+        try:
+            while not self._busy and self._pending:
+                self._busy = True
+                self._handle(self._pending.popleft())
+        finally:
+            self._draining = False
+
+
+class Pane(QWidget):
+    """A pane of the main window. Subclasses set ``title`` and ``help_topic`` and implement ``handle_scan``."""
+
+    title = ""
+    help_topic = ""
+    sig_status = Signal(str)  # a short note for the status bar
+    sig_data_changed = Signal(str)  # what changed ("stock", "customers" …): other panes may refresh
+
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+
+    def call(self, fn: Callable[[], Any], done: Callable[[Any], None] | None = None,
+             failed: Callable[[str], None] | None = None, *, label: str = "") -> Task:
+        """Run one service call off the GUI thread."""
+        return self.runner.run(fn, done, failed, label=label or f"{self.title}: {getattr(fn, '__name__', 'call')}")
+
+    def shortcut(self, keys: str | QKeySequence.StandardKey, slot: Callable[[], None]) -> QShortcut:
+        """A key that works while this pane is the one shown (and inside its own widgets)."""
+        sequence = QKeySequence(keys)
+        found = QShortcut(sequence, self)
+        found.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        found.activated.connect(slot)
+        return found
+
+    # --- for the window ------------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Fetch what the pane shows (once, when the window opens)."""
+
+    def activate(self) -> None:
+        """The pane was brought to the front: put the cursor where the clerk needs it."""
+
+    def handle_scan(self, text: str) -> None:
+        raise NotImplementedError
+
+    def refresh(self, what: str) -> None:
+        """Another pane changed ``what``; reload if this pane shows it."""

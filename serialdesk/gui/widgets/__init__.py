@@ -1,0 +1,1 @@
+"""Widgets shared by the panes: feedback (banner, flash, badge), form dialogs, the passport panel."""

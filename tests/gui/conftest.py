@@ -1,0 +1,91 @@
+"""Real windows on a real temporary SQLite database; the shop set up through the services, like the CLI does.
+
+Scans reach the window as the wedge reports them (its ``sig_scan``) or as typed text + Enter in a scan field.
+Nothing sleeps: tests wait for the panes' signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from serialdesk.bootstrap import App, Services
+from serialdesk.config import Settings
+from serialdesk.gui.main_window import MainWindow
+from serialdesk.gui.resources import apply_style
+from serialdesk.gui.tasks import TaskRunner
+from serialdesk.gui.wedge import WedgeFilter
+from serialdesk.services.dto import PartyView, ProductView
+
+GTIN = "4006381333931"
+
+
+@pytest.fixture
+def gui_app(sqlite_url: str, clock: Callable[[], object]) -> Iterator[App]:
+    application = App(Settings(db_url=sqlite_url, user="admin", station="test"), clock=clock)  # type: ignore[arg-type]
+    yield application
+    application.close()
+
+
+@pytest.fixture
+def admin_services(gui_app: App) -> Services:
+    return gui_app.services(gui_app.actor("admin"))
+
+
+class Shop:
+    """What the tests sell: one drill with a barcode and 24 months' warranty, its supplier, one customer."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.product: ProductView = services.catalogue.add_product(
+            "DRL-18V", "Cordless drill 18V", gtin=GTIN, cost="80.00", price="129.90", warranty_months=24)
+        self.supplier: PartyView = services.catalogue.add_supplier("Makita Europe")
+        self.customer: PartyView = services.catalogue.add_customer("Jane Smith", phone="+45 20 123456")
+
+    def stock(self, *serials: str) -> None:
+        self.services.receiving.receive_units(supplier=self.supplier.number, sku="DRL-18V", serials=serials)
+
+
+@pytest.fixture
+def shop(admin_services: Services) -> Shop:
+    return Shop(admin_services)
+
+
+@pytest.fixture
+def runner(qapp: object) -> Iterator[TaskRunner]:
+    tasks = TaskRunner()
+    yield tasks
+    tasks.wait()
+
+
+@pytest.fixture
+def open_window(
+    qtbot: QtBot, qapp: QApplication, gui_app: App, runner: TaskRunner
+) -> Iterator[Callable[..., MainWindow]]:
+    """Opens the main window for a user (admin by default) once the shop is set up, and waits for its panes."""
+
+    installed: list[WedgeFilter] = []
+
+    def make(user: str = "admin", *, install_wedge: bool = False) -> MainWindow:
+        apply_style(qapp)
+        wedge = WedgeFilter()  # not installed unless asked: tests emit its signal, as a scanner burst would
+        if install_wedge:
+            wedge.install(qapp)
+            installed.append(wedge)
+        window = MainWindow(gui_app, gui_app.actor(user), runner, wedge)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()  # keys (and shortcuts) go to the active window
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.waitUntil(lambda: not runner.busy)
+        return window
+
+    yield make
+    for wedge in installed:
+        wedge.uninstall(qapp)
+
