@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from serialdesk.db.models import User
+from serialdesk.db.models import Event, User
 from serialdesk.db.uow import UnitOfWorkFactory
 from serialdesk.domain.errors import DomainError, NotFound, PermissionDenied
 from serialdesk.domain.roles import Action, Actor, Role, parse_role
@@ -51,12 +52,23 @@ def create_admin(uows: UnitOfWorkFactory, pin: str | None) -> bool:
         return True
 
 
-def authenticate(uows: UnitOfWorkFactory, name: str, pin: str, station: str = "") -> Actor:
-    """Check a PIN at login; a wrong PIN or an unknown user get the same answer."""
-    with uows.reading() as uow:
+def authenticate(uows: UnitOfWorkFactory, name: str, pin: str, station: str = "", *,
+                 first_pin: bool = False) -> Actor:
+    """Check a PIN at login; a wrong PIN or an unknown user get the same answer.
+
+    With ``first_pin`` an account whose PIN was never set (``init`` without ``--admin-pin``) takes the PIN typed
+    at its first sign-in as its PIN, as DESIGN §5 promises.
+    """
+    with uows() as uow:
         user = uow.session.scalar(select(User).where(func.lower(User.name) == name.strip().lower()))
-        if user is None or not user.active or user.pin_hash is None:
+        if user is None or not user.active or (user.pin_hash is None and not first_pin):
             raise PermissionDenied("Wrong user name or PIN.", code="bad_login")
+        if user.pin_hash is None:
+            user.pin_hash = _hasher.hash(_clean_pin(pin))
+            uow.session.add(Event(kind="pin_set_at_first_login", by_user=user.name, station=station,
+                                  at=datetime.now(UTC), data={"user": user.name}))
+            uow.commit()
+            return Actor(user.name, Role(user.role), station)
         try:
             _hasher.verify(user.pin_hash, pin)
         except (VerificationError, InvalidHashError):
@@ -95,6 +107,7 @@ class UserService(Service):
             return _view(user)
 
     def list_users(self) -> list[UserView]:
+        self.actor.require(Action.MANAGE_USERS)
         with self.uows.reading() as uow:
             return [_view(u) for u in uow.session.scalars(select(User).order_by(User.name))]
 

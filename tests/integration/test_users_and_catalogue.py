@@ -26,6 +26,22 @@ def test_a_wrong_pin_or_unknown_user_gets_one_plain_answer(app: App, admin: Serv
         app.login(name, pin)
 
 
+def test_an_admin_created_without_a_pin_sets_it_at_the_first_sign_in(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from serialdesk.config import Settings
+
+    app = App(Settings(db_url=str(tmp_path / "new.db"), user="admin", station="till-1"))
+    try:
+        assert app.init_schema(None) is True
+        with pytest.raises(DomainError, match="4 to 12 digits"):
+            app.login("admin", "12")
+        assert app.login("admin", "2580").role.value == "manager"
+        with pytest.raises(PermissionDenied, match="Wrong user name or PIN"):
+            app.login("admin", "1111")  # the first PIN stuck
+        assert app.login("admin", "2580").name == "admin"
+    finally:
+        app.close()
+
+
 def test_only_a_manager_adds_users(admin: Services, as_user) -> None:  # type: ignore[no-untyped-def]
     clerk = as_user("clerk1", "clerk")
     with pytest.raises(PermissionDenied, match="clerk1 is signed in as clerk and may not manage users"):
