@@ -28,6 +28,7 @@ from serialdesk.services.reports import ReportService
 from serialdesk.services.sales import SalesService
 from serialdesk.services.scanning import ScanService
 from serialdesk.services.service_desk import ServiceDeskService
+from serialdesk.services.stock_moves import StockMoveService
 from serialdesk.services.users import UserService
 
 
@@ -50,6 +51,7 @@ class Services:
     labels: LabelService
     scans: ScanService
     maintenance: MaintenanceService
+    stock_moves: StockMoveService
 
 
 class App:
@@ -90,7 +92,7 @@ class App:
                         SalesService(*args), LookupService(*args), ReportService(*args), ServiceDeskService(*args),
                         RecallService(*args), CustomerRecordService(*args), ExportService(*args), ImportService(*args),
                         LabelService(*args), ScanService(*args),
-                        MaintenanceService(*args))
+                        MaintenanceService(*args), StockMoveService(*args))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -16,6 +16,7 @@ from serialdesk.commands import (
     exchange,
     labelling,
     maintenance,
+    moves,
     scanning,
     setup,
     stock,
@@ -26,7 +27,7 @@ from serialdesk.commands.output import warn
 from serialdesk.config import Settings
 from serialdesk.domain.errors import DomainError
 
-COMMAND_MODULES = (setup, catalogue, stock, aftersales, trace, exchange, labelling, scanning, maintenance)
+COMMAND_MODULES = (setup, catalogue, stock, moves, aftersales, trace, exchange, labelling, scanning, maintenance)
 
 
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:

@@ -18,25 +18,28 @@ class ItemStatus(StrEnum):
     RECALLED = "recalled"
     FITTED = "fitted"  # a serialised part built into another unit during a repair
     CUSTOMER_OWNED = "customer_owned"  # a unit not sold by us, known because it came in for service
+    AT_SUPPLIER = "at_supplier"  # sent back to the supplier (RMA) for repair, replacement or credit
 
 
 S = ItemStatus
 
 TRANSITIONS: dict[ItemStatus, frozenset[ItemStatus]] = {
     S.RECEIVING: frozenset({S.IN_STOCK}),
-    S.IN_STOCK: frozenset({S.SOLD, S.QUARANTINED, S.SCRAPPED, S.FITTED}),
+    S.IN_STOCK: frozenset({S.SOLD, S.QUARANTINED, S.SCRAPPED, S.FITTED, S.AT_SUPPLIER}),
     S.SOLD: frozenset({S.IN_SERVICE, S.RETURNED, S.RECALLED}),
     # Back to whoever owns it: our customer (sold) or the owner of a unit we never sold.
     S.IN_SERVICE: frozenset({S.SOLD, S.CUSTOMER_OWNED}),
     S.RETURNED: frozenset({S.IN_STOCK, S.QUARANTINED, S.SCRAPPED}),
     # A quarantined unit is either released back to stock after inspection or scrapped.
-    S.QUARANTINED: frozenset({S.IN_STOCK, S.SCRAPPED}),
+    S.QUARANTINED: frozenset({S.IN_STOCK, S.SCRAPPED, S.AT_SUPPLIER}),
     S.SCRAPPED: frozenset(),
     # A recalled unit comes back from the customer like any return, or is repaired on a ticket.
     S.RECALLED: frozenset({S.RETURNED, S.IN_SERVICE}),
     # A part taken out again on a later repair is set aside (for the supplier) or scrapped.
     S.FITTED: frozenset({S.QUARANTINED, S.SCRAPPED}),
     S.CUSTOMER_OWNED: frozenset({S.IN_SERVICE}),
+    # Back from the supplier repaired (into stock), or written off there.
+    S.AT_SUPPLIER: frozenset({S.IN_STOCK, S.SCRAPPED}),
 }
 
 # What the unit *is* now, in the clerk's words, used to explain a refusal.
@@ -51,6 +54,7 @@ _STATE_PHRASE: dict[ItemStatus, str] = {
     S.RECALLED: "is under recall",
     S.FITTED: "is fitted as a part in another unit",
     S.CUSTOMER_OWNED: "is a customer's unit not sold by us",
+    S.AT_SUPPLIER: "was sent back to the supplier",
 }
 
 # What the user tried to do, for the message.
@@ -65,6 +69,7 @@ _ACTION_PHRASE: dict[ItemStatus, str] = {
     S.RECEIVING: "received",
     S.FITTED: "fitted as a part",
     S.CUSTOMER_OWNED: "handed back to its owner",
+    S.AT_SUPPLIER: "sent back to the supplier",
 }
 
 

@@ -19,7 +19,7 @@ from serialdesk.services.service_desk import ticket_view
 _HELD_BY_CUSTOMER = {ItemStatus.SOLD.value, ItemStatus.IN_SERVICE.value, ItemStatus.RECALLED.value,
                      ItemStatus.CUSTOMER_OWNED.value}
 # The supplier's warranty matters while the unit is ours: in stock, set aside, or going back to the supplier.
-_HELD_BY_US = {ItemStatus.IN_STOCK.value, ItemStatus.QUARANTINED.value}
+_HELD_BY_US = {ItemStatus.IN_STOCK.value, ItemStatus.QUARANTINED.value, ItemStatus.AT_SUPPLIER.value}
 
 _SUMMARY = {
     "scanned": "Scanned into draft {ref}",
@@ -37,6 +37,11 @@ _SUMMARY = {
     "ticket_closed": "Service ticket {ref} closed: {resolution}",
     "recalled": "Recalled on {ref}: {reason}",
     "quarantined_by_recall": "Quarantined by recall {ref}: {reason}",
+    "quarantined": "Set aside in quarantine: {reason}",
+    "released": "Released from quarantine: {reason}",
+    "scrapped": "Scrapped: {reason}",
+    "sent_to_supplier": "Sent back to the supplier (RMA): {reason}",
+    "back_from_supplier": "Back from the supplier: {reason}",
 }
 
 
@@ -66,9 +71,9 @@ class LookupService(Service):
         with self.uows.reading() as uow:
             s = uow.session
             item, product = one_item(s, serial, sku)
-            return self._passport(s, item, product)
+            return self.passport_of(s, item, product)
 
-    def _passport(self, s: Any, item: Item, product: Product) -> ItemPassport:
+    def passport_of(self, s: Any, item: Item, product: Product) -> ItemPassport:
         lot = s.get(Lot, item.lot_id) if item.lot_id else None
         supplier = s.get(Supplier, item.supplier_id) if item.supplier_id else None
         # Customer and warranty belong to whoever holds the unit now; a returned unit's past sale stays in

@@ -1,0 +1,64 @@
+"""Units moving inside the shop: quarantine, release, scrap, and RMA — sent back to the supplier and back."""
+
+from __future__ import annotations
+
+from serialdesk.domain.errors import DomainError
+from serialdesk.domain.roles import Action
+from serialdesk.domain.status import ItemStatus
+from serialdesk.domain.status import check_move as _check
+from serialdesk.services.common import Service, one_item
+from serialdesk.services.dto import ItemPassport
+from serialdesk.services.known_units import where_is
+from serialdesk.services.lookup import LookupService
+
+S = ItemStatus
+BACK_TO = {"stock": S.IN_STOCK, "scrap": S.SCRAPPED}
+
+
+class StockMoveService(Service):
+    """Each call moves one unit, records why in its ledger, and returns the unit's passport."""
+
+    def quarantine(self, serial: str, reason: str, *, sku: str | None = None) -> ItemPassport:
+        """Set a unit in stock aside (suspected fault, recall check): it can no longer be sold."""
+        return self._move(serial, sku, S.QUARANTINED, "quarantined", reason)
+
+    def release(self, serial: str, reason: str = "checked, fine", *, sku: str | None = None) -> ItemPassport:
+        """A quarantined unit passed inspection: back on the shelf."""
+        return self._move(serial, sku, S.IN_STOCK, "released", reason, only_from=S.QUARANTINED)
+
+    def scrap(self, serial: str, reason: str, *, sku: str | None = None) -> ItemPassport:
+        """Write a unit off (damaged, beyond repair)."""
+        return self._move(serial, sku, S.SCRAPPED, "scrapped", reason)
+
+    def send_to_supplier(self, serial: str, reason: str, *, sku: str | None = None) -> ItemPassport:
+        """RMA: the unit goes back to its supplier for repair, replacement or credit."""
+        return self._move(serial, sku, S.AT_SUPPLIER, "sent_to_supplier", reason)
+
+    def back_from_supplier(self, serial: str, to: str, reason: str = "", *, sku: str | None = None) -> ItemPassport:
+        """The supplier sent the unit back repaired (``to='stock'``) or wrote it off (``to='scrap'``)."""
+        target = BACK_TO.get(to.strip().lower())
+        if target is None:
+            raise DomainError(f"'{to}' is not a choice here; use stock or scrap.", code="bad_disposition")
+        return self._move(serial, sku, target, "back_from_supplier", reason or f"back from supplier → {to}",
+                          only_from=S.AT_SUPPLIER)
+
+    def _move(self, serial: str, sku: str | None, target: ItemStatus, kind: str, reason: str,
+              only_from: ItemStatus | None = None) -> ItemPassport:
+        self.actor.require(Action.RECEIVE)
+        if not reason.strip():
+            raise DomainError("Say why (it is kept in the unit's history).", code="reason_required")
+        with self.uows() as uow:
+            s = uow.session
+            item, product = one_item(s, serial, sku)
+            before = item.status
+            if only_from is not None and before != only_from.value:
+                raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — this is only for a unit "
+                                  f"that {_PHRASE[only_from]}.", code=f"not_{only_from.value}")
+            item.status = _check(before, target, item.serial, where_is(s, item, product)).value
+            self.record(s, kind=kind, item_id=item.id, product_id=product.id, serial=item.serial,
+                        status_from=before, status_to=item.status, data={"reason": reason.strip()})
+            uow.commit()
+            return LookupService(self.uows, self.actor, self.clock).passport_of(s, item, product)
+
+
+_PHRASE = {S.QUARANTINED: "is in quarantine", S.AT_SUPPLIER: "is with the supplier"}
