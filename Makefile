@@ -11,7 +11,7 @@ APT_PACKAGES := libzbar0 xvfb xauth xdotool poppler-utils \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libegl1 libgl1 \
 	libfontconfig1 libdbus-1-3 fonts-dejavu-core
 
-.PHONY: bootstrap apt venv run demo test test-fast bench lint fuzz clean
+.PHONY: bootstrap apt venv run demo test test-fast bench lint fuzz corpus clean
 
 bootstrap: apt venv
 
@@ -40,7 +40,13 @@ run: bootstrap
 		mkdir -p $(dir $(DEMO_DB)); \
 		$(VENV)/bin/serialdesk --db "sqlite:///$(DEMO_DB)" demo --items 600; \
 	fi
-	$(VENV)/bin/serialdesk --db "sqlite:///$(DEMO_DB)" --user admin gui
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(VENV)/bin/serialdesk --db "sqlite:///$(DEMO_DB)" --user admin gui; \
+	else \
+		echo "No screen here: starting the app under Xvfb and saving what it shows to .demo/screenshot.png"; \
+		SERIALDESK_SCREENSHOT=$(CURDIR)/.demo/screenshot.png xvfb-run -a -s "-screen 0 1366x768x24" \
+			$(VENV)/bin/serialdesk --db "sqlite:///$(DEMO_DB)" --user admin gui --pin "$${SERIALDESK_ADMIN_PIN:-1234}"; \
+	fi
 
 demo: bootstrap
 	rm -f "$(DEMO_DB)"; mkdir -p $(dir $(DEMO_DB))
@@ -55,6 +61,10 @@ test-fast: venv
 
 bench: bootstrap
 	$(PY) -m pytest tests/bench -q --benchmark-only --benchmark-json=bench/results.json $(PYTEST_ARGS)
+
+# The decoder on the shared photo corpus (../shared/corpus): images read per engine, false positives.
+corpus: venv
+	$(PY) scripts/corpus_table.py
 
 # Nightly-style fuzzing: every property with 100k examples (CI runs the same properties shallowly).
 fuzz: bootstrap
