@@ -60,7 +60,7 @@ class ServiceDeskService(Service):
             s.add(ticket)
             s.flush()
             self.record(s, kind="ticket_opened", item_id=item.id, product_id=product.id, serial=item.serial,
-                        ref_type="ticket", ref_id=ticket.id, status_from=before, status_to=item.status,
+                        ref_type="ticket", ref_id=ticket.id, at=now, status_from=before, status_to=item.status,
                         data={"problem": ticket.problem, "warranty_claim": claim, "override_by": override})
             uow.commit()
             return ticket_view(s, ticket)
