@@ -59,8 +59,9 @@ test: bootstrap
 test-fast: venv
 	$(PY) -m pytest -q -x -m "not slow" --ignore=tests/bench $(PYTEST_ARGS)
 
+# DESIGN §6 at shop scale (1M units, SQLite + PostgreSQL, cached build) + tests/bench; see bench/README.md.
 bench: bootstrap
-	$(PY) -m pytest tests/bench -q --benchmark-only --benchmark-json=bench/results.json $(PYTEST_ARGS)
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 # The decoder on the shared photo corpus (../shared/corpus): images read per engine, false positives.
 corpus: venv

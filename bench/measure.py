@@ -1,0 +1,190 @@
+"""One backend's measures through the real services, in a process of its own (its peak RSS is a measure too).
+
+``python -m bench.measure --backend sqlite --url sqlite:///copy.db --items 1000000`` prints JSON: the measures and
+a sold serial for the CLI cold-start runs. The database is a scratch copy: the measures add receipts and sales.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from bench.raw import raw_receive
+from bench.results import Measure, percentile
+from serialdesk.bootstrap import App, Services
+from serialdesk.config import Settings
+from serialdesk.db.models import Customer, Item, Lot, Product, Supplier
+from serialdesk.services.dto import RecallCriteria
+
+SCANS, PASSPORTS, SALES, RECALLS, WARMUP = 400, 300, 200, 30, 10
+BULK_UNITS, BULK_ROUNDS, TURNOVER_ROUNDS = 10_000, 3, 2
+SCAN_P95_MS = {"sqlite": 20.0, "postgresql": 40.0}
+PASSPORT_MS, RECALL_MS, BULK_S, BULK_RATIO, RSS_MB = 5.0, 100.0, 1.5, 3.0, 300.0
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """Real units, lots and customers of the built shop, drawn at random."""
+
+    sold: list[str]
+    in_stock: list[str]
+    lots: list[tuple[str, str]]  # (sku, lot code)
+    largest_lots: list[tuple[str, str]]  # lots of the product with the most units
+    customers: list[str]  # record numbers, C-0042
+    sku: str  # a product with supplier serials, for scans and bulk receipts
+    supplier: str
+
+    @classmethod
+    def draw(cls, engine: Engine, rnd: random.Random) -> Sample:
+        with engine.connect() as conn:
+            top = conn.scalar(select(func.max(Item.id))) or 0
+            ids = rnd.sample(range(1, top + 1), min(top, 4000))
+            units = conn.execute(select(Item.serial, Item.status).where(Item.id.in_(ids))).all()
+            lots = conn.execute(select(Product.sku, Lot.code, Product.id).join(Product, Product.id == Lot.product_id)
+                                .order_by(Lot.id)).all()
+            customers = conn.scalar(select(func.count(Customer.id))) or 1
+            largest = conn.scalar(select(Item.product_id).group_by(Item.product_id).order_by(func.count().desc()))
+            sku = conn.scalar(select(Product.sku).where(Product.serial_source == "supplier").order_by(Product.id))
+            supplier = conn.scalar(select(Supplier.name).order_by(Supplier.id))
+        assert sku is not None and supplier is not None
+        biggest = [(sku, code) for sku, code, product_id in lots if product_id == largest]
+        in_stock = [s for s, st in units if st == "in_stock"]
+        if len(in_stock) < SALES + WARMUP:
+            raise SystemExit(f"too few units in stock to sell {SALES + WARMUP}: use a bigger shop (--items)")
+        return cls([s for s, st in units if st == "sold"], in_stock,
+                   [(sku, code) for sku, code, _ in rnd.sample(lots, min(len(lots), RECALLS + WARMUP))],
+                   [rnd.choice(biggest) for _ in range(RECALLS + WARMUP)],
+                   [f"C-{rnd.randint(1, customers):04d}" for _ in range(SALES + WARMUP)], sku, supplier)
+
+
+class Bench:
+    def __init__(self, backend: str, size: int) -> None:
+        self.backend, self.size = backend, size
+        self.measures: list[Measure] = []
+
+    def add(self, name: str, label: str, value: float | None, unit: str, target: float | None = None,
+            note: str = "") -> None:
+        self.measures.append(Measure(name, label, value, unit, target, self.backend, self.size, note))
+        log(f"{self.backend}: {label} = {value if value is None else round(value, 3)} {unit}")
+
+    def latencies(self, name: str, label: str, call: Callable[[int], Any], count: int,
+                  p95_target: float | None) -> None:
+        """p50 and p95 of ``count`` calls in ms, after WARMUP calls that are not counted."""
+        times = []
+        for n in range(WARMUP + count):
+            started = time.perf_counter()
+            call(n)
+            if n >= WARMUP:
+                times.append((time.perf_counter() - started) * 1000)
+        self.add(f"{name}.p50", f"{label} p50", percentile(times, 0.50), "ms")
+        self.add(f"{name}.p95", f"{label} p95", percentile(times, 0.95), "ms", p95_target)
+
+    def peak_rss(self, name: str, label: str) -> None:
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+        self.add(name, label, peak_kb / 1024, "MB", RSS_MB)
+
+
+def scans(bench: Bench, svc: Services, sample: Sample, tag: str) -> None:
+    """A clerk scanning new serials into a draft receipt: each scan is committed before the call returns."""
+    target, lot = SCAN_P95_MS[bench.backend], f"LS{tag}"
+    first = svc.receiving.open_receipt(sample.supplier)
+    bench.latencies("scan_add", "scan → validated → saved (receiving.add_scan)",
+                    lambda n: svc.receiving.add_scan(first.id, sample.sku, f"SA{tag}{n:06d}", lot=lot), SCANS, target)
+    second = svc.receiving.open_receipt(sample.supplier)
+
+    def classify_and_add(n: int) -> None:  # what the receiving pane does with a scan
+        scan = svc.scans.classify(f"SC{tag}{n:06d}", sample.sku)
+        assert scan.serial is not None, scan
+        svc.receiving.add_scan(second.id, sample.sku, scan.serial, lot=lot)
+
+    bench.latencies("scan_classify_add", "scan with classify (scans.classify + add_scan)", classify_and_add,
+                    SCANS, target)
+
+
+def counter(bench: Bench, svc: Services, sample: Sample) -> None:
+    """At the counter: a unit's passport, a one-unit sale, a recall preview by lot."""
+
+    def recall(lot: tuple[str, str]) -> None:
+        svc.recalls.find_affected(RecallCriteria(lot[0], lots=(lot[1],)))
+
+    bench.latencies("passport", "passport lookup of a sold unit (lookup.passport)",
+                    lambda n: svc.lookup.passport(sample.sold[n % len(sample.sold)]), PASSPORTS, PASSPORT_MS)
+    bench.latencies("sell_one", "sale of 1 serial (sales.sell_items)",
+                    lambda n: svc.sales.sell_items(sample.customers[n], [sample.in_stock[n]]), SALES, None)
+    bench.latencies("recall_lot", "recall preview by product + lot (recalls.find_affected)",
+                    lambda n: recall(sample.lots[n % len(sample.lots)]), RECALLS, RECALL_MS)
+    bench.latencies("recall_lot_largest", "recall preview, a lot of the product with most units",
+                    lambda n: recall(sample.largest_lots[n]), RECALLS, RECALL_MS)
+
+
+def turnover(bench: Bench, svc: Services) -> None:
+    if not hasattr(svc.reports, "turnover"):
+        bench.add("turnover_12m", "turnover report, 12 months", None, "s", note="skipped: no ReportService.turnover")
+        return
+    times = []
+    for _ in range(TURNOVER_ROUNDS):
+        started = time.perf_counter()
+        svc.reports.turnover()
+        times.append(time.perf_counter() - started)
+    bench.add("turnover_12m", "turnover report, 12 months (reports.turnover), best of 2", min(times), "s")
+
+
+def bulk_receive(bench: Bench, svc: Services, url: str, sample: Sample, tag: str) -> None:
+    """receive_units of 10k new serials against raw driver inserts of the same rows, alternating rounds."""
+    service, raw = [], []
+    for r in range(BULK_ROUNDS):
+        serials = [f"BS{tag}{r}{n:06d}" for n in range(BULK_UNITS)]
+        started = time.perf_counter()
+        svc.receiving.receive_units(supplier=sample.supplier, sku=sample.sku, serials=serials, lot=f"LBS{tag}{r}")
+        service.append(time.perf_counter() - started)
+        raw.append(raw_receive(url, sample.sku, sample.supplier, f"BR{tag}{r}", f"LBR{tag}{r}", BULK_UNITS))
+    median, baseline = sorted(service)[len(service) // 2], sorted(raw)[len(raw) // 2]
+    driver = "sqlite3.executemany" if bench.backend == "sqlite" else "psycopg executemany"
+    bench.add("bulk_receive_10k", "bulk receive 10k serials (receiving.receive_units), median", median, "s", BULK_S)
+    bench.add("bulk_receive_10k_raw", f"raw {driver} of the same rows, median", baseline, "s")
+    bench.add("bulk_receive_10k_ratio", f"bulk receive ÷ raw {driver}", median / baseline, "x", BULK_RATIO)
+
+
+def run(backend: str, url: str, size: int) -> dict[str, Any]:
+    bench, rnd, tag = Bench(backend, size), random.Random(7), f"{int(time.time()) % 100000:05d}"
+    app = App(Settings(db_url=url, user="admin", station="bench"))
+    try:
+        app.require_schema()
+        svc = app.services(app.actor("admin"))
+        sample = Sample.draw(app.engine, rnd)
+        scans(bench, svc, sample, tag)
+        counter(bench, svc, sample)
+        bench.peak_rss("rss_interactive", "peak RSS after scans, lookups, sales, recalls")
+        turnover(bench, svc)
+        bulk_receive(bench, svc, url, sample, tag)
+        bench.peak_rss("rss_all", "peak RSS after all (incl. turnover, 10k bulk)")
+    finally:
+        app.close()
+    return {"measures": [m.as_json() for m in bench.measures], "probe_serial": sample.sold[-1]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="one backend's service measures (run by bench.run)")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), required=True)
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--items", type=int, required=True)
+    args = parser.parse_args(argv)
+    print(json.dumps(run(args.backend, args.url, args.items)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
