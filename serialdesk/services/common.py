@@ -33,7 +33,8 @@ class Service:
 
     def event(self, **values: Any) -> dict[str, Any]:
         """An Event row for ``record_events``, stamped with this actor and station."""
-        values.setdefault("at", self.clock())
+        if values.get("at") is None:
+            values["at"] = self.clock()
         values.setdefault("data", {})
         return {"by_user": self.actor.name, "station": self.actor.station, **values}
 

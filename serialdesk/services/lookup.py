@@ -6,14 +6,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from serialdesk.db.models import Event, Item, Lot, Product, SaleLine, ServiceTicket, Supplier
+from serialdesk.db.models import Customer, Event, Item, Lot, Product, Sale, SaleLine, ServiceTicket, Supplier
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.warranty import add_months, warranty_state
 from serialdesk.services.common import Service, one_item, party_view
 from serialdesk.services.dto import EventView, ItemPassport, PartyView
-from serialdesk.services.known_units import sale_of
 from serialdesk.services.service_desk import ticket_view
 
 _HELD_BY_CUSTOMER = {ItemStatus.SOLD.value, ItemStatus.IN_SERVICE.value, ItemStatus.RECALLED.value,
@@ -74,16 +73,20 @@ class LookupService(Service):
             return self.passport_of(s, item, product)
 
     def passport_of(self, s: Any, item: Item, product: Product) -> ItemPassport:
-        lot = s.get(Lot, item.lot_id) if item.lot_id else None
-        supplier = s.get(Supplier, item.supplier_id) if item.supplier_id else None
+        # A passport is a scan-time answer (≤ 5 ms at 1M units): few statements, each an index lookup.
+        lot, supplier = s.execute(
+            select(Lot.code, Supplier.name).select_from(Item).outerjoin(Lot, Lot.id == Item.lot_id)
+            .outerjoin(Supplier, Supplier.id == Item.supplier_id).where(Item.id == item.id)).one()
+        last_sale = s.execute(
+            select(SaleLine, Sale, Customer).join(Sale, Sale.id == SaleLine.sale_id)
+            .join(Customer, Customer.id == Sale.customer_id).where(SaleLine.item_id == item.id)
+            .order_by(SaleLine.id.desc()).limit(1)).first()
         # Customer and warranty belong to whoever holds the unit now; a returned unit's past sale stays in
         # the history but no longer makes it anyone's.
         held = item.status in _HELD_BY_CUSTOMER
-        ever_sold = sale_of(s, item.id)
-        ours = ever_sold is not None and item.status != ItemStatus.CUSTOMER_OWNED.value
-        sold = ever_sold if held and ours else None
-        line = (s.scalar(select(SaleLine).where(SaleLine.item_id == item.id).order_by(SaleLine.id.desc()).limit(1))
-                if held else None)
+        ours = last_sale is not None and item.status != ItemStatus.CUSTOMER_OWNED.value
+        sold = (last_sale[1], last_sale[2]) if held and ours and last_sale is not None else None
+        line = last_sale[0] if held and last_sale is not None else None
         until = line.warranty_until if line is not None else None
         now = self.clock()
         state = warranty_state(until, now)
@@ -105,8 +108,8 @@ class LookupService(Service):
         )
         return ItemPassport(
             item_id=item.id, sku=product.sku, product=product.name, serial=item.serial,
-            serial_source=item.serial_source, status=item.status, lot=lot.code if lot else None,
-            supplier=supplier.name if supplier else None, received_at=item.received_at, cost=item.cost,
+            serial_source=item.serial_source, status=item.status, lot=lot, supplier=supplier,
+            received_at=item.received_at, cost=item.cost,
             location=item.location,
             customer=owner_view,
             sold_at=sold[0].sold_at if sold else None,

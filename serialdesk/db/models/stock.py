@@ -19,6 +19,8 @@ class Item(Base):
         UniqueConstraint("product_id", "serial"),
         Index("ix_items_serial", "serial"),
         Index("ix_items_lot_id", "lot_id"),
+        # A recall by product + lot reads one lot's units in serial order, however big the product is.
+        Index("ix_items_product_lot_serial", "product_id", "lot_id", "serial"),
         Index("ix_items_status_product", "status", "product_id"),
         Index("ix_items_supplier_id", "supplier_id"),
     )
