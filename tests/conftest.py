@@ -28,6 +28,15 @@ settings.register_profile("nightly", deadline=None, max_examples=100_000,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every property-based test is a fuzz test: `make fuzz` (-m fuzz) runs them all with the nightly profile."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.fuzz)
+
+
 PG_ADMIN_URL = os.environ.get("SERIALDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ADMIN_PIN = "1234"
 RUN_ID = uuid.uuid4().hex[:8]

@@ -207,7 +207,7 @@ def check_layout_rules(plan: LabelPlan) -> None:
 serial_text = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ0123456789" + ALLOWED_PUNCTUATION, min_size=1, max_size=40)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None)  # rendering is slow: not deepened by make fuzz
 @given(
     serial=serial_text,
     name=st.text(min_size=0, max_size=80),

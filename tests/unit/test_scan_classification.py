@@ -300,7 +300,7 @@ gs1_shaped = st.from_regex(
 )
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=max(2000, settings.default.max_examples), deadline=None)  # make fuzz goes deeper
 @given(text=st.text(max_size=80) | gs1_ish | gs1_shaped, current=st.sampled_from([None, DRILL, TAG]))
 def test_any_text_is_classified_or_refused_with_a_domain_error(text: str, current: ProductRef | None) -> None:
     try:
@@ -314,7 +314,7 @@ def test_any_text_is_classified_or_refused_with_a_domain_error(text: str, curren
 field_value = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ0123456789-", min_size=1, max_size=20)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)  # make fuzz goes deeper
 @given(lot=field_value, serial=field_value.filter(lambda s: len(s) >= 3), prefix=st.sampled_from(["", "]C1", GS]))
 def test_a_gs1_label_reads_the_same_raw_and_in_parentheses(lot: str, serial: str, prefix: str) -> None:
     raw = classify_scan(prefix + "0109506000134352" + "10" + lot + GS + "21" + serial, shop())

@@ -182,7 +182,7 @@ def test_thresholds_are_settings() -> None:
 printable = st.characters(min_codepoint=32, max_codepoint=0x2FF, categories=("L", "M", "N", "P", "S", "Zs"))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)  # make fuzz goes deeper
 @given(
     words=st.lists(st.text(printable, min_size=1, max_size=6), min_size=1, max_size=5),
     scans=st.lists(st.text(printable | st.just(GS), min_size=4, max_size=30), min_size=1, max_size=4),
