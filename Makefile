@@ -11,7 +11,7 @@ APT_PACKAGES := libzbar0 xvfb xauth xdotool poppler-utils \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libegl1 libgl1 \
 	libfontconfig1 libdbus-1-3 fonts-dejavu-core
 
-.PHONY: bootstrap apt venv run demo test test-fast bench lint fuzz corpus clean
+.PHONY: bootstrap apt venv run demo test test-fast bench lint fuzz corpus dist clean
 
 bootstrap: apt venv
 
@@ -62,6 +62,12 @@ test-fast: venv
 # DESIGN §6 at shop scale (1M units, SQLite + PostgreSQL, cached build) + tests/bench; see bench/README.md.
 bench: bootstrap
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# A folder a shop PC runs without Python (PyInstaller), then a smoke test of it. Not part of make test (~2 min).
+dist: bootstrap
+	$(PIP) install -q '.[build]'
+	$(VENV)/bin/pyinstaller build.spec --noconfirm --distpath dist --workpath build
+	scripts/smoke_dist.sh dist/serialdesk/serialdesk
 
 # The decoder on the shared photo corpus (../shared/corpus): images read per engine, false positives.
 corpus: venv
