@@ -15,6 +15,7 @@ from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Actor
 from serialdesk.gui.login import LoginDialog
 from serialdesk.gui.main_window import MainWindow
+from serialdesk.gui.preferences import Preferences, load_preferences, with_preferences
 from serialdesk.gui.resources import apply_style
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.wedge import WedgeFilter
@@ -44,28 +45,41 @@ def sign_in(app: App, runner: TaskRunner, user: str | None, pin: str | None) -> 
     return dialog.actor if dialog.exec() else None
 
 
+def open_database(settings: Settings, preferences: Preferences) -> App | int:
+    """The app on the database to use (this station's saved choice unless --db or $SERIALDESK_DB say otherwise);
+    the CLI's exit code, after saying why, if it cannot be used."""
+    chosen = with_preferences(settings, preferences)
+    app = App(chosen)
+    try:
+        app.require_schema()
+    except DomainError as exc:
+        hint = ("\n\nThis database was chosen in Settings; start with --db URL (or $SERIALDESK_DB) to open another, "
+                "then change it in Settings." if chosen.db_url != settings.db_url else "")
+        QMessageBox.critical(None, "serialdesk", exc.message + hint)
+        app.close()
+        return exc.exit_code
+    return app
+
+
 def run(settings: Settings, user: str | None = None, pin: str | None = None, *,
         screenshot: str | None = None) -> int:
     """Run the counter app until its window closes; the exit code for the CLI (3: the database is not usable).
 
     ``screenshot``: save the window as a PNG shortly after it opens, then quit (for looking at it headless)."""
     qapp = application()
-    app = App(settings)
-    try:
-        app.require_schema()
-    except DomainError as exc:
-        QMessageBox.critical(None, "serialdesk", exc.message)
-        app.close()
-        return exc.exit_code
+    preferences = load_preferences()
+    app = open_database(settings, preferences)
+    if isinstance(app, int):
+        return app
     runner = TaskRunner()
-    wedge = WedgeFilter()
+    wedge = WedgeFilter(preferences.wedge_settings())
     wedge.install(qapp)
     try:
         while True:
             actor = sign_in(app, runner, user, pin)
             if actor is None:
                 return 0
-            window = MainWindow(app, actor, runner, wedge)
+            window = MainWindow(app, actor, runner, wedge, preferences=preferences)
             screen = qapp.primaryScreen()
             if screen is not None:  # without a window manager (kiosk, Xvfb) "maximised" means nothing
                 window.setGeometry(screen.availableGeometry())
@@ -75,6 +89,7 @@ def run(settings: Settings, user: str | None = None, pin: str | None = None, *,
             qapp.exec()
             if not window.signed_out:
                 return 0
+            preferences = window.preferences
             user, pin = actor.name, None  # signed out: the next person signs in
     finally:
         runner.wait()

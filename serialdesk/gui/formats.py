@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from serialdesk.domain.money import format_money
@@ -47,6 +47,11 @@ def local_day(moment: datetime | None) -> str:
         return "—"
     local = moment.astimezone()
     return f"{local.day} {local:%b %Y}"
+
+
+def day_text(day: date) -> str:
+    """A calendar day (e.g. a report's UTC day) as '3 Mar 2026'."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def clock_time(moment: datetime) -> str:

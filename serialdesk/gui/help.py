@@ -6,8 +6,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 _KEYS = ("<h3>Everywhere</h3><table cellpadding='3'>"
          "<tr><td><b>F2</b></td><td>Receiving</td></tr><tr><td><b>F3</b></td><td>Sales</td></tr>"
-         "<tr><td><b>F4</b></td><td>Service desk</td></tr>"
+         "<tr><td><b>F4</b></td><td>Service desk</td></tr><tr><td><b>F6</b></td><td>Recalls (managers)</td></tr>"
+         "<tr><td><b>F7</b></td><td>Reports (managers)</td></tr>"
          "<tr><td><b>Ctrl+L</b></td><td>Look up any unit (its passport), from any pane</td></tr>"
+         "<tr><td><b>Ctrl+,</b></td><td>Settings of this station</td></tr>"
          "<tr><td><b>F1</b></td><td>This help</td></tr></table>"
          "<p>The scanner works wherever the cursor is: a scan never types into the field you are in, it goes "
          "to the pane (or to the open dialog that asks for a serial).</p>")
@@ -42,8 +44,31 @@ TOPICS = {
         "<p>Scan the unit the customer brings in: its <b>passport</b> shows the product, serial, lot, where it came "
         "from, who bought it (or <i>not sold by us</i>) and the warranty — green, amber when 60 days or fewer "
         "are left, red when it has ended — and everything that happened to it.</p>"
-        "<p><b>Open ticket</b> (Ctrl+T) takes it in; then <b>Log work</b> (Ctrl+W), <b>Swap part</b> and "
-        "<b>Close ticket</b>, which hands the unit back to its owner.</p>",
+        "<p><b>Open ticket</b> (Ctrl+T) takes it in; then <b>Log work</b> (Ctrl+W), <b>Swap part</b>, "
+        "<b>Waiting for parts</b> and <b>Mark done</b> (Ctrl+D), and <b>Close ticket</b>, which hands the unit "
+        "back to its owner.</p><p>A unit we never sold: <b>Unit not sold by us…</b> (Ctrl+U) registers it with "
+        "its product and owner and opens its ticket.</p>",
+    ),
+    "recalls": (
+        "Recalls",
+        "<ol><li><b>Criteria</b>: the product, and any of lots (tick them or type them), a serial range (scan "
+        "the first and last serial), the supplier, and the days the units were received or sold.</li>"
+        "<li><b>Preview</b> (Ctrl+Enter) counts the units by status and lists them with their customers; the "
+        "filter box (Ctrl+F) narrows the list. Nothing is changed yet.</li>"
+        "<li><b>Start recall</b> (after the reason, and a confirmation): units on our shelves go to quarantine, "
+        "sold units are marked recalled — all at once.</li></ol>"
+        "<p>Then <b>Save letters PDF</b> (one letter per customer, with the shop name from Settings) and <b>Save "
+        "CSV</b>. Under <b>Recalls on record</b>, note each customer contacted and how each unit was dealt "
+        "with.</p>",
+    ),
+    "reports": (
+        "Reports",
+        "<p><b>Turnover</b>: cost of goods sold and average inventory per month; turnover = cost of goods sold ÷ "
+        "average inventory, days of inventory = days ÷ turnover. <b>Stock</b>: value at cost per product. "
+        "<b>Aging</b>: units per age band (days since they last entered stock). <b>Suppliers</b>: share of the "
+        "units received that customers returned or that were repaired under warranty.</p>"
+        "<p>Choose the period at the top (turnover and suppliers); <b>F5</b> works the reports out again. "
+        "<b>Export CSV…</b> saves the table under each chart. Every figure is at cost, every day a UTC day.</p>",
     ),
 }
 

@@ -1,5 +1,6 @@
-"""The counter window: a side bar (F2 Receiving, F3 Sales, F4 Service, Ctrl+L look up, F1 help), the panes in
-a stack, and a status bar saying where and who this is. Every scan from the wedge is routed from here."""
+"""The counter window: a side bar (F2 Receiving, F3 Sales, F4 Service, F6 Recalls, F7 Reports, Ctrl+L look up,
+Ctrl+, settings, F1 help), the panes in a stack, and a status bar saying where and who this is. Every scan from
+the wedge is routed from here."""
 
 from __future__ import annotations
 
@@ -17,9 +18,13 @@ from serialdesk.gui.generated.ui_main_window import Ui_MainWindow
 from serialdesk.gui.help import HelpDialog
 from serialdesk.gui.lookup import LookupDialog
 from serialdesk.gui.panes.base import Pane
+from serialdesk.gui.panes.recall import RecallPane
 from serialdesk.gui.panes.receiving import ReceivingPane
+from serialdesk.gui.panes.reports import ReportsPane
 from serialdesk.gui.panes.sales import SalesPane
 from serialdesk.gui.panes.service import ServicePane
+from serialdesk.gui.preferences import Preferences, load_preferences
+from serialdesk.gui.settings_dialog import SettingsDialog, show_about
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.wedge import WedgeFilter
 from serialdesk.gui.widgets.feedback import restyle
@@ -29,6 +34,8 @@ PANES = {
     "receiving": (Action.RECEIVE, "navReceiving", "F2", ":/icons/receiving.svg"),
     "sales": (Action.SELL, "navSales", "F3", ":/icons/sales.svg"),
     "service": (Action.LOOKUP, "navService", "F4", ":/icons/service.svg"),  # the passport is for everyone
+    "recalls": (Action.RECALL, "navRecalls", "F6", ":/icons/recall.svg"),
+    "reports": (Action.REPORTS, "navReports", "F7", ":/icons/reports.svg"),
 }
 
 
@@ -37,9 +44,10 @@ class MainWindow(QMainWindow):
     sig_signed_out = Signal()
 
     def __init__(self, app: App, actor: Actor, runner: TaskRunner, wedge: WedgeFilter | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, preferences: Preferences | None = None) -> None:
         super().__init__(parent)
         self.app, self.actor, self.runner, self.wedge = app, actor, runner, wedge
+        self.preferences = preferences or load_preferences()
         self.services = app.services(actor)
         self.signed_out = False
         self.ui = Ui_MainWindow()
@@ -51,6 +59,8 @@ class MainWindow(QMainWindow):
             "receiving": ReceivingPane(self.services, runner, self),
             "sales": SalesPane(self.services, runner, self),
             "service": ServicePane(self.services, runner, self),
+            "recalls": RecallPane(self.services, runner, self),
+            "reports": ReportsPane(self.services, runner, self),
         }
         self._lookup: LookupDialog | None = None
         self._crash_box: QMessageBox | None = None
@@ -58,6 +68,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         for pane in self.panes.values():
+            pane.preferences_changed(self.preferences)
             pane.load()
         self.show_pane(self.first_allowed_pane())
 
@@ -86,8 +97,10 @@ class MainWindow(QMainWindow):
         ui.lookupButton.setText("Look up   Ctrl+L")
         ui.helpButton.setIcon(QIcon(":/icons/help.svg"))
         ui.helpButton.setText("Help   F1")
+        ui.settingsButton.setIcon(QIcon(":/icons/settings.svg"))
+        ui.settingsButton.setText("Settings   Ctrl+,")
         ui.signOutButton.setIcon(QIcon(":/icons/signout.svg"))
-        for button in (ui.lookupButton, ui.helpButton):
+        for button in (ui.lookupButton, ui.helpButton, ui.settingsButton):
             button.setIconSize(QSize(20, 20))
 
     def _build_status_bar(self) -> None:
@@ -110,7 +123,10 @@ class MainWindow(QMainWindow):
         ui.lookupButton.clicked.connect(self.open_lookup)
         ui.helpButton.clicked.connect(self.show_help)
         ui.signOutButton.clicked.connect(self.sign_out)
+        ui.settingsButton.clicked.connect(self.open_settings)
+        ui.aboutButton.clicked.connect(self.show_about)
         QShortcut(QKeySequence("Ctrl+L"), self).activated.connect(self.open_lookup)
+        QShortcut(QKeySequence("Ctrl+,"), self).activated.connect(self.open_settings)
         QShortcut(QKeySequence("F1"), self).activated.connect(self.show_help)
         self.runner.sig_busy.connect(lambda busy: self.busy_label.setText("Saving…" if busy else ""))
         self.runner.sig_crashed.connect(self.show_crash)
@@ -181,6 +197,26 @@ class MainWindow(QMainWindow):
         dialog = HelpDialog(self.current_pane().help_topic, self)
         dialog.show()
         return dialog
+
+    def open_settings(self) -> SettingsDialog:
+        settings = self.app.settings
+        dialog = SettingsDialog(self.preferences, settings.db_url, settings.station, parent=self)
+        dialog.sig_saved.connect(self.apply_preferences)
+        dialog.open()
+        return dialog
+
+    def apply_preferences(self, preferences: Preferences, note: str = "") -> None:
+        """Saved settings: the scanner's thresholds apply at once, the panes take what concerns them."""
+        self.preferences = preferences
+        if self.wedge is not None:
+            self.wedge.set_settings(preferences.wedge_settings())
+        for pane in self.panes.values():
+            pane.preferences_changed(preferences)
+        if note:
+            self.statusBar().showMessage(note, 10_000)
+
+    def show_about(self) -> QMessageBox:
+        return show_about(self, self.app.settings.db_url, self.app.settings.station)
 
     def show_crash(self, what: str, details: str) -> None:
         """An unexpected error: one clear dialog (not one per failed scan), with the details to pass on."""

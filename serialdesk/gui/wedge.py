@@ -90,6 +90,11 @@ class WedgeFilter(QObject):
         self._apply(self._detector.flush())
         _application(app).removeEventFilter(self)
 
+    def set_settings(self, settings: WedgeSettings) -> None:
+        """New thresholds (the station's settings were changed); held keys are resolved first."""
+        self._apply(self._detector.flush())
+        self._detector = WedgeDetector(settings)
+
     def set_enabled(self, enabled: bool) -> None:
         """Turn scan detection off (keys then pass untouched) or back on."""
         if not enabled:

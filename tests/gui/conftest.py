@@ -7,8 +7,10 @@ Nothing sleeps: tests wait for the panes' signals.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +23,15 @@ from serialdesk.gui.wedge import WedgeFilter
 from serialdesk.services.dto import PartyView, ProductView
 
 GTIN = "4006381333931"
+
+
+@pytest.fixture(autouse=True)
+def settings_folder(tmp_path: Path) -> Iterator[Path]:
+    """Station settings (QSettings, INI) go to a temporary folder: tests never read or change the real ones."""
+    folder = tmp_path / "config"
+    folder.mkdir()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
 
 
 @pytest.fixture

@@ -130,7 +130,8 @@ def test_an_unexpected_error_opens_one_clear_dialog(
 
 def test_the_app_starts_from_the_command_line_and_signs_in_with_pin(sqlite_url: str, tmp_path: Path) -> None:
     shot = tmp_path / "window.png"
-    env = {**os.environ, "SERIALDESK_SCREENSHOT": str(shot)}
+    # XDG_CONFIG_HOME: the station settings (QSettings) of this run live in the test's folder, not the user's
+    env = {**os.environ, "SERIALDESK_SCREENSHOT": str(shot), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     done = subprocess.run([sys.executable, "-m", "serialdesk", "--db", sqlite_url, "--user", "admin", "gui",
                            "--pin", "1234"], env=env, capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert done.returncode == 0, done.stderr

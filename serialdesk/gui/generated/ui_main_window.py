@@ -103,6 +103,26 @@ class Ui_MainWindow(object):
 
         self.sidebarLayout.addWidget(self.toolsCaption)
 
+        self.navRecalls = QToolButton(self.sidebar)
+        self.navRecalls.setObjectName(u"navRecalls")
+        self.navRecalls.setCheckable(True)
+        self.navRecalls.setAutoExclusive(True)
+        self.navRecalls.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        sizePolicy.setHeightForWidth(self.navRecalls.sizePolicy().hasHeightForWidth())
+        self.navRecalls.setSizePolicy(sizePolicy)
+
+        self.sidebarLayout.addWidget(self.navRecalls)
+
+        self.navReports = QToolButton(self.sidebar)
+        self.navReports.setObjectName(u"navReports")
+        self.navReports.setCheckable(True)
+        self.navReports.setAutoExclusive(True)
+        self.navReports.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        sizePolicy.setHeightForWidth(self.navReports.sizePolicy().hasHeightForWidth())
+        self.navReports.setSizePolicy(sizePolicy)
+
+        self.sidebarLayout.addWidget(self.navReports)
+
         self.lookupButton = QToolButton(self.sidebar)
         self.lookupButton.setObjectName(u"lookupButton")
         self.lookupButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -110,6 +130,14 @@ class Ui_MainWindow(object):
         self.lookupButton.setSizePolicy(sizePolicy)
 
         self.sidebarLayout.addWidget(self.lookupButton)
+
+        self.settingsButton = QToolButton(self.sidebar)
+        self.settingsButton.setObjectName(u"settingsButton")
+        self.settingsButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        sizePolicy.setHeightForWidth(self.settingsButton.sizePolicy().hasHeightForWidth())
+        self.settingsButton.setSizePolicy(sizePolicy)
+
+        self.sidebarLayout.addWidget(self.settingsButton)
 
         self.helpButton = QToolButton(self.sidebar)
         self.helpButton.setObjectName(u"helpButton")
@@ -129,13 +157,26 @@ class Ui_MainWindow(object):
 
         self.sidebarLayout.addWidget(self.userLabel)
 
+        self.footerLayout = QHBoxLayout()
+        self.footerLayout.setSpacing(0)
+        self.footerLayout.setObjectName(u"footerLayout")
         self.signOutButton = QToolButton(self.sidebar)
         self.signOutButton.setObjectName(u"signOutButton")
         self.signOutButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        sizePolicy.setHeightForWidth(self.signOutButton.sizePolicy().hasHeightForWidth())
-        self.signOutButton.setSizePolicy(sizePolicy)
 
-        self.sidebarLayout.addWidget(self.signOutButton)
+        self.footerLayout.addWidget(self.signOutButton)
+
+        self.footerSpacer = QSpacerItem(4, 4, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.footerLayout.addItem(self.footerSpacer)
+
+        self.aboutButton = QToolButton(self.sidebar)
+        self.aboutButton.setObjectName(u"aboutButton")
+
+        self.footerLayout.addWidget(self.aboutButton)
+
+
+        self.sidebarLayout.addLayout(self.footerLayout)
 
 
         self.centralLayout.addWidget(self.sidebar)
@@ -174,9 +215,21 @@ class Ui_MainWindow(object):
         self.navService.setText(QCoreApplication.translate("MainWindow", u"Service", None))
         self.toolsCaption.setText(QCoreApplication.translate("MainWindow", u"TOOLS", None))
 #if QT_CONFIG(tooltip)
+        self.navRecalls.setToolTip(QCoreApplication.translate("MainWindow", u"Recall units by product, lot, serial range or dates; track the customers (F6)", None))
+#endif // QT_CONFIG(tooltip)
+        self.navRecalls.setText(QCoreApplication.translate("MainWindow", u"Recalls", None))
+#if QT_CONFIG(tooltip)
+        self.navReports.setToolTip(QCoreApplication.translate("MainWindow", u"Turnover, stock, aging and supplier quality, with charts (F7)", None))
+#endif // QT_CONFIG(tooltip)
+        self.navReports.setText(QCoreApplication.translate("MainWindow", u"Reports", None))
+#if QT_CONFIG(tooltip)
         self.lookupButton.setToolTip(QCoreApplication.translate("MainWindow", u"Scan any unit to see its passport, from any pane (Ctrl+L)", None))
 #endif // QT_CONFIG(tooltip)
         self.lookupButton.setText(QCoreApplication.translate("MainWindow", u"Look up", None))
+#if QT_CONFIG(tooltip)
+        self.settingsButton.setToolTip(QCoreApplication.translate("MainWindow", u"Settings of this station: scanner, labels, shop name, database (Ctrl+,)", None))
+#endif // QT_CONFIG(tooltip)
+        self.settingsButton.setText(QCoreApplication.translate("MainWindow", u"Settings", None))
 #if QT_CONFIG(tooltip)
         self.helpButton.setToolTip(QCoreApplication.translate("MainWindow", u"Help for this pane (F1)", None))
 #endif // QT_CONFIG(tooltip)
@@ -186,5 +239,9 @@ class Ui_MainWindow(object):
         self.signOutButton.setToolTip(QCoreApplication.translate("MainWindow", u"Hand the station over to someone else", None))
 #endif // QT_CONFIG(tooltip)
         self.signOutButton.setText(QCoreApplication.translate("MainWindow", u"Sign out", None))
+#if QT_CONFIG(tooltip)
+        self.aboutButton.setToolTip(QCoreApplication.translate("MainWindow", u"Version, database and licence", None))
+#endif // QT_CONFIG(tooltip)
+        self.aboutButton.setText(QCoreApplication.translate("MainWindow", u"About", None))
     # retranslateUi
 

@@ -172,6 +172,11 @@ class Ui_ReceivingPane(object):
 
         self.actionLayout.addWidget(self.generateButton)
 
+        self.labelsButton = QPushButton(ReceivingPane)
+        self.labelsButton.setObjectName(u"labelsButton")
+
+        self.actionLayout.addWidget(self.labelsButton)
+
         self.discardButton = QPushButton(ReceivingPane)
         self.discardButton.setObjectName(u"discardButton")
 
@@ -319,6 +324,10 @@ class Ui_ReceivingPane(object):
         self.generateButton.setToolTip(QCoreApplication.translate("ReceivingPane", u"Units without a serial: make serials from the product's pattern and label them (Ctrl+G)", None))
 #endif // QT_CONFIG(tooltip)
         self.generateButton.setText(QCoreApplication.translate("ReceivingPane", u"Generate serials\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.labelsButton.setToolTip(QCoreApplication.translate("ReceivingPane", u"Labels for the units on this draft, or on the receipt just posted: preview, save as PDF, print (Ctrl+P)", None))
+#endif // QT_CONFIG(tooltip)
+        self.labelsButton.setText(QCoreApplication.translate("ReceivingPane", u"Print labels\u2026", None))
 #if QT_CONFIG(tooltip)
         self.discardButton.setToolTip(QCoreApplication.translate("ReceivingPane", u"Throw this draft and its scans away (Ctrl+Shift+Delete)", None))
 #endif // QT_CONFIG(tooltip)

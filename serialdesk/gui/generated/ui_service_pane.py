@@ -44,6 +44,11 @@ class Ui_ServicePane(object):
 
         self.headerLayout.addItem(self.headerSpacer)
 
+        self.foreignButton = QPushButton(ServicePane)
+        self.foreignButton.setObjectName(u"foreignButton")
+
+        self.headerLayout.addWidget(self.foreignButton)
+
         self.unitChip = QLabel(ServicePane)
         self.unitChip.setObjectName(u"unitChip")
 
@@ -136,6 +141,16 @@ class Ui_ServicePane(object):
 
         self.ticketButtons.addWidget(self.closeTicketButton, 1, 1, 1, 1)
 
+        self.waitingButton = QPushButton(ServicePane)
+        self.waitingButton.setObjectName(u"waitingButton")
+
+        self.ticketButtons.addWidget(self.waitingButton, 2, 0, 1, 1)
+
+        self.doneButton = QPushButton(ServicePane)
+        self.doneButton.setObjectName(u"doneButton")
+
+        self.ticketButtons.addWidget(self.doneButton, 2, 1, 1, 1)
+
 
         self.ticketLayout.addLayout(self.ticketButtons)
 
@@ -155,6 +170,10 @@ class Ui_ServicePane(object):
 
     def retranslateUi(self, ServicePane):
         self.titleLabel.setText(QCoreApplication.translate("ServicePane", u"Service desk", None))
+#if QT_CONFIG(tooltip)
+        self.foreignButton.setToolTip(QCoreApplication.translate("ServicePane", u"A unit we never sold: register it with its product and owner and open its ticket (Ctrl+U)", None))
+#endif // QT_CONFIG(tooltip)
+        self.foreignButton.setText(QCoreApplication.translate("ServicePane", u"Unit not sold by us\u2026", None))
         self.unitChip.setText(QCoreApplication.translate("ServicePane", u"No unit scanned", None))
 #if QT_CONFIG(tooltip)
         self.scanEdit.setToolTip(QCoreApplication.translate("ServicePane", u"Scan the unit the customer brings in (or type its serial, or SKU:SERIAL, and press Enter)", None))
@@ -178,6 +197,14 @@ class Ui_ServicePane(object):
         self.closeTicketButton.setToolTip(QCoreApplication.translate("ServicePane", u"Say how it was resolved; the unit goes back to its owner", None))
 #endif // QT_CONFIG(tooltip)
         self.closeTicketButton.setText(QCoreApplication.translate("ServicePane", u"Close ticket\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.waitingButton.setToolTip(QCoreApplication.translate("ServicePane", u"The repair waits for parts; press again when they arrive", None))
+#endif // QT_CONFIG(tooltip)
+        self.waitingButton.setText(QCoreApplication.translate("ServicePane", u"Waiting for parts", None))
+#if QT_CONFIG(tooltip)
+        self.doneButton.setToolTip(QCoreApplication.translate("ServicePane", u"The repair is finished; the unit waits to be collected (Ctrl+D)", None))
+#endif // QT_CONFIG(tooltip)
+        self.doneButton.setText(QCoreApplication.translate("ServicePane", u"Mark done", None))
         pass
     # retranslateUi
 

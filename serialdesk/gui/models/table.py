@@ -29,6 +29,11 @@ class Column(Generic[T]):
     align: Qt.AlignmentFlag = LEFT
     tone: Callable[[T], str | None] | None = None
     tooltip: Callable[[T], str] | None = None
+    raw: Callable[[T], object] | None = None  # the value in a CSV export (plain numbers); the text if None
+
+    def export(self, row: T) -> str:
+        value = self.raw(row) if self.raw is not None else self.text(row)
+        return "" if value is None else str(value)
 
 
 class RowsModel(QAbstractTableModel, Generic[T]):

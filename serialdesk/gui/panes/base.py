@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from serialdesk.bootstrap import Services
+from serialdesk.gui.preferences import Preferences
 from serialdesk.gui.tasks import Task, TaskRunner
 
 
@@ -68,7 +69,7 @@ class Pane(QWidget):
         """Run one service call off the GUI thread."""
         return self.runner.run(fn, done, failed, label=label or f"{self.title}: {getattr(fn, '__name__', 'call')}")
 
-    def shortcut(self, keys: str | QKeySequence.StandardKey, slot: Callable[[], None]) -> QShortcut:
+    def shortcut(self, keys: str | QKeySequence.StandardKey, slot: Callable[[], object]) -> QShortcut:
         """A key that works while this pane is the one shown (and inside its own widgets)."""
         sequence = QKeySequence(keys)
         found = QShortcut(sequence, self)
@@ -89,3 +90,6 @@ class Pane(QWidget):
 
     def refresh(self, what: str) -> None:
         """Another pane changed ``what``; reload if this pane shows it."""
+
+    def preferences_changed(self, preferences: Preferences) -> None:
+        """This station's settings were loaded or changed (label defaults, the shop's name …)."""

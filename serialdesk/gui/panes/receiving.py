@@ -18,10 +18,12 @@ from serialdesk.domain.scan import ScanKind, ScanResult
 from serialdesk.domain.text import plural
 from serialdesk.gui.formats import local_time
 from serialdesk.gui.generated.ui_receiving_pane import Ui_ReceivingPane
+from serialdesk.gui.labels_dialog import LabelsDialog
 from serialdesk.gui.models.scans import SCAN_COLUMNS, ScanLine
 from serialdesk.gui.models.table import RowsModel
 from serialdesk.gui.panes.base import Pane, ScanQueue
 from serialdesk.gui.panes.receiving_setup import ReceivingSetup, load_receiving
+from serialdesk.gui.preferences import Preferences
 from serialdesk.gui.scan_catalogue import ShopCatalogue
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
@@ -30,7 +32,7 @@ from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 
 SHOWN_SCANS = 10
 KEYS_TEXT = ("<b>Keys</b><br>Enter — add a typed serial<br>Ctrl+Z — undo last scan<br>Ctrl+G — generate serials"
-             "<br>Ctrl+Enter — post the receipt<br>F1 — help")
+             "<br>Ctrl+P — print labels<br>Ctrl+Enter — post the receipt<br>F1 — help")
 
 
 class ReceivingPane(Pane):
@@ -45,6 +47,8 @@ class ReceivingPane(Pane):
         self.ui.setupUi(self)
         self.catalogue = ShopCatalogue()
         self.draft: ReceiptView | None = None
+        self.last_posted: ReceiptView | None = None  # "Print labels…" after posting
+        self.preferences = Preferences()
         self.count = 0
         self.accepted: list[ScannedUnit] = []
         self.scans = RowsModel(SCAN_COLUMNS, self)
@@ -75,11 +79,13 @@ class ReceivingPane(Pane):
         ui.generateButton.clicked.connect(self.ask_generate)
         ui.postButton.clicked.connect(self.post)
         ui.discardButton.clicked.connect(self.ask_discard)
+        ui.labelsButton.clicked.connect(self.ask_labels)
         ui.resumeButton.clicked.connect(self.resume_selected)
         ui.supplierCombo.activated.connect(self._supplier_chosen)
         ui.productCombo.currentIndexChanged.connect(lambda _i: self._show_draft())
         self.shortcut("Ctrl+Z", self.undo_last)
         self.shortcut("Ctrl+G", self.ask_generate)
+        self.shortcut("Ctrl+P", self.ask_labels)
         self.shortcut("Ctrl+Return", self.post)
         self.shortcut("Ctrl+Enter", self.post)
 
@@ -122,6 +128,7 @@ class ReceivingPane(Pane):
         ui.postButton.setEnabled(self.draft is not None and self.count > 0)
         ui.discardButton.setEnabled(self.draft is not None)
         ui.generateButton.setEnabled(self.current_sku() is not None)
+        ui.labelsButton.setEnabled(self.labels_receipt() is not None)
         self.setup.show_product(self.catalogue.view(self.current_sku()))
 
     def _reset(self) -> None:
@@ -279,10 +286,32 @@ class ReceivingPane(Pane):
                   label="post the receipt")
 
     def _posted(self, receipt: ReceiptView) -> None:
+        self.last_posted = receipt
         self._reset()
         self.ui.banner.good(f"Receipt {receipt.number} posted: {plural(receipt.count, 'unit')} from "
-                            f"{receipt.supplier} {'is' if receipt.count == 1 else 'are'} in stock.")
+                                            f"{receipt.supplier} {'is' if receipt.count == 1 else 'are'} in stock. "
+                            "Print labels… (Ctrl+P) for its units.")
         self.sig_data_changed.emit("stock")
+
+    # --- labels --------------------------------------------------------------------------------------------
+
+    def preferences_changed(self, preferences: Preferences) -> None:
+        self.preferences = preferences
+
+    def labels_receipt(self) -> ReceiptView | None:
+        """Whose units "Print labels…" prints: the draft being scanned, else the receipt posted last."""
+        if self.draft is not None and self.count > 0:
+            return self.draft
+        return self.last_posted
+
+    def ask_labels(self) -> LabelsDialog | None:
+        receipt = self.labels_receipt()
+        if receipt is None:
+            self.ui.banner.warn("Nothing to label yet: scan units onto a receipt (or post one) first.")
+            return None
+        dialog = LabelsDialog(self.services, self.runner, receipt.id, receipt.number, self.preferences, self)
+        dialog.open()
+        return dialog
 
     def ask_discard(self) -> None:
         if self.draft is None:

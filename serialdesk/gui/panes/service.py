@@ -1,5 +1,5 @@
 """F4 Service desk: scan a unit → its passport (source, owner, warranty badge, history) and its tickets;
-open a ticket, log work, swap a part, close it."""
+open a ticket, log work, swap a part, wait for parts, mark done, close it; take in a unit we never sold."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from serialdesk.domain.roles import Action
 from serialdesk.gui.generated.ui_service_pane import Ui_ServicePane
 from serialdesk.gui.models.table import RowsModel
 from serialdesk.gui.panes.base import Pane, ScanQueue
+from serialdesk.gui.panes.service_foreign import ForeignUnitDialog
 from serialdesk.gui.panes.service_tickets import NO_TICKET, TICKET_COLUMNS, ticket_html
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
@@ -33,6 +34,7 @@ class ServicePane(Pane):
         self.ui = Ui_ServicePane()
         self.ui.setupUi(self)
         self.passport: ItemPassport | None = None
+        self.unknown = ""  # the last scan that is not one of our units: offered to "Unit not sold by us…"
         self.tickets = RowsModel(TICKET_COLUMNS, self)
         self.queue = ScanQueue(self._look_up)
         self._may_service = services.actor.may(Action.SERVICE)
@@ -54,8 +56,13 @@ class ServicePane(Pane):
         ui.logWorkButton.clicked.connect(self.ask_log_work)
         ui.swapPartButton.clicked.connect(self.ask_swap_part)
         ui.closeTicketButton.clicked.connect(self.ask_close_ticket)
+        ui.waitingButton.clicked.connect(self.toggle_waiting)
+        ui.doneButton.clicked.connect(lambda: self.set_ticket_status("done"))
+        ui.foreignButton.clicked.connect(self.ask_foreign_unit)
         self.shortcut("Ctrl+T", self.ask_open_ticket)
         self.shortcut("Ctrl+W", self.ask_log_work)
+        self.shortcut("Ctrl+D", lambda: self.set_ticket_status("done"))
+        self.shortcut("Ctrl+U", self.ask_foreign_unit)
 
     def activate(self) -> None:
         self.ui.scanEdit.setFocus()
@@ -75,12 +82,16 @@ class ServicePane(Pane):
         self.call(lambda: lookup.passport(text), self._scanned, self._refused, label=f"look up {text}")
 
     def _scanned(self, p: ItemPassport) -> None:
+        self.unknown = ""
         self.show_passport(p)
         self.ui.scanEdit.flash("good")
         self.sig_scan_handled.emit("good", p.serial)
         self.queue.done()
 
     def _refused(self, message: str) -> None:
+        self.unknown = self.ui.scanEdit.text().strip()
+        if self._may_service:
+            message += " Not one of ours? Unit not sold by us… (Ctrl+U) takes it in."
         self.passport = None
         self.ui.passportPanel.clear()
         self.tickets.set_rows(())
@@ -131,6 +142,11 @@ class ServicePane(Pane):
         self.ui.openTicketButton.setEnabled(self._may_service and self.passport is not None and not in_service)
         for button in (self.ui.logWorkButton, self.ui.swapPartButton, self.ui.closeTicketButton):
             button.setEnabled(working)
+        waiting = ticket is not None and ticket.status == "waiting_parts"
+        self.ui.waitingButton.setText("Parts arrived" if waiting else "Waiting for parts")
+        self.ui.waitingButton.setEnabled(working and ticket is not None and ticket.status in ("open", "waiting_parts"))
+        self.ui.doneButton.setEnabled(working and ticket is not None and ticket.status != "done")
+        self.ui.foreignButton.setEnabled(self._may_service)
 
     def ask_open_ticket(self) -> None:
         p = self.passport
@@ -171,18 +187,51 @@ class ServicePane(Pane):
                    "The unit goes back to its owner.", "Close ticket",
                    lambda v: desk.close_ticket(ticket.id, str(v["resolution"])))
 
+    def toggle_waiting(self) -> None:
+        ticket = self.selected_ticket()
+        if ticket is not None:
+            self.set_ticket_status("open" if ticket.status == "waiting_parts" else "waiting_parts")
+
+    def set_ticket_status(self, status: str) -> None:
+        """open ↔ waiting for parts → done (``service_desk.set_status``); closing is Close ticket…"""
+        ticket, desk = self.selected_ticket(), self.services.service_desk
+        if ticket is None or ticket.status in ("closed", status) or not self._may_service:
+            return
+        self.call(lambda: desk.set_status(ticket.id, status), self._ticket_saved, self.ui.banner.bad,
+                  label="set the ticket status")
+
+    def ask_foreign_unit(self) -> ForeignUnitDialog | None:
+        if not self._may_service:
+            return None
+        dialog = ForeignUnitDialog(self.services, self.runner, self.unknown, self)
+        desk = self.services.service_desk
+
+        def opened(ticket: TicketView) -> None:
+            dialog.ticket = ticket
+            dialog.finish()
+            self._ticket_saved(ticket)
+
+        dialog.sig_submitted.connect(lambda v: self.call(
+            lambda: desk.open_ticket(str(v["serial"]), str(v["problem"]), customer=str(v["customer"]),
+                                     sku=str(v["sku"])), opened, dialog.refuse, label="take in a unit not ours"))
+        dialog.open()
+        return dialog
+
+    def _ticket_saved(self, ticket: TicketView) -> None:
+        """A ticket changed: show its unit again (the passport has a new event) with the ticket chosen."""
+        ref, lookup = f"{ticket.sku}:{ticket.serial}", self.services.lookup
+        self.call(lambda: lookup.passport(ref), lambda p: self.show_passport(p, keep_ticket=ticket.id),
+                  self.ui.banner.bad, label="reload the passport")
+        self.sig_data_changed.emit("tickets")
+
     def _form(self, title: str, fields: list[Field], intro: str, ok: str,
               action: Callable[[dict[str, Any]], TicketView]) -> FormDialog:
         """Ask, run the one service call, then show the unit again (its passport has a new event)."""
         dialog = FormDialog(title, fields, intro=intro, ok_text=ok, parent=self)
-        assert self.passport is not None
-        ref, lookup = f"{self.passport.sku}:{self.passport.serial}", self.services.lookup
 
         def saved(ticket: TicketView) -> None:
             dialog.finish()
-            self.call(lambda: lookup.passport(ref), lambda p: self.show_passport(p, keep_ticket=ticket.id),
-                      self.ui.banner.bad, label="reload the passport")
-            self.sig_data_changed.emit("tickets")
+            self._ticket_saved(ticket)
 
         dialog.sig_submitted.connect(lambda values: self.call(lambda: action(values), saved, dialog.refuse,
                                                               label=title))

@@ -62,6 +62,7 @@ class FormDialog(QDialog):
             self.inputs[f.name] = self._make_input(f)
             form.addRow(f.label + ("*" if f.required else ""), self.inputs[f.name])
         layout.addLayout(form)
+        self.form = form  # subclasses add rows of their own
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
         self.buttons.accepted.connect(self._submit)

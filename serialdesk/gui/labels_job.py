@@ -1,0 +1,95 @@
+"""Unit labels from the desktop: contents from the label service, a PDF from serialdesk.labels, and printing that
+PDF page by page on a QPrinter. Both run on the worker thread (QPainter on a QPdfWriter, a QImage or a QPrinter
+is fine off the GUI thread)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRect, QSize, QSizeF
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from serialdesk.domain.errors import DomainError
+from serialdesk.labels import LabelData, LabelOutput, render_labels
+from serialdesk.services.dto import LabelSource
+
+A4_POSITIONS = 24
+PRINT_DPI = 300  # enough for a 0.25 mm barcode module; a 600 dpi A4 page would be a 140 MB image
+
+
+@dataclass(frozen=True)
+class LabelOptions:
+    layout: str = "roll-62x29"
+    symbology: str = "code128"
+    start: int = 1  # A4 sheets: the first free position, 1–24
+    price: bool = False
+
+
+def label_data(sources: Sequence[LabelSource], price: bool = False) -> list[LabelData]:
+    return [LabelData(s.serial, s.sku, s.name, lot=s.lot, price=s.price if price and s.price else None)
+            for s in sources]
+
+
+def render_pdf(sources: Sequence[LabelSource], options: LabelOptions, out: Path) -> LabelOutput:
+    """The labels as one PDF at 300 dpi; DomainError (nothing written) if a serial does not fit the label."""
+    start = options.start - 1 if options.layout == "a4-3x8" else 0
+    return render_labels(label_data(sources, options.price), layout=options.layout, symbology=options.symbology,
+                         fmt="pdf", out=out, start_position=start)
+
+
+def copy_pdf(source: Path, target: str | Path) -> Path:
+    try:
+        return Path(shutil.copyfile(source, target))
+    except OSError as exc:
+        raise DomainError(f"Cannot save {target}: {exc.strerror or exc}.", code="file_not_written") from None
+
+
+def page_size_of(pdf: Path) -> QSizeF:
+    """The first page's size in points (the label or the sheet)."""
+    document = QPdfDocument()
+    document.load(str(pdf))
+    try:
+        return document.pagePointSize(0) if document.pageCount() else QSizeF(595, 842)
+    finally:
+        document.close()
+
+
+def prepare_printer(printer: QPrinter, pdf: Path) -> None:
+    """Paper = the label (roll) or the sheet (A4), no margins: the PDF is already laid out to the millimetre."""
+    size = page_size_of(pdf)
+    printer.setFullPage(True)
+    printer.setPageLayout(QPageLayout(QPageSize(size, QPageSize.Unit.Point, "labels",
+                                                QPageSize.SizeMatchPolicy.FuzzyMatch),
+                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+
+
+def print_pdf(pdf: Path, printer: QPrinter) -> int:
+    """Paint every page of ``pdf`` onto ``printer``, rasterised at up to 300 dpi; returns the pages printed."""
+    document = QPdfDocument()
+    if document.load(str(pdf)) != QPdfDocument.Error.None_:
+        raise DomainError(f"The label file {pdf} cannot be read any more; make the preview again.",
+                          code="labels_unreadable")
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise DomainError("The printer could not be started: check that it is switched on and connected.",
+                          code="printer_unavailable")
+    try:
+        target = painter.viewport()
+        dpi = min(printer.resolution(), PRINT_DPI)
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            pixels = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+            image: QImage = document.render(page, pixels)
+            painter.drawImage(QRect(0, 0, target.width(), round(target.width() * pixels.height() / pixels.width())),
+                              image)
+        return document.pageCount()
+    finally:
+        painter.end()
+        document.close()

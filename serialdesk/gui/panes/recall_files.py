@@ -1,0 +1,61 @@
+"""A recall's files (run on the worker: a letters PDF for hundreds of customers takes a while) and the list of
+recalls on record."""
+
+from __future__ import annotations
+
+from itertools import count
+from pathlib import Path
+
+from serialdesk.commands.letters import write_recall_letters
+from serialdesk.commands.trace import write_csv
+from serialdesk.domain.errors import DomainError, NotFound
+from serialdesk.services.dto import RecallView
+from serialdesk.services.recall import RecallService
+
+# Recall numbers are handed out in order but a rolled-back transaction on PostgreSQL can skip one; this many
+# missing numbers in a row mean there are no more recalls.
+MISSES_BEFORE_THE_END = 20
+
+
+def recalls_on_record(recalls: RecallService) -> list[RecallView]:
+    """Every saved recall, newest first.
+
+    The recall service has no call that lists recalls, so they are read one number at a time until
+    ``MISSES_BEFORE_THE_END`` numbers in a row do not exist. Fine for the handful of recalls a shop has."""
+    found: list[RecallView] = []
+    misses = 0
+    for recall_id in count(1):
+        try:
+            found.append(recalls.recall(recall_id))
+            misses = 0
+        except NotFound:
+            misses += 1
+            if misses >= MISSES_BEFORE_THE_END:
+                break
+    return found[::-1]
+
+
+def _writable(path: Path) -> Path:
+    if not path.parent.is_dir():
+        raise DomainError(f"Cannot write {path}: the folder {path.parent} does not exist.", code="file_not_written")
+    return path
+
+
+def save_csv(view: RecallView, path: str | Path) -> Path:
+    """The affected units with customer and contact details (the CLI's ``recall --csv`` columns)."""
+    target = _writable(Path(path))
+    try:
+        write_csv(view, target)
+    except OSError as exc:
+        raise DomainError(f"Cannot write {target}: {exc.strerror or exc}.", code="file_not_written") from None
+    return target
+
+
+def save_letters(view: RecallView, path: str | Path, shop: str) -> tuple[Path, int]:
+    """One letter per customer holding an affected unit; (path, pages). No customer: no file, 0 pages."""
+    target = _writable(Path(path))
+    try:
+        pages = write_recall_letters(view, target, shop)
+    except OSError as exc:
+        raise DomainError(f"Cannot write {target}: {exc}.", code="file_not_written") from None
+    return target, pages

@@ -1,0 +1,185 @@
+"""F7 Reports (managers): turnover by month, stock by product, aging bands, supplier quality — each a chart, the
+figures that matter, and the table behind the chart as CSV. Definitions: docs/reports.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from serialdesk.bootstrap import Services
+from serialdesk.gui.generated.ui_reports_pane import Ui_ReportsPane
+from serialdesk.gui.models.export import write_table_csv
+from serialdesk.gui.panes import report_views as views
+from serialdesk.gui.panes.base import Pane
+from serialdesk.gui.tasks import TaskRunner
+from serialdesk.gui.widgets.report_tab import ReportTab
+from serialdesk.services.dto import AgingReport, StockReport, SupplierQualityReport, TurnoverReport
+from serialdesk.services.reports import ReportService
+
+PERIODS = ("Last 12 months", "This year", "Last year", "Chosen dates")
+CHOSEN = len(PERIODS) - 1
+
+
+@dataclass(frozen=True)
+class Reports:
+    turnover: TurnoverReport
+    stock: StockReport
+    aging: AgingReport
+    suppliers: SupplierQualityReport
+
+
+def work_out(reports: ReportService, first: date | None, last: date | None) -> Reports:
+    """All four reports (on the worker). Without dates the turnover's own default period (the 365 days up to
+    today) is used, and the suppliers' units are those received in that same period."""
+    turnover = reports.turnover(first, last)
+    return Reports(turnover, reports.stock(), reports.aging(),
+                   reports.supplier_quality(turnover.first_day, turnover.last_day))
+
+
+def preset_period(preset: int, today: date) -> tuple[date, date]:
+    if preset == 1:
+        return date(today.year, 1, 1), today
+    if preset == 2:
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    return today - timedelta(days=364), today
+
+
+class ReportsPane(Pane):
+    title = "Reports"
+    help_topic = "reports"
+    sig_shown = Signal(object)  # Reports
+    sig_file_written = Signal(str)
+
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(services, runner, parent)
+        self.ui = Ui_ReportsPane()
+        self.ui.setupUi(self)
+        self.shown: Reports | None = None
+        self.today: date | None = None
+        self._stale = True
+        self.ui.titleLabel.setProperty("role", "paneTitle")
+        self.tabs = {
+            "turnover": ReportTab(views.TURNOVER_FIGURES, views.MONTH_COLUMNS,
+                                  "Turnover = cost of goods sold ÷ average inventory (mean of the daily closing "
+                                  "values); days of inventory = days in the period ÷ turnover.", parent=self),
+            "stock": ReportTab(views.STOCK_FIGURES, views.STOCK_COLUMNS,
+                               "Units in stock now, valued at the cost they were received at.", stretch=1,
+                               parent=self),
+            "aging": ReportTab(views.AGING_FIGURES, views.AGING_COLUMNS,
+                               "Days in stock count from the day a unit last entered stock (a return to stock "
+                               "starts the count again).", stretch=1, parent=self),
+            "suppliers": ReportTab(views.SUPPLIER_FIGURES, views.SUPPLIER_COLUMNS,
+                                   "Of the units received from each supplier in the period: how many a customer "
+                                   "returned, and how many were repaired under warranty (each unit counts once).",
+                                   parent=self),
+        }
+        for (key, tab), name in zip(self.tabs.items(), ("Turnover", "Stock", "Aging", "Suppliers"), strict=True):
+            self.ui.tabs.addTab(tab, name)
+            tab.sig_export.connect(lambda k=key: self.ask_export(k))
+        self.ui.periodCombo.addItems(PERIODS)
+        self._connect()
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.periodCombo.activated.connect(self._preset_chosen)
+        ui.fromEdit.userDateChanged.connect(self._dates_edited)
+        ui.toEdit.userDateChanged.connect(self._dates_edited)
+        ui.refreshButton.clicked.connect(self.reload)
+        self.shortcut("F5", self.reload)
+
+    # --- loading ---------------------------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def refresh(self, what: str) -> None:
+        self._stale = True  # something was received, sold or returned: worked out again when next shown
+        if self.isVisible():
+            self.reload()
+
+    def period(self) -> tuple[date | None, date | None]:
+        if self.today is None:
+            return None, None
+        return self.ui.fromEdit.date().toPython(), self.ui.toEdit.date().toPython()  # type: ignore[return-value]
+
+    def reload(self) -> None:
+        first, last = self.period()
+        if first and last and last < first:
+            self.ui.banner.bad("The period ends before it starts: choose the dates again.")
+            return
+        self._stale = False
+        self.ui.banner.say("Working out the reports…")
+        reports = self.services.reports
+        self.call(lambda: work_out(reports, first, last), self.show_reports, self._failed,
+                  label="work out the reports")
+
+    def _failed(self, message: str) -> None:
+        self._stale = True
+        self.ui.banner.bad(message)
+
+    def show_reports(self, r: Reports) -> None:
+        self.shown = r
+        if self.today is None:  # the first time: the services' today decides the presets
+            self.today = r.turnover.last_day
+            self._set_dates(r.turnover.first_day, r.turnover.last_day)
+        self._show_turnover(r.turnover)
+        rows = views.stock_rows(r.stock)
+        self._show(self.tabs["stock"], views.stock_figures(r.stock, rows), views.stock_chart(rows), rows)
+        self._show(self.tabs["aging"], views.aging_figures(r.aging), views.aging_chart(r.aging), r.aging.products)
+        self._show(self.tabs["suppliers"], views.supplier_figures(r.suppliers), views.supplier_chart(r.suppliers),
+                   r.suppliers.suppliers)
+        t = r.turnover
+        self.ui.banner.say(f"Turnover {views.period_text(t.first_day, t.last_day)} ({t.days} days) · stock and "
+                           "aging as of today · figures at cost, UTC days.")
+        self.sig_shown.emit(r)
+
+    def _show_turnover(self, t: TurnoverReport) -> None:
+        self._show(self.tabs["turnover"], views.turnover_figures(t), views.turnover_chart(t), t.months)
+
+    @staticmethod
+    def _show(tab: ReportTab, figures: list[tuple[str, str, str]], chart: object, rows: object) -> None:
+        for caption, text, tip in figures:
+            tab.figure(caption, text, tip)
+        tab.chart_view.show_chart(chart)  # type: ignore[arg-type]
+        tab.show_rows(rows)  # type: ignore[arg-type]
+
+    # --- the period ------------------------------------------------------------------------------------------
+
+    def _set_dates(self, first: date, last: date) -> None:
+        for edit, value in ((self.ui.fromEdit, first), (self.ui.toEdit, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.blockSignals(False)
+
+    def _preset_chosen(self, index: int) -> None:
+        if index == CHOSEN or self.today is None:
+            return
+        self._set_dates(*preset_period(index, self.today))
+        self.reload()
+
+    def _dates_edited(self, _date: QDate) -> None:
+        self.ui.periodCombo.setCurrentIndex(CHOSEN)
+
+    # --- CSV -------------------------------------------------------------------------------------------------
+
+    def ask_export(self, key: str) -> None:
+        first, last = self.period()
+        suggested = Path.home() / f"{key}-{first or 'now'}-{last or ''}.csv".replace("--", "-").replace("-.", ".")
+        path, _ = QFileDialog.getSaveFileName(self, f"Export the {key} table", str(suggested), "CSV files (*.csv)")
+        if path:
+            self.export_csv(key, path)
+
+    def export_csv(self, key: str, path: str | Path) -> None:
+        tab = self.tabs[key]
+        rows, columns = tab.rows.rows(), tab.columns
+        self.call(lambda: write_table_csv(path, columns, rows), self._written, self.ui.banner.bad,
+                  label=f"export the {key} table")
+
+    def _written(self, path: Path) -> None:
+        self.ui.banner.good(f"Saved {path}.")
+        self.sig_file_written.emit(str(path))

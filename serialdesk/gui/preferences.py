@@ -1,0 +1,92 @@
+"""This station's preferences, kept with QSettings (organisation and application "serialdesk", an INI file in
+the user's config folder): station name, scanner thresholds, camera, label defaults, the shop's name on letters,
+and the database to open at the next start.
+
+Precedence at start-up: ``--db`` / ``$SERIALDESK_DB`` and ``$SERIALDESK_STATION`` beat what is saved here;
+what is saved here beats the built-in defaults (the user data folder, the computer's name).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from serialdesk.config import Settings, default_db_url
+from serialdesk.scanning.wedge import WedgeSettings
+
+ORGANISATION = APPLICATION = "serialdesk"
+LAYOUTS = (("Roll, 62 × 29 mm", "roll-62x29"), ("A4 sheet, 3 × 8", "a4-3x8"))
+SYMBOLOGIES = (("Code 128", "code128"), ("DataMatrix", "datamatrix"), ("QR code", "qr"))
+_DB_URL = re.compile(r"^[a-z][a-z0-9+]*://\S*$")
+
+
+@dataclass(frozen=True)
+class Preferences:
+    station: str = ""  # empty: $SERIALDESK_STATION or the computer's name
+    wedge_min_length: int = 4
+    wedge_max_gap_ms: int = 50
+    wedge_end_idle_ms: int = 120
+    camera_index: int = 0
+    label_layout: str = "roll-62x29"
+    label_symbology: str = "code128"
+    shop_name: str = "Our shop"
+    db_url: str = ""  # empty: $SERIALDESK_DB or the default file; takes effect at the next start
+
+    def wedge_settings(self) -> WedgeSettings:
+        return WedgeSettings(min_length=self.wedge_min_length, max_gap=self.wedge_max_gap_ms / 1000,
+                             end_idle=self.wedge_end_idle_ms / 1000)
+
+    def problem(self) -> str | None:
+        """What is wrong with these values, in the manager's words; None when they can be saved."""
+        if self.wedge_min_length < 1:
+            return "A scan has at least 1 character."
+        if not 0 < self.wedge_max_gap_ms <= self.wedge_end_idle_ms:
+            return ("The pause that ends a scan must be at least as long as the longest gap between a scanner's "
+                    "keys.")
+        if self.label_layout not in {v for _, v in LAYOUTS} or self.label_symbology not in {v for _, v in SYMBOLOGIES}:
+            return "Choose a label layout and a barcode type from the lists."
+        if self.db_url and not _DB_URL.match(self.db_url):
+            return (f"'{self.db_url}' is not a database URL: use e.g. sqlite:////home/shop/shop.db or "
+                    "postgresql+psycopg://user@host/shop.")
+        return None
+
+
+def preference_store() -> QSettings:
+    """The INI file the preferences live in (tests point QSettings.setPath(IniFormat, …) at a temporary folder)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+def load_preferences(store: QSettings | None = None) -> Preferences:
+    store = store or preference_store()
+    defaults = Preferences()
+    values: dict[str, Any] = {}
+    for f in fields(Preferences):
+        default = getattr(defaults, f.name)
+        raw = store.value(f.name, default)
+        try:
+            values[f.name] = int(str(raw)) if isinstance(default, int) else str(raw)
+        except (TypeError, ValueError):  # a hand-edited file: fall back rather than refuse to start
+            values[f.name] = default
+    loaded = Preferences(**values)
+    return loaded if loaded.problem() is None else defaults
+
+
+def save_preferences(preferences: Preferences, store: QSettings | None = None) -> None:
+    store = store or preference_store()
+    for f in fields(Preferences):
+        store.setValue(f.name, getattr(preferences, f.name))
+    store.sync()
+
+
+def with_preferences(settings: Settings, preferences: Preferences) -> Settings:
+    """The start-up settings with what this station saved, unless the environment or ``--db`` said otherwise."""
+    changes: dict[str, str] = {}
+    if preferences.station and not os.environ.get("SERIALDESK_STATION"):
+        changes["station"] = preferences.station
+    if preferences.db_url and settings.db_url == default_db_url() and not os.environ.get("SERIALDESK_DB"):
+        changes["db_url"] = preferences.db_url
+    return replace(settings, **changes) if changes else settings

@@ -1,0 +1,108 @@
+"""Ctrl+, Settings of this station (kept with QSettings), and the About box."""
+
+from __future__ import annotations
+
+import platform
+from html import escape
+from importlib import metadata
+
+import PySide6
+from PySide6.QtCore import QSettings, Signal, qVersion
+from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QWidget
+
+import serialdesk
+from serialdesk.gui.formats import masked_db_url
+from serialdesk.gui.generated.ui_settings_dialog import Ui_SettingsDialog
+from serialdesk.gui.preferences import LAYOUTS, SYMBOLOGIES, Preferences, save_preferences
+
+
+class SettingsDialog(QDialog):
+    """Saves on OK; ``sig_saved(preferences, note)`` — the note says what waits for the next start."""
+
+    sig_saved = Signal(object, str)
+
+    def __init__(self, preferences: Preferences, db_url: str, station: str, *, store: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SettingsDialog()
+        self.ui.setupUi(self)
+        self.store = store
+        self.preferences = preferences
+        self.ui.restartNote.setProperty("role", "muted")
+        self.ui.stationEdit.setPlaceholderText(station)
+        self.ui.currentDbLabel.setText(masked_db_url(db_url))
+        for combo, choices in ((self.ui.layoutCombo, LAYOUTS), (self.ui.symbologyCombo, SYMBOLOGIES)):
+            for shown, value in choices:
+                combo.addItem(shown, value)
+        self.show_preferences(preferences)
+        self.ui.buttons.accepted.connect(self.save)
+        self.ui.buttons.rejected.connect(self.reject)
+
+    def show_preferences(self, p: Preferences) -> None:
+        ui = self.ui
+        ui.stationEdit.setText(p.station)
+        ui.cameraSpin.setValue(p.camera_index)
+        ui.minLengthSpin.setValue(p.wedge_min_length)
+        ui.maxGapSpin.setValue(p.wedge_max_gap_ms)
+        ui.endIdleSpin.setValue(p.wedge_end_idle_ms)
+        _choose(ui.layoutCombo, p.label_layout)
+        _choose(ui.symbologyCombo, p.label_symbology)
+        ui.shopEdit.setText(p.shop_name)
+        ui.dbEdit.setText(p.db_url)
+
+    def values(self) -> Preferences:
+        ui = self.ui
+        return Preferences(
+            station=ui.stationEdit.text().strip(), wedge_min_length=ui.minLengthSpin.value(),
+            wedge_max_gap_ms=ui.maxGapSpin.value(), wedge_end_idle_ms=ui.endIdleSpin.value(),
+            camera_index=ui.cameraSpin.value(), label_layout=str(ui.layoutCombo.currentData()),
+            label_symbology=str(ui.symbologyCombo.currentData()),
+            shop_name=ui.shopEdit.text().strip() or Preferences().shop_name, db_url=ui.dbEdit.text().strip())
+
+    def save(self) -> None:
+        chosen = self.values()
+        problem = chosen.problem()
+        if problem:
+            self.ui.banner.bad(problem)
+            return
+        save_preferences(chosen, self.store)
+        later = [what for what, changed in (("the station name", chosen.station != self.preferences.station),
+                                            ("the database", chosen.db_url != self.preferences.db_url)) if changed]
+        note = (f"Settings saved. The new {' and '.join(later)} take{'s' if len(later) == 1 else ''} effect the "
+                "next time serialdesk starts." if later else "Settings saved.")
+        self.preferences = chosen
+        self.sig_saved.emit(chosen, note)
+        self.accept()
+
+
+def _choose(combo: QComboBox, value: str) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+def version() -> str:
+    try:
+        return metadata.version("serialdesk")
+    except metadata.PackageNotFoundError:
+        return serialdesk.__version__
+
+
+def about_text(db_url: str, station: str) -> str:
+    return (f"<h2>serialdesk {version()}</h2>"
+            "<p>Serial-number tracking for shops and service centres: receiving, sales, returns, service, "
+            "recalls and reports, unit by unit.</p>"
+            f"<p><b>Database:</b> {escape(masked_db_url(db_url))}<br><b>Station:</b> {escape(station)}</p>"
+            f"<p style='color:#64748b'>Python {platform.python_version()} · Qt {qVersion()} · "
+            f"PySide6 {PySide6.__version__}</p>"
+            "<p style='color:#64748b'>Licence: proprietary — for use by the licensed shop. Qt and PySide6 are "
+            "used under the LGPL v3; zxing-cpp (Apache 2.0), ZBar (LGPL) and OpenCV (Apache 2.0) read the "
+            "barcodes.</p>")
+
+
+def show_about(parent: QWidget, db_url: str, station: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "About serialdesk", about_text(db_url, station),
+                      QMessageBox.StandardButton.Close, parent)
+    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
+    box.open()
+    return box
+
