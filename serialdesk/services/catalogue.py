@@ -7,14 +7,14 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from serialdesk.db.models import Customer, Product, Supplier
+from serialdesk.db.models import Customer, Item, Lot, Product, Supplier
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.money import to_money
 from serialdesk.domain.products import clean_gtin, clean_name, clean_sku, parse_serial_source
 from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import SerialCase, validate_regex
 from serialdesk.services.common import Service, customer_by_ref, party_view, product_by_code, product_view
-from serialdesk.services.dto import PartyView, ProductView
+from serialdesk.services.dto import LotView, PartyView, ProductView
 from serialdesk.services.patterns import check_pattern
 
 
@@ -56,6 +56,18 @@ class CatalogueService(Service):
     def products(self) -> list[ProductView]:
         with self.uows.reading() as uow:
             return [product_view(p) for p in uow.session.scalars(select(Product).order_by(Product.sku))]
+
+    def lots(self, sku: str | None = None) -> list[LotView]:
+        """Lots with the units received in each (all products, or one), newest first within a product."""
+        query = (select(Product.sku, Lot.code, func.count(Item.id), Lot.received_at)
+                 .join(Product, Product.id == Lot.product_id)
+                 .outerjoin(Item, (Item.lot_id == Lot.id) & (Item.status != "receiving"))
+                 .group_by(Product.sku, Lot.code, Lot.received_at)
+                 .order_by(Product.sku, Lot.received_at.desc(), Lot.code))
+        if sku:
+            query = query.where(Product.sku == sku.strip().upper())
+        with self.uows.reading() as uow:
+            return [LotView(*row) for row in uow.session.execute(query)]
 
     def add_supplier(self, name: str, *, phone: str | None = None, email: str | None = None) -> PartyView:
         self.actor.require(Action.EDIT_CATALOGUE)

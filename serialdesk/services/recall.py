@@ -102,6 +102,13 @@ class RecallService(Service):
         with self.uows.reading() as uow:
             return self._saved_view(uow.session, _recall(uow.session, recall_id))
 
+    def recalls(self, limit: int = 100) -> list[RecallView]:
+        """Saved recalls, newest first, with their units and tracking state."""
+        self.actor.require(Action.RECALL)
+        with self.uows.reading() as uow:
+            found = uow.session.scalars(select(Recall).order_by(Recall.id.desc()).limit(limit)).all()
+            return [self._saved_view(uow.session, r) for r in found]
+
     def mark_contacted(self, recall_id: int, customer: str) -> RecallView:
         """Note that a customer was told (letter sent, phoned): all their units on this recall."""
         self.actor.require(Action.RECALL)

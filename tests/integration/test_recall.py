@@ -117,3 +117,15 @@ def test_a_recalled_unit_comes_back_through_a_return(history: Services) -> None:
     history.recalls.start_recall(RecallCriteria("DRL-18V", lots=("L1",)), "Overheating")
     ret = history.sales.return_item("A01", sku="DRL-18V", to="quarantine", reason="Recall RC-0001")
     assert ret.status == "quarantined"
+
+
+def test_saved_recalls_are_listed_newest_first(history: Services) -> None:
+    first = history.recalls.start_recall(RecallCriteria("DRL-18V", lots=("L1",)), "Overheating")
+    second = history.recalls.start_recall(RecallCriteria("SAW-190"), "Blade guard")
+    assert [r.number for r in history.recalls.recalls()] == [second.number, first.number]
+
+
+def test_lots_are_listed_with_the_units_received(history: Services) -> None:
+    lots = {(lot.sku, lot.code): lot.units for lot in history.catalogue.lots()}
+    assert lots == {("DRL-18V", "L1"): 3, ("DRL-18V", "L2"): 2, ("SAW-190", "S1"): 1}
+    assert [lot.code for lot in history.catalogue.lots("drl-18v")] == ["L2", "L1"]  # newest first

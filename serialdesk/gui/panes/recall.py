@@ -116,8 +116,8 @@ class RecallPane(Pane):
         edit.setText(text.strip())
 
     def load_choices(self) -> None:
-        catalogue, reports = self.services.catalogue, self.services.reports
-        self.call(lambda: load_choices(catalogue, reports), self._choices_loaded, self.ui.banner.bad,
+        catalogue = self.services.catalogue
+        self.call(lambda: load_choices(catalogue), self._choices_loaded, self.ui.banner.bad,
                   label="load products, suppliers and lots")
 
     def _choices_loaded(self, choices: RecallChoices) -> None:

@@ -16,7 +16,6 @@ from serialdesk.gui.formats import day_text
 from serialdesk.gui.generated.ui_recall_pane import Ui_RecallPane
 from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.dto import PartyView, ProductView, RecallCriteria
-from serialdesk.services.reports import ReportService
 
 ANY_SUPPLIER = "Any supplier"
 NO_PRODUCT = "Choose the product…"
@@ -30,8 +29,7 @@ HOW_TEXT = (
     "units customers bought are marked <b>recalled</b>. One transaction: all of them or none.</li>"
     "<li>Print the customer letters, save the list as CSV, then note who was contacted and how each unit was "
     "dealt with under <i>Recalls on record</i>.</li></ol>"
-    "<p style='color:#64748b'>Lots in the list come from the posted receipts of the product; the number after "
-    "each lot is how many units were received in it.</p>")
+    "<p style='color:#64748b'>The number after each lot is how many units were received in it.</p>")
 
 
 @dataclass(frozen=True)
@@ -43,17 +41,12 @@ class RecallChoices:
     lots: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
-def load_choices(catalogue: CatalogueService, reports: ReportService) -> RecallChoices:
-    """On the worker. The lots come from the supplier-quality report (there is no catalogue call for a
-    product's lots): it lists every lot received, per supplier, with its unit count."""
-    received: dict[str, dict[str, int]] = {}
-    for supplier in reports.supplier_quality().suppliers:
-        for lot in supplier.lots:
-            if lot.lot:
-                codes = received.setdefault(lot.sku, {})
-                codes[lot.lot] = codes.get(lot.lot, 0) + lot.received
-    lots = {sku: sorted(codes.items()) for sku, codes in received.items()}
-    return RecallChoices(catalogue.products(), catalogue.suppliers(), lots)
+def load_choices(catalogue: CatalogueService) -> RecallChoices:
+    """On the worker: products, suppliers, and each product's lots with the units received in them."""
+    lots: dict[str, list[tuple[str, int]]] = {}
+    for lot in catalogue.lots():
+        lots.setdefault(lot.sku, []).append((lot.code, lot.units))
+    return RecallChoices(catalogue.products(), catalogue.suppliers(), {sku: sorted(v) for sku, v in lots.items()})
 
 
 def _qdate(day: date) -> QDate:

@@ -3,36 +3,15 @@ recalls on record."""
 
 from __future__ import annotations
 
-from itertools import count
 from pathlib import Path
 
 from serialdesk.commands.letters import write_recall_letters
 from serialdesk.commands.trace import write_csv
-from serialdesk.domain.errors import DomainError, NotFound
+from serialdesk.domain.errors import DomainError
 from serialdesk.services.dto import RecallView
-from serialdesk.services.recall import RecallService
 
 # Recall numbers are handed out in order but a rolled-back transaction on PostgreSQL can skip one; this many
 # missing numbers in a row mean there are no more recalls.
-MISSES_BEFORE_THE_END = 20
-
-
-def recalls_on_record(recalls: RecallService) -> list[RecallView]:
-    """Every saved recall, newest first.
-
-    The recall service has no call that lists recalls, so they are read one number at a time until
-    ``MISSES_BEFORE_THE_END`` numbers in a row do not exist. Fine for the handful of recalls a shop has."""
-    found: list[RecallView] = []
-    misses = 0
-    for recall_id in count(1):
-        try:
-            found.append(recalls.recall(recall_id))
-            misses = 0
-        except NotFound:
-            misses += 1
-            if misses >= MISSES_BEFORE_THE_END:
-                break
-    return found[::-1]
 
 
 def _writable(path: Path) -> Path:

@@ -10,7 +10,6 @@ from serialdesk.domain.text import plural
 from serialdesk.gui.models.recall import RECALL_COLUMNS, TRACK_COLUMNS, contacted_customers, resolved_units
 from serialdesk.gui.models.table import ROW_ROLE, RowsModel, sorted_view
 from serialdesk.gui.panes.recall_criteria import describe
-from serialdesk.gui.panes.recall_files import recalls_on_record
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.gui.widgets.tables import fit_columns
 from serialdesk.services.dto import RecallUnit, RecallView
@@ -51,7 +50,7 @@ class RecallRecord(QObject):
 
     def load(self, select_id: int | None = None) -> None:
         recalls = self.pane.services.recalls
-        self.pane.call(lambda: recalls_on_record(recalls), lambda views: self._loaded(views, select_id),
+        self.pane.call(lambda: recalls.recalls(), lambda views: self._loaded(views, select_id),
                        self.pane.ui.banner.bad, label="list the recalls")
 
     def _loaded(self, views: list[RecallView], select_id: int | None) -> None:

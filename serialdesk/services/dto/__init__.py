@@ -15,6 +15,7 @@ from serialdesk.services.dto.aftersales import (
 from serialdesk.services.dto.counter import (
     EventView,
     ItemPassport,
+    LotView,
     PartyView,
     ProductView,
     ReceiptView,
@@ -50,6 +51,7 @@ __all__ = [
     "ItemRow",
     "LabelSource",
     "LotQuality",
+    "LotView",
     "OwnedUnit",
     "PartSwapView",
     "PartyView",

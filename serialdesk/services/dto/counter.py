@@ -169,3 +169,11 @@ class StockReport:
     total_units: int
     total_value: Decimal
     by_status: dict[str, int]
+
+
+@dataclass(frozen=True)
+class LotView:
+    sku: str
+    code: str
+    units: int  # units received in this lot (posted receipts)
+    received_at: datetime | None
