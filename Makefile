@@ -67,7 +67,7 @@ bench: bootstrap
 dist: bootstrap
 	$(PIP) install -q '.[build]'
 	$(VENV)/bin/pyinstaller build.spec --noconfirm --distpath dist --workpath build
-	scripts/smoke_dist.sh dist/serialdesk/serialdesk
+	packaging/smoke_dist.sh dist/serialdesk/serialdesk
 
 # The decoder on the shared photo corpus (../shared/corpus): images read per engine, false positives.
 corpus: venv

@@ -9,6 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from serialdesk import __version__
 from serialdesk.bootstrap import App
 from serialdesk.commands import (
     aftersales,
@@ -42,6 +43,7 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="serialdesk", description="Serial-number tracking for shops.")
     _global_options(parser, suppress=False)
+    parser.add_argument("--version", action="version", version=f"serialdesk {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -4,6 +4,8 @@ set -euo pipefail
 app="${1:-dist/serialdesk/serialdesk}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 db="$work/shop.db"
+"$app" --version
+"$app" scan-image "$(dirname "$0")/../tests/data/label-code128.png" --json | grep -q '"text": "SMOKE-0001"'
 "$app" --db "$db" demo --items 40
 "$app" --db "$db" report stock | tail -1
 serial="$("$app" --db "$db" export items - | sed -n 2p | cut -d, -f2)"
