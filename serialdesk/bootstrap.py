@@ -84,7 +84,7 @@ class App:
         return users.load_actor(self.uows, name or self.settings.user, self.settings.station)
 
     def login(self, name: str, pin: str) -> Actor:
-        return users.authenticate(self.uows, name, pin, self.settings.station, first_pin=True)
+        return users.authenticate(self.uows, name, pin, self.settings.station, first_pin=True, now=self.clock())
 
     def services(self, actor: Actor) -> Services:
         args = (self.uows, actor, self.clock)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -52,26 +52,42 @@ def create_admin(uows: UnitOfWorkFactory, pin: str | None) -> bool:
         return True
 
 
+LOCK_AFTER_FAILURES = 3
+LOCK_SECONDS = 60
+
+
 def authenticate(uows: UnitOfWorkFactory, name: str, pin: str, station: str = "", *,
-                 first_pin: bool = False) -> Actor:
+                 first_pin: bool = False, now: datetime | None = None) -> Actor:
     """Check a PIN at login; a wrong PIN or an unknown user get the same answer.
 
+    Three wrong PINs for a user within a minute lock that user out for a minute; every failure is audited.
     With ``first_pin`` an account whose PIN was never set (``init`` without ``--admin-pin``) takes the PIN typed
     at its first sign-in as its PIN, as DESIGN §5 promises.
     """
+    moment = now or datetime.now(UTC)
     with uows() as uow:
-        user = uow.session.scalar(select(User).where(func.lower(User.name) == name.strip().lower()))
+        s = uow.session
+        user = s.scalar(select(User).where(func.lower(User.name) == name.strip().lower()))
         if user is None or not user.active or (user.pin_hash is None and not first_pin):
             raise PermissionDenied("Wrong user name or PIN.", code="bad_login")
+        failures = s.scalars(select(Event.at).where(
+            Event.kind == "login_failed", Event.by_user == user.name,
+            Event.at > moment - timedelta(seconds=LOCK_SECONDS)).order_by(Event.at)).all()
+        if len(failures) >= LOCK_AFTER_FAILURES:
+            wait = int((failures[-1] + timedelta(seconds=LOCK_SECONDS) - moment).total_seconds()) + 1
+            raise PermissionDenied(f"Too many wrong PINs for {user.name}: try again in {wait} seconds.",
+                                   code="login_locked")
         if user.pin_hash is None:
             user.pin_hash = _hasher.hash(_clean_pin(pin))
-            uow.session.add(Event(kind="pin_set_at_first_login", by_user=user.name, station=station,
-                                  at=datetime.now(UTC), data={"user": user.name}))
+            s.add(Event(kind="pin_set_at_first_login", by_user=user.name, station=station, at=moment,
+                        data={"user": user.name}))
             uow.commit()
             return Actor(user.name, Role(user.role), station)
         try:
             _hasher.verify(user.pin_hash, pin)
         except (VerificationError, InvalidHashError):
+            s.add(Event(kind="login_failed", by_user=user.name, station=station, at=moment, data={}))
+            uow.commit()
             raise PermissionDenied("Wrong user name or PIN.", code="bad_login") from None
         return Actor(user.name, Role(user.role), station)
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from serialdesk.bootstrap import App, Services
-from serialdesk.db.models import User
+from serialdesk.db.models import Event, User
 from serialdesk.domain.errors import DomainError, NotFound, PermissionDenied
 
 
@@ -40,6 +40,23 @@ def test_an_admin_created_without_a_pin_sets_it_at_the_first_sign_in(tmp_path) -
         assert app.login("admin", "2580").name == "admin"
     finally:
         app.close()
+
+
+def test_three_wrong_pins_lock_the_user_out_for_a_minute(app: App, admin: Services, clock) -> None:  # type: ignore[no-untyped-def]
+    admin.users.add_user("till1", "counter", "4321")
+    for _ in range(3):
+        with pytest.raises(PermissionDenied, match="Wrong user name or PIN"):
+            app.login("till1", "0000")
+        clock.advance(seconds=5)
+    with pytest.raises(PermissionDenied, match=r"Too many wrong PINs for till1: try again in \d+ seconds") as err:
+        app.login("till1", "4321")  # even the right PIN waits
+    assert err.value.code == "login_locked"
+    assert app.login("admin", "1234").name == "admin"  # other users are not locked
+    clock.advance(seconds=61)
+    assert app.login("till1", "4321").name == "till1"
+    with app.uows.reading() as uow:
+        audited = uow.session.scalars(select(Event.station).where(Event.kind == "login_failed")).all()
+    assert audited == ["till-1"] * 3
 
 
 def test_only_a_manager_adds_users(admin: Services, as_user) -> None:  # type: ignore[no-untyped-def]
