@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from serialdesk.bootstrap import App
-from serialdesk.config import Settings
+from serialdesk.config import Settings, default_db_url
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Actor
+from serialdesk.gui.database_problem import Choice
+from serialdesk.gui.database_problem import ask as ask_about_database
 from serialdesk.gui.login import LoginDialog
 from serialdesk.gui.main_window import MainWindow
 from serialdesk.gui.preferences import Preferences, load_preferences, with_preferences
@@ -46,19 +49,30 @@ def sign_in(app: App, runner: TaskRunner, user: str | None, pin: str | None) -> 
 
 
 def open_database(settings: Settings, preferences: Preferences) -> App | int:
-    """The app on the database to use (this station's saved choice unless --db or $SERIALDESK_DB say otherwise);
-    the CLI's exit code, after saying why, if it cannot be used."""
+    """The app on the database to use (this station's saved choice unless --db or $SERIALDESK_DB say otherwise).
+    When it cannot be used, the clerk may try again, fall back to this computer's own SQLite database, or quit
+    (the CLI's exit code)."""
     chosen = with_preferences(settings, preferences)
-    app = App(chosen)
-    try:
-        app.require_schema()
-    except DomainError as exc:
-        hint = ("\n\nThis database was chosen in Settings; start with --db URL (or $SERIALDESK_DB) to open another, "
-                "then change it in Settings." if chosen.db_url != settings.db_url else "")
-        QMessageBox.critical(None, "serialdesk", exc.message + hint)
-        app.close()
-        return exc.exit_code
-    return app
+    while True:
+        app = App(chosen)
+        try:
+            app.require_schema()
+            return app
+        except DomainError as exc:
+            app.close()
+            hint = ("\n\nThis database was chosen in Settings; you can change it there once the app is open."
+                    if chosen.db_url != settings.db_url else "")
+            local = default_db_url()
+            choice = ask_about_database(chosen.db_url, exc.message + hint, offer_local=chosen.db_url != local)
+            if choice is Choice.QUIT:
+                return exc.exit_code
+            if choice is Choice.LOCAL:
+                chosen = replace(chosen, db_url=local)
+                fallback = App(chosen)
+                try:
+                    fallback.init_schema(None)  # a new local shop: admin sets a PIN at the first sign-in
+                finally:
+                    fallback.close()
 
 
 def run(settings: Settings, user: str | None = None, pin: str | None = None, *,
