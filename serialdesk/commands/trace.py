@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 from datetime import date
 from pathlib import Path
 
 from serialdesk.commands.context import Context, UsageError
-from serialdesk.commands.output import local, warn
+from serialdesk.commands.output import warn
+from serialdesk.documents.recall_csv import write_csv
+from serialdesk.documents.recall_letters import write_recall_letters
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.products import parse_record_number
-from serialdesk.domain.text import day
 from serialdesk.services.dto import RecallCriteria, RecallView
 
 
@@ -109,26 +109,6 @@ def _outputs(view: RecallView, csv_path: str | None, letters_path: str | None, s
     if csv_path:
         write_csv(view, Path(csv_path))
     if letters_path:
-        from serialdesk.commands.letters import write_recall_letters
-
         pages = write_recall_letters(view, Path(letters_path), shop)
         if not pages:
             warn("No customer holds an affected unit: no letters were written.")
-
-
-CSV_COLUMNS = ["recall", "sku", "serial", "lot", "supplier", "received", "status_at_recall", "status_now",
-               "customer_number", "customer", "phone", "email", "address", "sold", "contacted", "resolution"]
-
-
-def write_csv(view: RecallView, path: Path) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        out = csv.writer(handle)
-        out.writerow(CSV_COLUMNS)
-        for u in view.units:
-            c = u.customer
-            out.writerow([view.number or "preview", u.sku, u.serial, u.lot or "", u.supplier or "",
-                          local(u.received_at) if u.received_at else "", u.status_at_recall, u.status,
-                          c.number if c else "", c.name if c else "", (c.phone or "") if c else "",
-                          (c.email or "") if c else "", (c.address or "") if c else "",
-                          day(u.sold_at) if u.sold_at else "", local(u.contacted_at) if u.contacted_at else "",
-                          u.resolution or ""])

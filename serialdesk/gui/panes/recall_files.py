@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from serialdesk.commands.letters import write_recall_letters
-from serialdesk.commands.trace import write_csv
+from serialdesk.documents.recall_csv import write_csv
+from serialdesk.documents.recall_letters import write_recall_letters
 from serialdesk.domain.errors import DomainError
 from serialdesk.services.dto import RecallView
 

@@ -1,0 +1,33 @@
+"""The recall as a CSV file a spreadsheet or a mail-merge opens (CLI `recall --csv`, the GUI's Save CSV)."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from pathlib import Path
+
+from serialdesk.domain.text import day
+from serialdesk.services.dto import RecallView
+
+
+def _local(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+CSV_COLUMNS = ["recall", "sku", "serial", "lot", "supplier", "received", "status_at_recall", "status_now",
+               "customer_number", "customer", "phone", "email", "address", "sold", "contacted", "resolution"]
+
+
+def write_csv(view: RecallView, path: Path) -> None:
+    """One row per affected unit with its holder's contact details and the recall's tracking state."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(CSV_COLUMNS)
+        for u in view.units:
+            c = u.customer
+            out.writerow([view.number or "preview", u.sku, u.serial, u.lot or "", u.supplier or "",
+                          _local(u.received_at) if u.received_at else "", u.status_at_recall, u.status,
+                          c.number if c else "", c.name if c else "", (c.phone or "") if c else "",
+                          (c.email or "") if c else "", (c.address or "") if c else "",
+                          day(u.sold_at) if u.sold_at else "", _local(u.contacted_at) if u.contacted_at else "",
+                          u.resolution or ""])
