@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 DEMO_DB ?= $(CURDIR)/.demo/serialdesk-demo.db
-APT_PACKAGES := libzbar0 xvfb xauth xdotool poppler-utils \
+APT_PACKAGES := libzbar0 xvfb xauth xdotool poppler-utils libpulse0 \
 	libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libegl1 libgl1 \
 	libfontconfig1 libdbus-1-3 fonts-dejavu-core

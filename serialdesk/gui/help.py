@@ -27,7 +27,12 @@ TOPICS = {
         "<p>Units without a serial: <b>Generate serials…</b> makes them from the product's pattern, to be "
         "labelled.</p><table cellpadding='3'><tr><td><b>Ctrl+Z</b></td><td>Undo the last scan</td></tr>"
         "<tr><td><b>Ctrl+G</b></td><td>Generate serials</td></tr>"
-        "<tr><td><b>Ctrl+Enter</b></td><td>Post the receipt</td></tr></table>",
+        "<tr><td><b>Ctrl+Enter</b></td><td>Post the receipt</td></tr></table>"
+        "<p>Many serials at once: <b>Paste serials…</b> (Ctrl+Shift+V, one per line or a CSV's first column) or "
+        "<b>Range…</b> (Ctrl+Shift+R, e.g. SN0001 – SN0100); each is checked like a scan, and Cancel stops after "
+        "the one being saved. <b>Expected list…</b> (Ctrl+Shift+E) ticks off a delivery note's serials as you "
+        "scan: scanned, missing, unexpected.</p>"
+        "<p><b>Camera</b> (Ctrl+K) reads barcodes with the camera chosen in Settings, beside the scanner.</p>",
     ),
     "sales": (
         "Sales",
@@ -37,7 +42,8 @@ TOPICS = {
         "cell; <b>Delete</b> takes the selected line out.</li><li><b>Complete sale</b> (Ctrl+Enter): the "
         "receipt lists every serial with its warranty end.</li></ol>"
         "<p><b>Returns</b> (Ctrl+R): scan the unit, choose where it goes (stock, quarantine, scrap) and note the "
-        "reason.</p>",
+        "reason.</p><p>After the sale: <b>Print receipt…</b> (Ctrl+Shift+P) or <b>Save PDF…</b> (Ctrl+Shift+S) "
+        "for the customer. <b>Camera</b> (Ctrl+K) reads barcodes with the camera chosen in Settings.</p>",
     ),
     "service": (
         "Service desk",

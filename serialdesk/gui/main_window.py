@@ -25,6 +25,7 @@ from serialdesk.gui.panes.sales import SalesPane
 from serialdesk.gui.panes.service import ServicePane
 from serialdesk.gui.preferences import Preferences, load_preferences
 from serialdesk.gui.settings_dialog import SettingsDialog, show_about
+from serialdesk.gui.sounds import ScanSounds
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.wedge import WedgeFilter
 from serialdesk.gui.widgets.feedback import restyle
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         }
         self._lookup: LookupDialog | None = None
         self._crash_box: QMessageBox | None = None
+        self.sounds = ScanSounds(self, enabled=bool(self.preferences.scan_sounds))
         self._build_sidebar()
         self._build_status_bar()
         self._connect()
@@ -112,9 +114,11 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(masked_db_url(settings.db_url))
         self.scanner_label = QLabel()
         self.busy_label = QLabel("")
+        self.camera_label = QLabel("")
         for label in (self.station_label, self.user_label, self.db_label):
             bar.addWidget(label)
         bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.camera_label)
         bar.addPermanentWidget(self.scanner_label)
         self.set_scanner_state("ready" if self.wedge is not None else "off")
 
@@ -134,6 +138,11 @@ class MainWindow(QMainWindow):
             self.wedge.sig_scan.connect(self.route_scan)
         for pane in self.panes.values():
             pane.sig_status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            pane.sig_camera.connect(self.set_camera_state)
+            pane.sig_camera_scan.connect(self.route_scan)
+            scan_handled = getattr(pane, "sig_scan_handled", None)
+            if scan_handled is not None:
+                scan_handled.connect(self.sounds.scan_handled)
             pane.sig_data_changed.connect(lambda what, source=pane: self._data_changed(source, what))
 
     # --- panes ----------------------------------------------------------------------------------------------
@@ -167,7 +176,7 @@ class MainWindow(QMainWindow):
     # --- scans, look-up, help -------------------------------------------------------------------------------
 
     def route_scan(self, text: str) -> None:
-        """A scan from the wedge: to the open dialog that takes scans, else to the pane in front."""
+        """A scan from the wedge or a pane's camera: to the open dialog that takes scans, else to the pane in front."""
         self.set_scanner_state("scanned")
         modal = QApplication.activeModalWidget()
         if modal is not None:
@@ -186,6 +195,11 @@ class MainWindow(QMainWindow):
         self.scanner_label.setText("● " + text)
         self.scanner_label.setProperty("tone", tone)
         restyle(self.scanner_label)
+
+    def set_camera_state(self, tone: str, text: str) -> None:
+        self.camera_label.setText("" if text == "Camera off" else "● " + text)
+        self.camera_label.setProperty("tone", tone)
+        restyle(self.camera_label)
 
     def open_lookup(self) -> LookupDialog:
         if self._lookup is None:
@@ -208,6 +222,7 @@ class MainWindow(QMainWindow):
     def apply_preferences(self, preferences: Preferences, note: str = "") -> None:
         """Saved settings: the scanner's thresholds apply at once, the panes take what concerns them."""
         self.preferences = preferences
+        self.sounds.set_enabled(bool(preferences.scan_sounds))
         if self.wedge is not None:
             self.wedge.set_settings(preferences.wedge_settings())
         for pane in self.panes.values():

@@ -31,6 +31,8 @@ class Preferences:
     wedge_max_gap_ms: int = 50
     wedge_end_idle_ms: int = 120
     camera_index: int = 0
+    camera_file: str = ""  # a video of labels read instead of the camera (demos, tests); empty: the device
+    scan_sounds: int = 1  # 1: a sound for each accepted / refused scan (an int: QSettings' INI keeps it plainly)
     label_layout: str = "roll-62x29"
     label_symbology: str = "code128"
     shop_name: str = "Our shop"
@@ -39,6 +41,10 @@ class Preferences:
     def wedge_settings(self) -> WedgeSettings:
         return WedgeSettings(min_length=self.wedge_min_length, max_gap=self.wedge_max_gap_ms / 1000,
                              end_idle=self.wedge_end_idle_ms / 1000)
+
+    def camera_source(self) -> int | str:
+        """What the camera scanner reads: the video file when one is given, else the device."""
+        return self.camera_file or self.camera_index
 
     def problem(self) -> str | None:
         """What is wrong with these values, in the manager's words; None when they can be saved."""

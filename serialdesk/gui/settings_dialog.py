@@ -42,6 +42,8 @@ class SettingsDialog(QDialog):
         ui = self.ui
         ui.stationEdit.setText(p.station)
         ui.cameraSpin.setValue(p.camera_index)
+        ui.cameraFileEdit.setText(p.camera_file)
+        ui.soundsCheck.setChecked(bool(p.scan_sounds))
         ui.minLengthSpin.setValue(p.wedge_min_length)
         ui.maxGapSpin.setValue(p.wedge_max_gap_ms)
         ui.endIdleSpin.setValue(p.wedge_end_idle_ms)
@@ -55,7 +57,8 @@ class SettingsDialog(QDialog):
         return Preferences(
             station=ui.stationEdit.text().strip(), wedge_min_length=ui.minLengthSpin.value(),
             wedge_max_gap_ms=ui.maxGapSpin.value(), wedge_end_idle_ms=ui.endIdleSpin.value(),
-            camera_index=ui.cameraSpin.value(), label_layout=str(ui.layoutCombo.currentData()),
+            camera_index=ui.cameraSpin.value(), camera_file=ui.cameraFileEdit.text().strip(),
+            scan_sounds=int(ui.soundsCheck.isChecked()), label_layout=str(ui.layoutCombo.currentData()),
             label_symbology=str(ui.symbologyCombo.currentData()),
             shop_name=ui.shopEdit.text().strip() or Preferences().shop_name, db_url=ui.dbEdit.text().strip())
 

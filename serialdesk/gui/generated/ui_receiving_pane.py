@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFram
     QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
     QTableView, QVBoxLayout, QWidget)
 
+from serialdesk.gui.widgets.camera_panel import CameraPanel
 from serialdesk.gui.widgets.feedback import Banner
 from serialdesk.gui.widgets.scan_field import ScanField
 
@@ -137,6 +138,11 @@ class Ui_ReceivingPane(object):
 
         self.leftLayout.addWidget(self.scanEdit)
 
+        self.cameraPanel = CameraPanel(ReceivingPane)
+        self.cameraPanel.setObjectName(u"cameraPanel")
+
+        self.leftLayout.addWidget(self.cameraPanel)
+
         self.banner = Banner(ReceivingPane)
         self.banner.setObjectName(u"banner")
 
@@ -158,6 +164,31 @@ class Ui_ReceivingPane(object):
         self.scansView.verticalHeader().setVisible(False)
 
         self.leftLayout.addWidget(self.scansView)
+
+        self.entryLayout = QHBoxLayout()
+        self.entryLayout.setSpacing(8)
+        self.entryLayout.setObjectName(u"entryLayout")
+        self.pasteButton = QPushButton(ReceivingPane)
+        self.pasteButton.setObjectName(u"pasteButton")
+
+        self.entryLayout.addWidget(self.pasteButton)
+
+        self.rangeButton = QPushButton(ReceivingPane)
+        self.rangeButton.setObjectName(u"rangeButton")
+
+        self.entryLayout.addWidget(self.rangeButton)
+
+        self.expectedButton = QPushButton(ReceivingPane)
+        self.expectedButton.setObjectName(u"expectedButton")
+
+        self.entryLayout.addWidget(self.expectedButton)
+
+        self.entrySpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.entryLayout.addItem(self.entrySpacer)
+
+
+        self.leftLayout.addLayout(self.entryLayout)
 
         self.actionLayout = QHBoxLayout()
         self.actionLayout.setSpacing(8)
@@ -316,6 +347,18 @@ class Ui_ReceivingPane(object):
         self.scanEdit.setPlaceholderText(QCoreApplication.translate("ReceivingPane", u"Serial number, product barcode or GS1 label", None))
         self.banner.setText(QCoreApplication.translate("ReceivingPane", u"Choose the product (or scan its barcode), then scan the serials.", None))
         self.scansCaption.setText(QCoreApplication.translate("ReceivingPane", u"Last 10 scans", None))
+#if QT_CONFIG(tooltip)
+        self.pasteButton.setToolTip(QCoreApplication.translate("ReceivingPane", u"Add many serials at once from a list (a delivery note, a spreadsheet column), each checked like a scan (Ctrl+Shift+V)", None))
+#endif // QT_CONFIG(tooltip)
+        self.pasteButton.setText(QCoreApplication.translate("ReceivingPane", u"Paste serials\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.rangeButton.setToolTip(QCoreApplication.translate("ReceivingPane", u"Add a run of serials such as SN0001 \u2013 SN0100, each checked like a scan (Ctrl+Shift+R)", None))
+#endif // QT_CONFIG(tooltip)
+        self.rangeButton.setText(QCoreApplication.translate("ReceivingPane", u"Range\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.expectedButton.setToolTip(QCoreApplication.translate("ReceivingPane", u"Check the scans against the serials the delivery note lists: scanned, missing, unexpected (Ctrl+Shift+E)", None))
+#endif // QT_CONFIG(tooltip)
+        self.expectedButton.setText(QCoreApplication.translate("ReceivingPane", u"Expected list\u2026", None))
 #if QT_CONFIG(tooltip)
         self.undoButton.setToolTip(QCoreApplication.translate("ReceivingPane", u"Take the last accepted serial off this receipt (Ctrl+Z)", None))
 #endif // QT_CONFIG(tooltip)

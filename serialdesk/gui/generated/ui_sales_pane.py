@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLay
     QSizePolicy, QSpacerItem, QTableView, QTextBrowser,
     QVBoxLayout, QWidget)
 
+from serialdesk.gui.widgets.camera_panel import CameraPanel
 from serialdesk.gui.widgets.feedback import Banner
 from serialdesk.gui.widgets.scan_field import ScanField
 
@@ -103,6 +104,11 @@ class Ui_SalesPane(object):
 
         self.leftLayout.addWidget(self.scanEdit)
 
+        self.cameraPanel = CameraPanel(SalesPane)
+        self.cameraPanel.setObjectName(u"cameraPanel")
+
+        self.leftLayout.addWidget(self.cameraPanel)
+
         self.banner = Banner(SalesPane)
         self.banner.setObjectName(u"banner")
 
@@ -165,6 +171,21 @@ class Ui_SalesPane(object):
 
         self.rightLayout.addWidget(self.receiptBrowser)
 
+        self.receiptActions = QHBoxLayout()
+        self.receiptActions.setObjectName(u"receiptActions")
+        self.printReceiptButton = QPushButton(SalesPane)
+        self.printReceiptButton.setObjectName(u"printReceiptButton")
+
+        self.receiptActions.addWidget(self.printReceiptButton)
+
+        self.savePdfButton = QPushButton(SalesPane)
+        self.savePdfButton.setObjectName(u"savePdfButton")
+
+        self.receiptActions.addWidget(self.savePdfButton)
+
+
+        self.rightLayout.addLayout(self.receiptActions)
+
 
         self.mainLayout.addLayout(self.rightLayout)
 
@@ -217,6 +238,14 @@ class Ui_SalesPane(object):
 #endif // QT_CONFIG(tooltip)
         self.completeButton.setText(QCoreApplication.translate("SalesPane", u"Complete sale", None))
         self.receiptCaption.setText(QCoreApplication.translate("SalesPane", u"Last sale", None))
+#if QT_CONFIG(tooltip)
+        self.printReceiptButton.setToolTip(QCoreApplication.translate("SalesPane", u"Print the receipt of the last sale for the customer (Ctrl+Shift+P)", None))
+#endif // QT_CONFIG(tooltip)
+        self.printReceiptButton.setText(QCoreApplication.translate("SalesPane", u"Print receipt\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.savePdfButton.setToolTip(QCoreApplication.translate("SalesPane", u"Save the receipt of the last sale as a PDF, e.g. to e-mail it (Ctrl+Shift+S)", None))
+#endif // QT_CONFIG(tooltip)
+        self.savePdfButton.setText(QCoreApplication.translate("SalesPane", u"Save PDF\u2026", None))
         pass
     # retranslateUi
 

@@ -15,10 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
-    QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
+    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
 from serialdesk.gui.widgets.feedback import Banner
 
@@ -66,6 +66,26 @@ class Ui_SettingsDialog(object):
         self.cameraSpin.setMaximum(9)
 
         self.stationForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.cameraSpin)
+
+        self.cameraFileCaption = QLabel(self.stationGroup)
+        self.cameraFileCaption.setObjectName(u"cameraFileCaption")
+
+        self.stationForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.cameraFileCaption)
+
+        self.cameraFileEdit = QLineEdit(self.stationGroup)
+        self.cameraFileEdit.setObjectName(u"cameraFileEdit")
+
+        self.stationForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.cameraFileEdit)
+
+        self.soundsCaption = QLabel(self.stationGroup)
+        self.soundsCaption.setObjectName(u"soundsCaption")
+
+        self.stationForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.soundsCaption)
+
+        self.soundsCheck = QCheckBox(self.stationGroup)
+        self.soundsCheck.setObjectName(u"soundsCheck")
+
+        self.stationForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.soundsCheck)
 
 
         self.leftColumn.addWidget(self.stationGroup)
@@ -221,6 +241,9 @@ class Ui_SettingsDialog(object):
 
         self.settingsLayout.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.cameraFileCaption.setBuddy(self.cameraFileEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsDialog)
 
@@ -240,6 +263,16 @@ class Ui_SettingsDialog(object):
         self.cameraSpin.setToolTip(QCoreApplication.translate("SettingsDialog", u"Which camera reads barcodes: 0 is the first one the computer finds", None))
 #endif // QT_CONFIG(tooltip)
         self.cameraSpin.setPrefix(QCoreApplication.translate("SettingsDialog", u"device ", None))
+        self.cameraFileCaption.setText(QCoreApplication.translate("SettingsDialog", u"Camera video file", None))
+#if QT_CONFIG(tooltip)
+        self.cameraFileEdit.setToolTip(QCoreApplication.translate("SettingsDialog", u"For demonstrations and tests: a video of labels read instead of the camera device (leave empty to use the camera)", None))
+#endif // QT_CONFIG(tooltip)
+        self.cameraFileEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"empty: use the camera device", None))
+        self.soundsCaption.setText(QCoreApplication.translate("SettingsDialog", u"Scan sounds", None))
+#if QT_CONFIG(tooltip)
+        self.soundsCheck.setToolTip(QCoreApplication.translate("SettingsDialog", u"A short beep for an accepted scan, a low double buzz for a refused one", None))
+#endif // QT_CONFIG(tooltip)
+        self.soundsCheck.setText(QCoreApplication.translate("SettingsDialog", u"Play a sound for each scan", None))
         self.wedgeGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Barcode scanner (keyboard)", None))
         self.minLengthCaption.setText(QCoreApplication.translate("SettingsDialog", u"Shortest scan", None))
 #if QT_CONFIG(tooltip)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QWidget
 from serialdesk.bootstrap import Services
 from serialdesk.gui.preferences import Preferences
 from serialdesk.gui.tasks import Task, TaskRunner
+from serialdesk.gui.widgets.camera_panel import CameraPanel
+from serialdesk.gui.widgets.feedback import Banner
 
 
 class ScanQueue:
@@ -58,6 +60,8 @@ class Pane(QWidget):
     help_topic = ""
     sig_status = Signal(str)  # a short note for the status bar
     sig_data_changed = Signal(str)  # what changed ("stock", "customers" …): other panes may refresh
+    sig_camera = Signal(str, str)  # tone, text — the pane's camera for the status bar ("Camera on" …)
+    sig_camera_scan = Signal(str)  # a code the pane's camera read: the window routes it like a scanner burst
 
     def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +80,18 @@ class Pane(QWidget):
         found.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         found.activated.connect(slot)
         return found
+
+    def attach_camera(self, panel: CameraPanel, banner: Banner) -> None:
+        """The camera's scans go where the scanner's go (the window routes both, so an open dialog that takes
+        scans gets them, and one that does not holds them off); its troubles are said in the banner, not a box."""
+        panel.sig_scan.connect(self.sig_camera_scan)
+        panel.sig_state.connect(lambda tone, text, note: self._camera_state(banner, tone, text, note))
+        self.shortcut("Ctrl+K", panel.toggle)
+
+    def _camera_state(self, banner: Banner, tone: str, text: str, note: str) -> None:
+        if tone in ("warn", "bad"):
+            banner.say(f"{text}. {note}", tone)
+        self.sig_camera.emit(tone, text)
 
     # --- for the window ------------------------------------------------------------------------------------
 

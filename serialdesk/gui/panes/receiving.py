@@ -22,6 +22,8 @@ from serialdesk.gui.labels_dialog import LabelsDialog
 from serialdesk.gui.models.scans import SCAN_COLUMNS, ScanLine
 from serialdesk.gui.models.table import RowsModel
 from serialdesk.gui.panes.base import Pane, ScanQueue
+from serialdesk.gui.panes.receiving_bulk import BulkEntry
+from serialdesk.gui.panes.receiving_expected import ExpectedDialog
 from serialdesk.gui.panes.receiving_setup import ReceivingSetup, load_receiving
 from serialdesk.gui.preferences import Preferences
 from serialdesk.gui.scan_catalogue import ShopCatalogue
@@ -32,7 +34,8 @@ from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 
 SHOWN_SCANS = 10
 KEYS_TEXT = ("<b>Keys</b><br>Enter — add a typed serial<br>Ctrl+Z — undo last scan<br>Ctrl+G — generate serials"
-             "<br>Ctrl+P — print labels<br>Ctrl+Enter — post the receipt<br>F1 — help")
+             "<br>Ctrl+Shift+V — paste serials<br>Ctrl+Shift+R — a range of serials<br>Ctrl+Shift+E — expected list"
+             "<br>Ctrl+P — print labels<br>Ctrl+K — camera on/off<br>Ctrl+Enter — post the receipt<br>F1 — help")
 
 
 class ReceivingPane(Pane):
@@ -54,6 +57,8 @@ class ReceivingPane(Pane):
         self.scans = RowsModel(SCAN_COLUMNS, self)
         self.queue = ScanQueue(self._classify)
         self.setup = ReceivingSetup(self.ui, self)
+        self.bulk = BulkEntry(self)  # Paste serials…, Range… (their buttons and keys)
+        self.expected = ExpectedDialog(self)  # Expected list…
         self._setup_view()
         self._connect()
         self._show_draft()
@@ -83,6 +88,7 @@ class ReceivingPane(Pane):
         ui.resumeButton.clicked.connect(self.resume_selected)
         ui.supplierCombo.activated.connect(self._supplier_chosen)
         ui.productCombo.currentIndexChanged.connect(lambda _i: self._show_draft())
+        self.attach_camera(ui.cameraPanel, ui.banner)
         self.shortcut("Ctrl+Z", self.undo_last)
         self.shortcut("Ctrl+G", self.ask_generate)
         self.shortcut("Ctrl+P", self.ask_labels)
@@ -127,7 +133,8 @@ class ReceivingPane(Pane):
         ui.undoButton.setEnabled(bool(self.accepted))
         ui.postButton.setEnabled(self.draft is not None and self.count > 0)
         ui.discardButton.setEnabled(self.draft is not None)
-        ui.generateButton.setEnabled(self.current_sku() is not None)
+        for button in (ui.generateButton, ui.pasteButton, ui.rangeButton):
+            button.setEnabled(self.current_sku() is not None)
         ui.labelsButton.setEnabled(self.labels_receipt() is not None)
         self.setup.show_product(self.catalogue.view(self.current_sku()))
 
@@ -297,6 +304,7 @@ class ReceivingPane(Pane):
 
     def preferences_changed(self, preferences: Preferences) -> None:
         self.preferences = preferences
+        self.ui.cameraPanel.set_source(preferences.camera_source())
 
     def labels_receipt(self) -> ReceiptView | None:
         """Whose units "Print labels…" prints: the draft being scanned, else the receipt posted last."""

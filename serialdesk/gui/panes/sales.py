@@ -21,8 +21,10 @@ from serialdesk.gui.generated.ui_sales_pane import Ui_SalesPane
 from serialdesk.gui.models.sales import CUSTOMER_COLUMNS, CartLine, CartModel
 from serialdesk.gui.models.table import RowsModel
 from serialdesk.gui.panes.base import Pane, ScanQueue
+from serialdesk.gui.panes.sales_print import ReceiptOutput
 from serialdesk.gui.panes.sales_receipt import EMPTY_RECEIPT, sale_receipt_html
 from serialdesk.gui.panes.sales_return import ReturnDialog
+from serialdesk.gui.preferences import Preferences
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.gui.widgets.tables import fit_columns
@@ -61,6 +63,9 @@ class SalesPane(Pane):
         self.customers = RowsModel(CUSTOMER_COLUMNS, self)
         self.cart = CartModel(self)
         self.queue = ScanQueue(self._check_unit)
+        self.last_sale: SaleView | None = None  # its receipt can be printed or saved as PDF
+        self.shop_name = Preferences().shop_name
+        self.receipt_output = ReceiptOutput(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -79,6 +84,8 @@ class SalesPane(Pane):
         fit_columns(ui.cartView, (0, 2, 3), stretch=1)
         fit_columns(ui.customersView, (1, 2, 3), stretch=0)
         ui.receiptBrowser.setHtml(EMPTY_RECEIPT)
+        ui.printReceiptButton.setEnabled(False)
+        ui.savePdfButton.setEnabled(False)
         ui.returnButton.setEnabled(self.services.actor.may(Action.RETURN))
         ui.newCustomerButton.setEnabled(self.services.actor.may(Action.EDIT_CUSTOMERS))
 
@@ -94,10 +101,15 @@ class SalesPane(Pane):
         ui.removeButton.clicked.connect(self.remove_line)
         ui.returnButton.clicked.connect(self.ask_return)
         ui.completeButton.clicked.connect(self.complete)
+        ui.printReceiptButton.clicked.connect(self.receipt_output.ask_print)
+        ui.savePdfButton.clicked.connect(self.receipt_output.ask_save_pdf)
+        self.shortcut("Ctrl+Shift+P", self.receipt_output.ask_print)
+        self.shortcut("Ctrl+Shift+S", self.receipt_output.ask_save_pdf)
         self.cart.dataChanged.connect(lambda *_: self._show_cart())
         self.cart.rowsInserted.connect(lambda *_: self._show_cart())
         self.cart.rowsRemoved.connect(lambda *_: self._show_cart())
         self.cart.sig_price_refused.connect(self.ui.banner.bad)
+        self.attach_camera(ui.cameraPanel, ui.banner)
         self.shortcut("Ctrl+F", self._focus_search)
         self.shortcut("Ctrl+N", self.ask_new_customer)
         self.shortcut("Ctrl+R", self.ask_return)
@@ -115,6 +127,10 @@ class SalesPane(Pane):
     def refresh(self, what: str) -> None:
         if what == "catalogue":
             self.load()
+
+    def preferences_changed(self, preferences: Preferences) -> None:
+        self.shop_name = preferences.shop_name
+        self.ui.cameraPanel.set_source(preferences.camera_source())
 
     def activate(self) -> None:
         (self.ui.scanEdit if self.customer else self.ui.customerSearch).setFocus()
@@ -253,6 +269,9 @@ class SalesPane(Pane):
 
     def _sold(self, sale: SaleView) -> None:
         self.ui.receiptBrowser.setHtml(sale_receipt_html(sale))
+        self.last_sale = sale
+        self.ui.printReceiptButton.setEnabled(True)
+        self.ui.savePdfButton.setEnabled(True)
         self.ui.scanEdit.reset()
         self.cart.set_rows(())
         self.customer = None

@@ -1,0 +1,194 @@
+"""Receiving many serials at once: pasted from a list, or a run such as SN0001 – SN0100.
+
+Each serial goes through the pane's scan queue, so it is classified, checked and saved by ``receiving.add_scan``
+exactly like a scan, one after the other in order. A progress dialog shows how far it got; Cancel stops after
+the serial being saved, and every serial saved until then stays on the draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog
+
+from serialdesk.domain.text import plural
+from serialdesk.gui.widgets.form_dialog import Field, FormDialog
+
+if TYPE_CHECKING:
+    from serialdesk.gui.panes.receiving import ReceivingPane
+
+MAX_SERIALS = 10_000
+_CELL = re.compile(r"[,;\t]")
+_NUMBERED = re.compile(r"^(.*?)(\d+)$")
+
+
+def parse_serials(text: str) -> list[str]:
+    """The first column of each line (CSV, TSV or plain), without quotes, blanks or repeats, in order."""
+    serials: dict[str, None] = {}
+    for line in text.splitlines():
+        cell = _CELL.split(line, maxsplit=1)[0].strip().strip('"').strip()
+        if cell:
+            serials.setdefault(cell, None)
+    return list(serials)
+
+
+def serial_range(first: str, last: str) -> list[str]:
+    """SN0001, SN0100 → SN0001 … SN0100: the same prefix, numbers zero-padded to the first one's width.
+
+    Raises ValueError with the clerk's explanation when the two do not make a run."""
+    first, last = first.strip(), last.strip()
+    start, end = _NUMBERED.match(first), _NUMBERED.match(last)
+    if start is None or end is None:
+        raise ValueError("Both ends of a range end in a number, e.g. SN0001 and SN0100.")
+    if start.group(1) != end.group(1):
+        raise ValueError(f"'{first}' and '{last}' start differently; a range keeps the same prefix.")
+    digits, last_digits = start.group(2), end.group(2)
+    padded = len(digits) == len(last_digits)
+    if not padded and digits.startswith("0"):
+        raise ValueError(f"'{first}' and '{last}' have numbers of different widths; write both with the same "
+                         "number of digits, e.g. SN0001 and SN0100.")
+    low, high = int(digits), int(last_digits)
+    if high < low:
+        raise ValueError(f"'{last}' comes before '{first}'; give the lower serial first.")
+    if high - low + 1 > MAX_SERIALS:
+        raise ValueError(f"That is {high - low + 1:,} serials; at most {MAX_SERIALS:,} go in at once.")
+    width = len(digits) if padded else 0
+    return [f"{start.group(1)}{n:0{width}d}" for n in range(low, high + 1)]
+
+
+class BulkEntry(QObject):
+    """Feeds a list of serials to the receiving pane one at a time; ``sig_finished(added, refused, cancelled)``."""
+
+    sig_finished = Signal(int, int, bool)
+
+    def __init__(self, pane: ReceivingPane) -> None:
+        super().__init__(pane)
+        self.pane = pane
+        self.pending: deque[str] = deque()
+        self.current: str | None = None
+        self.refused: list[str] = []
+        self.added = 0
+        self.total = 0
+        self.progress: QProgressDialog | None = None
+        pane.sig_scan_handled.connect(self._handled)
+        pane.ui.pasteButton.clicked.connect(self.ask_paste)
+        pane.ui.rangeButton.clicked.connect(self.ask_range)
+        pane.shortcut("Ctrl+Shift+V", self.ask_paste)
+        pane.shortcut("Ctrl+Shift+R", self.ask_range)
+
+    @property
+    def running(self) -> bool:
+        return self.progress is not None
+
+    def ask_paste(self) -> FormDialog | None:
+        if not self._product_chosen():
+            return None
+        dialog = FormDialog("Paste serials", [Field("serials", "Serials", "lines", required=True,
+                                                    placeholder="One per line; from a CSV, the first column")],
+                            intro=f"Serials for {self._product_name()}: each is checked and saved like a scan.",
+                            ok_text="Add serials", parent=self.pane)
+        dialog.sig_submitted.connect(lambda values: self._submitted(dialog, parse_serials(str(values["serials"]))))
+        dialog.open()
+        return dialog
+
+    def ask_range(self) -> FormDialog | None:
+        if not self._product_chosen():
+            return None
+        dialog = FormDialog("Add a range of serials", [Field("first", "First serial", required=True,
+                                                             placeholder="SN0001"),
+                                                       Field("last", "Last serial", required=True,
+                                                             placeholder="SN0100")],
+                            intro=f"Serials for {self._product_name()}: the same prefix, numbers counted up.",
+                            ok_text="Add range", parent=self.pane)
+
+        def submitted(values: dict[str, str]) -> None:
+            try:
+                serials = serial_range(str(values["first"]), str(values["last"]))
+            except ValueError as exc:
+                dialog.refuse(str(exc))
+                return
+            self._submitted(dialog, serials)
+
+        dialog.sig_submitted.connect(submitted)
+        dialog.open()
+        return dialog
+
+    def _submitted(self, dialog: FormDialog, serials: list[str]) -> None:
+        if not serials:
+            dialog.refuse("There are no serials in that text.")
+            return
+        dialog.finish()
+        self.add(serials)
+
+    def add(self, serials: list[str]) -> None:
+        """Add ``serials`` in order, with a progress dialog; does nothing while another batch runs."""
+        if self.running or not serials:
+            return
+        self.pending, self.refused, self.added, self.total = deque(serials), [], 0, len(serials)
+        progress = QProgressDialog(f"Adding {plural(self.total, 'serial')}…", "Cancel", 0, self.total, self.pane)
+        progress.setWindowTitle("Adding serials")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setMinimumDuration(0)
+        self.progress = progress
+        progress.show()
+        self._next()
+
+    def cancel(self) -> None:
+        if self.progress is not None:
+            self.progress.cancel()
+
+    def _next(self) -> None:
+        progress = self.progress
+        if progress is None:
+            return
+        if progress.wasCanceled() or not self.pending:
+            self._finish(cancelled=progress.wasCanceled() and bool(self.pending))
+            return
+        self.current = self.pending.popleft()
+        progress.setLabelText(f"Adding {self.current} ({self.total - len(self.pending)} of {self.total})…")
+        self.pane.handle_scan(self.current)
+
+    def _handled(self, tone: str, _message: str) -> None:
+        if self.current is None:
+            return  # a scan of the clerk's, not one of ours
+        if tone == "good":
+            self.added += 1
+        else:
+            self.refused.append(self.current)
+        self.current = None
+        if self.progress is not None:
+            self.progress.setValue(self.total - len(self.pending))
+        QTimer.singleShot(0, self._next)  # back to the event loop first: Cancel gets its click in
+
+    def _finish(self, *, cancelled: bool) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        message = f"{plural(self.added, 'serial')} added"
+        if self.refused:
+            shown = ", ".join(self.refused[:5]) + (" …" if len(self.refused) > 5 else "")
+            message += f"; {len(self.refused)} refused ({shown}) — the list of scans says why"
+        if cancelled:
+            message += f". Stopped: {plural(len(self.pending), 'serial')} from {self.pending[0]} on were not added"
+        self.pane.ui.banner.say(message + ".", "warn" if self.refused or cancelled else "good")
+        self.sig_finished.emit(self.added, len(self.refused), cancelled)
+        self.pending.clear()
+
+    def _product_chosen(self) -> bool:
+        if self.pane.current_sku() is None:
+            self.pane.ui.banner.warn("Choose the product first (or scan its barcode), then add its serials.")
+            return False
+        if self.running:
+            self.pane.ui.banner.warn("Serials are being added; wait for them (or cancel) first.")
+            return False
+        return True
+
+    def _product_name(self) -> str:
+        product = self.pane.catalogue.view(self.pane.current_sku())
+        return f"{product.name} ({product.sku})" if product else str(self.pane.current_sku())
