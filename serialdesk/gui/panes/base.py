@@ -109,3 +109,19 @@ class Pane(QWidget):
 
     def preferences_changed(self, preferences: Preferences) -> None:
         """This station's settings were loaded or changed (label defaults, the shop's name …)."""
+
+
+class ScanningPane(Pane):
+    """A pane with a scan field (``ui.scanEdit``): scans — wedge, camera, or typed + Enter — are shown in the field
+    and handled one at a time, in the order they came, by the pane's ``queue``."""
+
+    ui: Any  # the pane's generated Ui_… form, which has a ``scanEdit`` ScanField
+    queue: ScanQueue
+
+    def handle_scan(self, text: str) -> None:
+        self.ui.scanEdit.show_scan(text)
+        self.queue.push(text)
+
+    def _typed(self, text: str) -> None:
+        self.ui.scanEdit.clear()
+        self.handle_scan(text)

@@ -21,7 +21,7 @@ from serialdesk.gui.generated.ui_receiving_pane import Ui_ReceivingPane
 from serialdesk.gui.labels_dialog import LabelsDialog
 from serialdesk.gui.models.scans import SCAN_COLUMNS, ScanLine
 from serialdesk.gui.models.table import RowsModel
-from serialdesk.gui.panes.base import Pane, ScanQueue
+from serialdesk.gui.panes.base import ScanningPane, ScanQueue
 from serialdesk.gui.panes.receiving_bulk import BulkEntry
 from serialdesk.gui.panes.receiving_expected import ExpectedDialog
 from serialdesk.gui.panes.receiving_setup import ReceivingSetup, load_receiving
@@ -38,7 +38,7 @@ KEYS_TEXT = ("<b>Keys</b><br>Enter — add a typed serial<br>Ctrl+Z — undo las
              "<br>Ctrl+P — print labels<br>Ctrl+K — camera on/off<br>Ctrl+Enter — post the receipt<br>F1 — help")
 
 
-class ReceivingPane(Pane):
+class ReceivingPane(ScanningPane):
     title = "Receiving"
     help_topic = "receiving"
     sig_scan_handled = Signal(str, str)  # tone (good · bad · info), message — after each scan's outcome
@@ -145,14 +145,6 @@ class ReceivingPane(Pane):
         self._show_draft()
 
     # --- scanning ------------------------------------------------------------------------------------------
-
-    def handle_scan(self, text: str) -> None:
-        self.ui.scanEdit.show_scan(text)
-        self.queue.push(text)
-
-    def _typed(self, text: str) -> None:
-        self.ui.scanEdit.clear()
-        self.handle_scan(text)
 
     def _classify(self, text: str) -> None:
         try:

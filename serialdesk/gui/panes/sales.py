@@ -20,7 +20,7 @@ from serialdesk.gui.formats import money
 from serialdesk.gui.generated.ui_sales_pane import Ui_SalesPane
 from serialdesk.gui.models.sales import CUSTOMER_COLUMNS, CartLine, CartModel
 from serialdesk.gui.models.table import RowsModel
-from serialdesk.gui.panes.base import Pane, ScanQueue
+from serialdesk.gui.panes.base import ScanningPane, ScanQueue
 from serialdesk.gui.panes.sales_print import ReceiptOutput
 from serialdesk.gui.panes.sales_receipt import EMPTY_RECEIPT, sale_receipt_html
 from serialdesk.gui.panes.sales_return import ReturnDialog
@@ -47,7 +47,7 @@ def refusal(p: ItemPassport) -> str | None:
     return None
 
 
-class SalesPane(Pane):
+class SalesPane(ScanningPane):
     title = "Sales"
     help_topic = "sales"
     sig_scan_handled = Signal(str, str)  # tone, message
@@ -204,14 +204,6 @@ class SalesPane(Pane):
         dialog.open()
 
     # --- the cart -------------------------------------------------------------------------------------------
-
-    def handle_scan(self, text: str) -> None:
-        self.ui.scanEdit.show_scan(text)
-        self.queue.push(text)
-
-    def _typed(self, text: str) -> None:
-        self.ui.scanEdit.clear()
-        self.handle_scan(text)
 
     def _check_unit(self, text: str) -> None:
         lookup = self.services.lookup

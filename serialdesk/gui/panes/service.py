@@ -13,7 +13,7 @@ from serialdesk.bootstrap import Services
 from serialdesk.domain.roles import Action
 from serialdesk.gui.generated.ui_service_pane import Ui_ServicePane
 from serialdesk.gui.models.table import RowsModel
-from serialdesk.gui.panes.base import Pane, ScanQueue
+from serialdesk.gui.panes.base import ScanningPane, ScanQueue
 from serialdesk.gui.panes.service_foreign import ForeignUnitDialog
 from serialdesk.gui.panes.service_tickets import NO_TICKET, TICKET_COLUMNS, ticket_html
 from serialdesk.gui.tasks import TaskRunner
@@ -23,7 +23,7 @@ from serialdesk.gui.widgets.tables import fit_columns
 from serialdesk.services.dto import ItemPassport, TicketView
 
 
-class ServicePane(Pane):
+class ServicePane(ScanningPane):
     title = "Service"
     help_topic = "service"
     sig_passport_shown = Signal(object)  # ItemPassport
@@ -68,14 +68,6 @@ class ServicePane(Pane):
         self.ui.scanEdit.setFocus()
 
     # --- the unit -------------------------------------------------------------------------------------------
-
-    def handle_scan(self, text: str) -> None:
-        self.ui.scanEdit.show_scan(text)
-        self.queue.push(text)
-
-    def _typed(self, text: str) -> None:
-        self.ui.scanEdit.clear()
-        self.handle_scan(text)
 
     def _look_up(self, text: str) -> None:
         lookup = self.services.lookup
