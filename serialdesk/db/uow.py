@@ -5,9 +5,21 @@ from __future__ import annotations
 from types import TracebackType
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from serialdesk.db.engine import READ_ONLY
+from serialdesk.domain.errors import DomainError
+
+
+def unavailable(exc: DBAPIError) -> DomainError:
+    """A database that is busy or out of reach, in the clerk's words (nothing of the action was saved)."""
+    text = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    if "locked" in text or "busy" in text:
+        return DomainError("The database is busy (another station is saving); nothing was saved — try again.",
+                           code="db_busy")
+    return DomainError(f"The database cannot be reached ({text}); nothing was saved — try again when the "
+                       "connection is back.", code="db_unavailable")
 
 
 class UnitOfWork:
@@ -33,9 +45,13 @@ class UnitOfWork:
         assert self._session is not None
         try:
             self._session.rollback()
+        except DBAPIError:
+            pass  # the connection is gone: nothing was committed, the error below says why
         finally:
             self._session.close()
             self._session = None
+        if isinstance(exc, OperationalError | InterfaceError):
+            raise unavailable(exc) from exc
 
     def commit(self) -> None:
         self.session.commit()
