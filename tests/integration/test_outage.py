@@ -17,7 +17,7 @@ def test_an_unreachable_database_is_a_refusal_in_plain_words() -> None:
     services = app.services(Actor("admin", Role.MANAGER, "s"))
     try:
         for action in (lambda: services.lookup.passport("SN1"), lambda: services.catalogue.add_supplier("X")):
-            with pytest.raises(DomainError, match="cannot be reached .* nothing was saved") as err:
+            with pytest.raises(DomainError, match=r"cannot be reached .* nothing was saved") as err:
                 action()
             assert err.value.code == "db_unavailable"
     finally:
