@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(":/icons/app.svg"))
         self.setMinimumSize(1100, 640)
         self.panes: dict[str, Pane] = {
-            "receiving": ReceivingPane(self.services, runner, self),
+            "receiving": ReceivingPane(self.services, runner, self, database=app.settings.db_url),
             "sales": SalesPane(self.services, runner, self),
             "service": ServicePane(self.services, runner, self),
             "recalls": RecallPane(self.services, runner, self),

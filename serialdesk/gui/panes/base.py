@@ -23,9 +23,9 @@ class ScanQueue:
     A scanner can fire faster than a scan is saved; without this the second scan of a new receipt would open
     a second draft, and the list would show outcomes out of order."""
 
-    def __init__(self, handle: Callable[[str], None]) -> None:
+    def __init__(self, handle: Callable[[Any], None]) -> None:
         self._handle = handle
-        self._pending: deque[str] = deque()
+        self._pending: deque[Any] = deque()  # scan texts (or a pane's own queued work, e.g. a waiting scan)
         self._busy = False
         self._draining = False
 
@@ -33,7 +33,7 @@ class ScanQueue:
     def busy(self) -> bool:
         return self._busy or bool(self._pending)
 
-    def push(self, text: str) -> None:
+    def push(self, text: Any) -> None:
         self._pending.append(text)
         self._drain()
 

@@ -24,10 +24,11 @@ from serialdesk.gui.models.table import RowsModel
 from serialdesk.gui.panes.base import ScanningPane, ScanQueue
 from serialdesk.gui.panes.receiving_bulk import BulkEntry
 from serialdesk.gui.panes.receiving_expected import ExpectedDialog
+from serialdesk.gui.panes.receiving_offline import OfflineScans, WaitingScan, waiting_file
 from serialdesk.gui.panes.receiving_setup import ReceivingSetup, load_receiving
 from serialdesk.gui.preferences import Preferences
 from serialdesk.gui.scan_catalogue import ShopCatalogue
-from serialdesk.gui.tasks import TaskRunner
+from serialdesk.gui.tasks import Task, TaskRunner
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.gui.widgets.tables import fit_columns
 from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
@@ -44,7 +45,8 @@ class ReceivingPane(ScanningPane):
     sig_scan_handled = Signal(str, str)  # tone (good · bad · info), message — after each scan's outcome
     sig_loaded = Signal()
 
-    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None, *,
+                 database: str = "") -> None:
         super().__init__(services, runner, parent)
         self.ui = Ui_ReceivingPane()
         self.ui.setupUi(self)
@@ -59,6 +61,7 @@ class ReceivingPane(ScanningPane):
         self.setup = ReceivingSetup(self.ui, self)
         self.bulk = BulkEntry(self)  # Paste serials…, Range… (their buttons and keys)
         self.expected = ExpectedDialog(self)  # Expected list…
+        self.offline = OfflineScans(self, waiting_file(database))  # scans kept while the database is away
         self._setup_view()
         self._connect()
         self._show_draft()
@@ -108,6 +111,7 @@ class ReceivingPane(ScanningPane):
         self.setup.fill(products, suppliers)
         self._offer_drafts(drafts)
         self._show_draft()
+        self.offline.start()
         self.sig_loaded.emit()
 
     def refresh(self, what: str) -> None:
@@ -146,17 +150,20 @@ class ReceivingPane(ScanningPane):
 
     # --- scanning ------------------------------------------------------------------------------------------
 
-    def _classify(self, text: str) -> None:
+    def _classify(self, text: str | WaitingScan) -> None:
+        if isinstance(text, WaitingScan):
+            self.offline.replay(text)
+            return
         try:
             result = self.catalogue.classify(text, self.current_sku())
         except DomainError as exc:
-            self._refused(text, self.current_sku() or "", exc.message)
+            self.refused(text, self.current_sku() or "", exc.message)
             return
         if result.kind is ScanKind.PRODUCT or (result.kind is ScanKind.GS1 and result.serial is None):
             self._switched(result)
             return
         if result.product is None or result.serial is None:
-            self._refused(text, "", result.note or "This label holds no product this shop knows.")
+            self.refused(text, "", result.note or "This label holds no product this shop knows.")
             return
         if result.product.sku != self.current_sku():
             self.setup.select_product(result.product.sku)
@@ -166,7 +173,7 @@ class ReceivingPane(ScanningPane):
 
     def _switched(self, result: ScanResult) -> None:
         if result.product is None:
-            self._refused(result.text, "", result.note or "This label holds no product this shop knows.")
+            self.refused(result.text, "", result.note or "This label holds no product this shop knows.")
             return
         self.setup.select_product(result.product.sku)
         if result.lot:
@@ -179,13 +186,15 @@ class ReceivingPane(ScanningPane):
         receiving = self.services.receiving
 
         def scan(receipt_id: int) -> None:
-            self.call(lambda: receiving.add_scan(receipt_id, sku, serial, lot=lot),
-                      lambda accepted: self._accepted(accepted, note),
-                      lambda message: self._refused(serial, sku, message), label=f"save scan {serial}")
+            waiting = WaitingScan(receipt_id, sku, serial, lot)
+            task: Task = self.call(lambda: receiving.add_scan(receipt_id, sku, serial, lot=lot),
+                                   lambda accepted: self.accepted_unit(accepted, note),
+                                   lambda message: self.offline.save_failed(task, waiting, message),
+                                   label=f"save scan {serial}")
 
-        self._with_draft(scan, lambda message: self._refused(serial, sku, message))
+        self._with_draft(scan, lambda message: self.refused(serial, sku, message))
 
-    def _accepted(self, accepted: ScanAccepted, note: str) -> None:
+    def accepted_unit(self, accepted: ScanAccepted, note: str) -> None:
         self.accepted.append(accepted.unit)
         self.count = accepted.count
         unit = accepted.unit
@@ -193,8 +202,11 @@ class ReceivingPane(ScanningPane):
         self._outcome(ScanLine(unit.scanned_at, unit.serial, unit.sku, "good", note or "Added"),
                       message + (f" {note}" if note else ""))
 
-    def _refused(self, text: str, sku: str, message: str) -> None:
+    def refused(self, text: str, sku: str, message: str) -> None:
         self._outcome(ScanLine(_now(), text, sku, "bad", message), message)
+
+    def kept(self, scan: WaitingScan, message: str) -> None:
+        self._outcome(ScanLine(_now(), scan.serial, scan.sku, "info", "Waiting for the database"), message)
 
     def _outcome(self, line: ScanLine, message: str) -> None:
         self.scans.insert_first(line, keep=SHOWN_SCANS)
