@@ -23,6 +23,12 @@ from serialdesk.gui.wedge import WedgeFilter
 from serialdesk.services.dto import PartyView, ProductView
 
 GTIN = "4006381333931"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-screenshots"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if SCREENSHOTS.is_dir() and any(SCREENSHOTS.glob("*.png")):
+        terminalreporter.write_line(f"Screenshots of every pane: {SCREENSHOTS}")
 
 
 @pytest.fixture(autouse=True)
