@@ -180,7 +180,7 @@ class ReceivingPane(ScanningPane):
             self.ui.lotEdit.setText(result.lot)
         message = f"Now scanning {result.product.name} ({result.product.sku})" + (
             f", lot {result.lot}" if result.lot else "") + ". Scan its serials."
-        self._outcome(ScanLine(_now(), result.text, result.product.sku, "info", "Product chosen"), message)
+        self.outcome(ScanLine(_now(), result.text, result.product.sku, "info", "Product chosen"), message)
 
     def _add(self, sku: str, serial: str, lot: str | None, note: str) -> None:
         receiving = self.services.receiving
@@ -199,16 +199,13 @@ class ReceivingPane(ScanningPane):
         self.count = accepted.count
         unit = accepted.unit
         message = f"✓ {unit.serial} added — {plural(accepted.count, 'unit')} on {accepted.receipt}."
-        self._outcome(ScanLine(unit.scanned_at, unit.serial, unit.sku, "good", note or "Added"),
+        self.outcome(ScanLine(unit.scanned_at, unit.serial, unit.sku, "good", note or "Added"),
                       message + (f" {note}" if note else ""))
 
     def refused(self, text: str, sku: str, message: str) -> None:
-        self._outcome(ScanLine(_now(), text, sku, "bad", message), message)
+        self.outcome(ScanLine(_now(), text, sku, "bad", message), message)
 
-    def kept(self, scan: WaitingScan, message: str) -> None:
-        self._outcome(ScanLine(_now(), scan.serial, scan.sku, "info", "Waiting for the database"), message)
-
-    def _outcome(self, line: ScanLine, message: str) -> None:
+    def outcome(self, line: ScanLine, message: str) -> None:
         self.scans.insert_first(line, keep=SHOWN_SCANS)
         self.ui.banner.say(message, line.tone)
         self.ui.scanEdit.flash("bad" if line.tone == "bad" else "good")

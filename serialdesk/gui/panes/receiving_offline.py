@@ -8,12 +8,14 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
 from serialdesk.domain.errors import DomainError
+from serialdesk.gui.models.scans import ScanLine
 from serialdesk.gui.preferences import preference_store
 from serialdesk.gui.tasks import Task
 from serialdesk.services.dto import ScanAccepted
@@ -87,8 +89,9 @@ class OfflineScans(QObject):
         if isinstance(error, DomainError) and error.code == UNREACHABLE:
             self.waiting.keep(scan)
             self.timer.start(self.retry_ms)
-            self.pane.kept(scan, f"The database is out of reach: {scan.serial} is kept on this computer and will be "
-                                 f"saved as soon as it answers ({len(self.waiting.scans)} waiting).")
+            line = ScanLine(datetime.now(UTC), scan.serial, scan.sku, "info", "Waiting for the database")
+            self.pane.outcome(line, f"The database is out of reach: {scan.serial} is kept on this computer and will "
+                                    f"be saved as soon as it answers ({len(self.waiting.scans)} waiting).")
             self._announce()
         else:
             self.pane.refused(scan.serial, scan.sku, message)
