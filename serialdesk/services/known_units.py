@@ -21,7 +21,7 @@ def where_is(session: Session, item: Item, product: Product) -> str:
     if status in (ItemStatus.SOLD, ItemStatus.IN_SERVICE, ItemStatus.RECALLED):
         sold = sale_of(session, item.id)
         if sold is not None:
-            sale, customer = sold
+            _, sale, customer = sold
             return (f"{state_phrase(ItemStatus.SOLD)} on {day(sale.sold_at)} to {customer.name} "
                     f"({record_number('customer', customer.id)})"
                     + ("" if status is ItemStatus.SOLD else f" and {state_phrase(status)}"))
@@ -41,17 +41,17 @@ def where_is(session: Session, item: Item, product: Product) -> str:
     return state_phrase(status)
 
 
-def sale_of(session: Session, item_id: int) -> tuple[Sale, Customer] | None:
-    """The latest sale of a unit with its customer."""
+def sale_of(session: Session, item_id: int) -> tuple[SaleLine, Sale, Customer] | None:
+    """The latest sale of a unit: its line (price, warranty), the sale, and the customer."""
     row = session.execute(
-        select(Sale, Customer)
-        .join(SaleLine, SaleLine.sale_id == Sale.id)
+        select(SaleLine, Sale, Customer)
+        .join(Sale, Sale.id == SaleLine.sale_id)
         .join(Customer, Customer.id == Sale.customer_id)
         .where(SaleLine.item_id == item_id)
         .order_by(SaleLine.id.desc())
         .limit(1)
     ).first()
-    return (row[0], row[1]) if row is not None else None
+    return (row[0], row[1], row[2]) if row is not None else None
 
 
 def refuse_known(session: Session, product: Product, serials: Sequence[str], receipt_id: int | None) -> None:

@@ -116,8 +116,7 @@ class ReceivingService(Service):
                 receipt.supplier_id = supplier_by_ref(s, supplier).id
             if receipt.supplier_id is None:
                 raise DomainError("Choose the supplier before posting the receipt.", code="supplier_required")
-            item_ids = s.scalars(select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id)).all()
-            if not item_ids:
+            if s.scalar(select(ReceiptLine.id).where(ReceiptLine.receipt_id == receipt.id).limit(1)) is None:
                 raise DomainError("This receipt has no units yet; scan at least one serial.", code="empty_receipt")
             when = aware(at, self.clock())
             self._put_in_stock(s, receipt, when)

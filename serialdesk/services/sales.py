@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Customer, Item, Product, Return, Sale, SaleLine
@@ -94,10 +94,9 @@ class SalesService(Service):
             item, product = one_item(s, serial, sku)
             check_move(item.status, ItemStatus.RETURNED, item.serial, where_is(s, item, product))
             sold = sale_of(s, item.id)
-            line = s.scalar(select(SaleLine).where(SaleLine.item_id == item.id).order_by(SaleLine.id.desc()))
-            if sold is None or line is None:
+            if sold is None:
                 raise DomainError(f"Serial {item.serial} has no sale on record to return.", code="no_sale")
-            sale, customer = sold
+            line, sale, customer = sold
             when = aware(at, self.clock())
             _refuse_time_travel(sale.sold_at, when, item.serial, "sold", "returned")
             held_as = item.status

@@ -44,9 +44,11 @@ class ServiceDeskService(Service):
             raise DomainError("Describe the problem the customer reports.", code="problem_required")
         with self.uows() as uow:
             s = uow.session
-            item, product, owner, ours = self._unit_for_service(s, serial, sku, customer)
+            item, product, owner, line = self._unit_for_service(s, serial, sku, customer)
+            ours = line is not None
             now = aware(at, self.clock())
-            in_warranty = ours and self._warranty(s, item, now) is WarrantyStatus.IN_WARRANTY
+            until = line.warranty_until if line is not None else None
+            in_warranty = warranty_state(until, now).status is WarrantyStatus.IN_WARRANTY
             claim, override = in_warranty, None
             if warranty_claim is not None and warranty_claim != in_warranty:
                 if self.actor.role is not Role.MANAGER:
@@ -67,14 +69,16 @@ class ServiceDeskService(Service):
 
     def _unit_for_service(
         self, s: Session, serial: str, sku: str | None, customer: str | None
-    ) -> tuple[Item, Product, Customer | None, bool]:
-        if items_by_ref(s, serial, sku):
-            item, product = one_item(s, serial, sku)
+    ) -> tuple[Item, Product, Customer | None, SaleLine | None]:
+        """The unit, its owner, and — for a unit we sold — its latest sale line (None: not sold by us)."""
+        found = items_by_ref(s, serial, sku)
+        if found:
+            item, product = found[0] if len(found) == 1 else one_item(s, serial, sku)  # one_item: "which one?"
             sold = sale_of(s, item.id)
             if sold is not None and item.status != ItemStatus.CUSTOMER_OWNED.value:
-                return item, product, sold[1], True
+                return item, product, sold[2], sold[0]
             owner = customer_by_ref(s, customer) if customer else self._last_owner(s, item.id)
-            return item, product, owner, False
+            return item, product, owner, None
         code, text = split_ref(s, serial, sku)
         if code is None or customer is None:
             raise NotFound(f"Serial {text} is not one of ours. To take in a unit not sold by us, give its product "
@@ -88,19 +92,13 @@ class ServiceDeskService(Service):
         s.flush()
         self.record(s, kind="registered_foreign", item_id=item.id, product_id=product.id, serial=item.serial,
                     status_to=item.status, data={"owner": f"{owner.name} ({record_number('customer', owner.id)})"})
-        return item, product, owner, False
+        return item, product, owner, None
 
     @staticmethod
     def _last_owner(s: Session, item_id: int) -> Customer | None:
         customer_id = s.scalar(select(ServiceTicket.customer_id).where(ServiceTicket.item_id == item_id)
                                .order_by(ServiceTicket.id.desc()).limit(1))
         return s.get(Customer, customer_id) if customer_id else None
-
-    @staticmethod
-    def _warranty(s: Session, item: Item, now: datetime) -> WarrantyStatus:
-        until = s.scalar(select(SaleLine.warranty_until).where(SaleLine.item_id == item.id)
-                         .order_by(SaleLine.id.desc()).limit(1))
-        return warranty_state(until, now).status
 
     def log_work(self, ticket_id: int, text: str, minutes: int = 0) -> TicketView:
         """Add a work-log line (what was done, how long) to an open ticket."""
