@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from serialdesk.db.models.base import Base, JsonData, utcnow
@@ -17,6 +17,8 @@ class Event(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When the row was written, from the database's clock (never from the caller): a back-dated `at` stays visible.
+    recorded_at: Mapped[datetime] = mapped_column(server_default=func.current_timestamp())
     kind: Mapped[str] = mapped_column(String(40))
     # A scan removed from a draft deletes its item; its events stay, naming product and serial.
     item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="SET NULL"))
