@@ -27,7 +27,11 @@ from serialdesk.commands.context import Context, UsageError
 from serialdesk.commands.output import warn
 from serialdesk.config import Settings
 from serialdesk.domain.errors import DomainError
+from serialdesk.services.maintenance import database_failure, missing_database
 
+# Commands that may run without a shop database: the ones that make one, the GUI (its start-up dialog says
+# what is wrong), and scan-image, which never opens one.
+NO_DATABASE_NEEDED = frozenset({"init", "demo", "restore", "gui", "scan-image"})
 COMMAND_MODULES = (setup, catalogue, stock, moves, aftersales, trace, exchange, labelling, scanning, maintenance)
 
 
@@ -66,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         warn(f"Cannot use the database '{settings.db_url}': {exc}")
         return 2
     try:
+        if args.command not in NO_DATABASE_NEEDED and (missing := missing_database(settings.db_url)) is not None:
+            raise missing
         return int(args.handler(Context(args, app)))
     except UsageError as exc:
         parser.print_usage(sys.stderr)
@@ -80,5 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         warn("Interrupted; nothing more was changed.")
         return 130
+    except Exception as exc:  # a damaged database file, whichever command found it: one sentence, no traceback
+        if (failure := database_failure(exc, settings.db_url)) is None:
+            raise
+        warn(failure.message)
+        return failure.exit_code
     finally:
         app.close()

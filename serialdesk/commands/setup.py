@@ -9,6 +9,7 @@ import sys
 
 from serialdesk.commands.context import Context
 from serialdesk.commands.output import say, warn
+from serialdesk.services.maintenance import prepare_new_database
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -41,14 +42,18 @@ def _admin_pin(ctx: Context) -> str | None:
 
 
 def run_init(ctx: Context) -> int:
+    kept = prepare_new_database(ctx.app.engine)  # a damaged file is set aside; another program's is refused
     created = ctx.app.init_schema(_admin_pin(ctx))
-    message = "Database ready." + (" Manager account 'admin' created." if created else "")
-    return ctx.emit({"ok": True, "admin_created": created, "db": ctx.app.settings.db_url}, message)
+    message = ((f"The damaged database was kept as {kept}; a new, empty one was made in its place. " if kept else "")
+               + "Database ready." + (" Manager account 'admin' created." if created else ""))
+    return ctx.emit({"ok": True, "admin_created": created, "db": ctx.app.settings.db_url, "kept_aside": kept},
+                    message)
 
 
 def run_demo(ctx: Context) -> int:
     from serialdesk.services.demo import build_demo_shop
 
+    prepare_new_database(ctx.app.engine)
     ctx.app.init_schema(os.environ.get("SERIALDESK_ADMIN_PIN") or "1234")
     services = ctx.app.services(ctx.app.actor("admin"))
     summary = build_demo_shop(services, items=max(ctx.args.items, 10), seed=ctx.args.seed, now=ctx.app.clock())

@@ -38,7 +38,7 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
     database = make_url(url).database
     if not database or database == ":memory:":
         raise ValueError("serialdesk needs a SQLite *file* (an in-memory database is invisible to other threads)")
-    Path(database).parent.mkdir(parents=True, exist_ok=True)
+    # No folder is made here: only `init`, `demo` and `restore` create a shop (services/maintenance.py).
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
 
     @event.listens_for(engine, "connect")

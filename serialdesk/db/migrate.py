@@ -54,8 +54,7 @@ def current_revision(engine: Engine) -> str | None:
 
 
 @cache
-def head_revision() -> str | None:
-    """The newest revision in migrations/versions (the one no other revision builds on)."""
+def _revisions() -> tuple[frozenset[str], frozenset[str]]:
     revisions, parents = set(), set()
     for script in MIGRATIONS.joinpath("versions").glob("*.py"):
         source = script.read_text(encoding="utf-8")
@@ -63,5 +62,17 @@ def head_revision() -> str | None:
             revisions.add(rev.group(1))
         if (down := re.search(r"^down_revision\s*=\s*['\"](\w+)['\"]", source, re.M)) is not None:
             parents.add(down.group(1))
+    return frozenset(revisions), frozenset(parents)
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version of serialdesk can migrate from (a backup of another is refused)."""
+    return set(_revisions()[0])
+
+
+@cache
+def head_revision() -> str | None:
+    """The newest revision in migrations/versions (the one no other revision builds on)."""
+    revisions, parents = _revisions()
     heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
+    return next(iter(heads)) if len(heads) == 1 else None
