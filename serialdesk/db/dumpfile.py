@@ -73,8 +73,12 @@ def is_gzip(path: Path) -> bool:
 def header(path: Path) -> dict[str, Any]:
     try:
         with gzip.open(path, "rb") as handle:
-            first: Any = json.loads(handle.readline())
-    except READ_ERRORS:
+            line = handle.readline()
+    except READ_ERRORS as exc:  # gzip framing, but the stream breaks at once
+        raise _broken(path, f"it is cut off or damaged ({_reason(exc)})") from None
+    try:
+        first: Any = json.loads(line)
+    except ValueError:
         first = None
     if not isinstance(first, dict) or first.get("format") != FORMAT:
         raise DomainError(f"{path} is not a serialdesk backup; nothing was restored.", code="not_a_backup")

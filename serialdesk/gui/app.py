@@ -14,7 +14,7 @@ from serialdesk.bootstrap import App
 from serialdesk.config import Settings, default_db_url
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Actor
-from serialdesk.gui.database_problem import Choice
+from serialdesk.gui.database_problem import Choice, create_local_shop, startup_problem
 from serialdesk.gui.database_problem import ask as ask_about_database
 from serialdesk.gui.login import LoginDialog
 from serialdesk.gui.main_window import MainWindow
@@ -55,24 +55,23 @@ def open_database(settings: Settings, preferences: Preferences) -> App | int:
     chosen = with_preferences(settings, preferences)
     while True:
         app = App(chosen)
-        try:
-            app.require_schema()
+        local = default_db_url()
+        problem = startup_problem(app, local)
+        if problem is None:
             return app
-        except DomainError as exc:
-            app.close()
-            hint = ("\n\nThis database was chosen in Settings; you can change it there once the app is open."
-                    if chosen.db_url != settings.db_url else "")
-            local = default_db_url()
-            choice = ask_about_database(chosen.db_url, exc.message + hint, offer_local=chosen.db_url != local)
-            if choice is Choice.QUIT:
-                return exc.exit_code
-            if choice is Choice.LOCAL:
-                chosen = replace(chosen, db_url=local)
-                fallback = App(chosen)
-                try:
-                    fallback.init_schema(None)  # a new local shop: admin sets a PIN at the first sign-in
-                finally:
-                    fallback.close()
+        app.close()
+        hint = ("\n\nThis database was chosen in Settings; you can change it there once the app is open."
+                if chosen.db_url != settings.db_url else "")
+        choice = ask_about_database(chosen.db_url, problem.message + hint, offer_local=chosen.db_url != local)
+        if choice is Choice.QUIT:
+            return problem.exit_code
+        if choice is Choice.LOCAL:
+            chosen = replace(chosen, db_url=local)
+            fallback = App(chosen)
+            try:
+                create_local_shop(fallback)  # a new local shop: admin sets a PIN at the first sign-in
+            finally:
+                fallback.close()
 
 
 def run(settings: Settings, user: str | None = None, pin: str | None = None, *,

@@ -1,5 +1,7 @@
-"""When the database cannot be opened at start-up: say which one and why, then let the clerk try again, fall
-back to this computer's own SQLite database, or quit — never a bare crash."""
+"""When the database cannot be opened at start-up: say which one and why (missing, damaged, unreachable, not set
+up), then let the clerk try again, fall back to this computer's own SQLite database, or quit — never a bare
+crash, and never a new empty shop made silently where the clerk pointed at one that is not there. Only this
+computer's own database (the default) is made by the app itself on its first start."""
 
 from __future__ import annotations
 
@@ -7,7 +9,10 @@ from enum import Enum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from serialdesk.bootstrap import App
+from serialdesk.domain.errors import DomainError
 from serialdesk.gui.formats import masked_db_url
+from serialdesk.services.maintenance import database_failure, missing_database, prepare_new_database
 
 
 class Choice(Enum):
@@ -35,3 +40,28 @@ def ask(url: str, problem: str, *, offer_local: bool) -> Choice:
     box, buttons = database_problem_box(url, problem, offer_local=offer_local)
     box.exec()
     return buttons.get(box.clickedButton(), Choice.QUIT)
+
+
+def create_local_shop(app: App) -> None:
+    """This computer's own database, made on first start: an empty shop whose admin sets a PIN at first sign-in."""
+    prepare_new_database(app.engine)
+    app.init_schema(None)
+
+
+def startup_problem(app: App, local_url: str) -> DomainError | None:
+    """Why ``app``'s database cannot be used, in one sentence (None: it can). A missing database is made only
+    when it is this computer's own (``local_url``) — the app's first start."""
+    url = app.settings.db_url
+    try:
+        if (missing := missing_database(url)) is not None:
+            if url != local_url:
+                return missing
+            create_local_shop(app)
+        app.require_schema()
+    except DomainError as exc:
+        return exc
+    except Exception as exc:  # a damaged file: named as such; anything else stays a programming error
+        if (failure := database_failure(exc, url)) is None:
+            raise
+        return failure
+    return None
