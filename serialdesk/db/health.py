@@ -107,10 +107,23 @@ def missing(url: str) -> Path | None:
     return path if path is not None and not path.exists() else None
 
 
+def table_names(engine: Engine) -> list[str]:
+    """The tables in the database; a SQLite file is read without our engine, whose connect would switch
+    another program's file to WAL."""
+    path = Path(engine.url.database) if engine.dialect.name == "sqlite" and engine.url.database else None
+    if path is None:
+        with engine.connect() as conn:
+            return list(inspect(conn).get_table_names())
+    if not path.is_file() or path.stat().st_size == 0:
+        return []
+    with closing(open_read_only(path)) as raw:
+        return [row[0] for row in raw.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")]
+
+
 def foreign_tables(engine: Engine) -> list[str]:
     """Tables of another program in a database that is not a serialdesk shop ([] for ours or an empty one)."""
-    with engine.connect() as conn:
-        names = inspect(conn).get_table_names()
+    names = table_names(engine)
     if "alembic_version" in names:
         return []
     return sorted(set(names) - OUR_TABLES)

@@ -54,3 +54,47 @@ def test_falling_back_to_this_computers_database_opens_a_working_shop(
         assert opened.login("admin", "2468").name == "admin"  # a new local shop: the first PIN is set now
     finally:
         opened.close()
+
+
+def test_a_missing_database_goes_to_the_dialog_and_is_not_created(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    missing = tmp_path / "typo" / "shop.db"
+    monkeypatch.setattr(gui_app_module, "default_db_url", lambda: f"sqlite:///{tmp_path / 'local.db'}")
+    asked: list[str] = []
+
+    def answer(url: str, problem: str, *, offer_local: bool) -> Choice:
+        asked.append(problem)
+        return Choice.QUIT
+
+    monkeypatch.setattr(gui_app_module, "ask_about_database", answer)
+    code = gui_app_module.open_database(Settings(db_url=str(missing), user="admin", station="s"), Preferences())
+    assert code == 4 and asked == [f"There is no shop database at {missing}; create one with `serialdesk init`."]
+    assert not missing.parent.exists() and not (tmp_path / "local.db").exists()
+
+
+def test_the_first_start_makes_this_computers_own_database(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    local = f"sqlite:///{tmp_path / 'data' / 'serialdesk.db'}"  # the user data folder may not exist yet either
+    monkeypatch.setattr(gui_app_module, "default_db_url", lambda: local)
+    monkeypatch.setattr(gui_app_module, "ask_about_database", lambda *a, **k: pytest.fail("no dialog expected"))
+    opened = gui_app_module.open_database(Settings(db_url=local, user="admin", station="s"), Preferences())
+    assert isinstance(opened, App)
+    try:
+        assert opened.login("admin", "2468").name == "admin"
+    finally:
+        opened.close()
+
+
+def test_a_damaged_database_is_named_as_damaged_in_the_dialog(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    damaged = tmp_path / "shop.db"
+    damaged.write_bytes(b"%PDF-1.4\n" + b"not a database\n" * 100)
+    asked: list[str] = []
+    monkeypatch.setattr(gui_app_module, "ask_about_database",
+                        lambda url, problem, *, offer_local: asked.append(problem) or Choice.QUIT)
+    code = gui_app_module.open_database(Settings(db_url=str(damaged), user="admin", station="s"), Preferences())
+    assert code == 3 and len(asked) == 1
+    assert asked[0].startswith(f"The database {damaged} is damaged (file is not a database)")
