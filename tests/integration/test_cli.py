@@ -115,7 +115,10 @@ def test_sell_and_return_with_sku_prefix(ready_db: str) -> None:
 
 
 def test_a_database_that_was_never_initialised_is_explained(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    proc = run(str(tmp_path / "none.db"), "lookup", "X", check=3)
+    proc = run(str(tmp_path / "none.db"), "lookup", "X", check=4)  # issue 11: a missing file is not created
+    assert "create one with `serialdesk init`" in proc.stderr and not (tmp_path / "none.db").exists()
+    (tmp_path / "empty.db").touch()
+    proc = run(str(tmp_path / "empty.db"), "lookup", "X", check=3)
     assert "run `serialdesk init` first" in proc.stderr
 
 
