@@ -71,6 +71,24 @@ def normalise_serial(
     return text
 
 
+# GS1 General Specifications, "GS1 AI encodable character set 82": what a serial in AI (21) may hold, at most
+# 20 characters. Of the characters a serial may have here, only '#' falls outside it.
+GS1_CSET82 = frozenset("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+GS1_SERIAL_MAX = 20
+
+
+def gs1_serial_problem(serial: str) -> str | None:
+    """Why ``serial`` cannot go into GS1 AI (21) (a sentence), or None when it can."""
+    bad = sorted({ch for ch in serial if ch not in GS1_CSET82})
+    if bad:
+        shown = " ".join("space" if ch == " " else repr(ch) for ch in bad)
+        return (f"The serial {serial} contains {shown}, which a GS1 serial (AI 21) cannot hold; GS1 allows "
+                f"letters, digits and ! \" % & ' ( ) * + , - . / : ; < = > ? _")
+    if len(serial) > GS1_SERIAL_MAX:
+        return f"The serial {serial} has {len(serial)} characters; a GS1 serial (AI 21) holds at most {GS1_SERIAL_MAX}"
+    return None
+
+
 def validate_regex(regex: str) -> str:
     """Check a product's serial regex when the product is saved."""
     try:

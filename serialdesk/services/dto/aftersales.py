@@ -77,6 +77,9 @@ class RecallUnit:
     contacted_at: datetime | None = None
     resolution: str | None = None
     sold_at: datetime | None = None
+    note: str | None = None
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
 
 
 @dataclass(frozen=True)
