@@ -77,15 +77,16 @@ GS1_CSET82 = frozenset("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ
 GS1_SERIAL_MAX = 20
 
 
-def gs1_serial_problem(serial: str) -> str | None:
-    """Why ``serial`` cannot go into GS1 AI (21) (a sentence), or None when it can."""
-    bad = sorted({ch for ch in serial if ch not in GS1_CSET82})
+def gs1_serial_problem(value: str, what: str = "serial", ai: str = "21") -> str | None:
+    """Why ``value`` cannot go into GS1 AI (21) (or ``ai`` (10) for a lot: the same rules), as a sentence
+    without its full stop; None when it can."""
+    bad = sorted({ch for ch in value if ch not in GS1_CSET82})
     if bad:
         shown = " ".join("space" if ch == " " else repr(ch) for ch in bad)
-        return (f"The serial {serial} contains {shown}, which a GS1 serial (AI 21) cannot hold; GS1 allows "
+        return (f"The {what} {value} contains {shown}, which a GS1 {what} (AI {ai}) cannot hold; GS1 allows "
                 f"letters, digits and ! \" % & ' ( ) * + , - . / : ; < = > ? _")
-    if len(serial) > GS1_SERIAL_MAX:
-        return f"The serial {serial} has {len(serial)} characters; a GS1 serial (AI 21) holds at most {GS1_SERIAL_MAX}"
+    if len(value) > GS1_SERIAL_MAX:
+        return f"The {what} {value} has {len(value)} characters; a GS1 {what} (AI {ai}) holds at most {GS1_SERIAL_MAX}"
     return None
 
 
