@@ -56,7 +56,9 @@ class RecallService(Service):
             s = uow.session
             product, query = _query(s, criteria)
             units = _units(s, product, query)
-            return _view(None, product, "", criteria, self.actor.name, None, units)
+            view = _view(None, product, "", criteria, self.actor.name, None, units)
+            held, named = _overlaps(s, units)
+            return dataclasses.replace(view, overlaps=tuple(named), overlapping_units=held)
 
     def start_recall(self, criteria: RecallCriteria, reason: str, *, also: bool = False) -> RecallView:
         """Save the recall; in-stock units go to quarantine and sold units are marked recalled, in one transaction.
@@ -195,18 +197,22 @@ class RecallService(Service):
         return _view(recall.id, product, recall.reason, recall.criteria, recall.created_by, recall.created_at, units)
 
 
-def _refuse_overlap(s: Session, units: list[RecallUnit]) -> None:
-    """A unit already on an open recall is not recalled again without saying so (``also``)."""
+def _overlaps(s: Session, units: list[RecallUnit]) -> tuple[int, list[str]]:
+    """How many of these units open recalls already hold, and those recalls ("RC-0001 (reason)")."""
     holds = holds_on(s, [u.item_id for u in units])
-    if not holds:
-        return
     by_recall: dict[str, str] = {}
     for item_holds in holds.values():
         by_recall.update({h.recall: h.reason for h in item_holds})
-    named = listing([f"{number} ({reason})" for number, reason in sorted(by_recall.items())])
-    raise DomainError(f"{plural(len(holds), 'unit')} of these {'is' if len(holds) == 1 else 'are'} already on open "
-                      f"recall {named}. To record this recall for them as well, confirm it (--also).",
-                      code="recall_overlaps", recalls=sorted(by_recall), units=len(holds))
+    return len(holds), [f"{number} ({reason})" for number, reason in sorted(by_recall.items())]
+
+
+def _refuse_overlap(s: Session, units: list[RecallUnit]) -> None:
+    """A unit already on an open recall is not recalled again without saying so (``also``)."""
+    held, named = _overlaps(s, units)
+    if held:
+        raise DomainError(f"{plural(held, 'unit')} of these {'is' if held == 1 else 'are'} already on open recall "
+                          f"{listing(named)}. To record this recall for them as well, confirm it (--also).",
+                          code="recall_overlaps", recalls=[n.split(" ")[0] for n in named], units=held)
 
 
 def _recall(s: Session, recall_id: int) -> Recall:

@@ -94,6 +94,9 @@ class RecallView:
     created_at: datetime | None
     units: tuple[RecallUnit, ...]
     counts: dict[str, int]  # by status at the time of the recall, plus "total" and "customers"
+    # A preview: open recalls already holding some of these units ("RC-0001 (reason)"), and how many units.
+    overlaps: tuple[str, ...] = ()
+    overlapping_units: int = 0
 
 
 @dataclass(frozen=True)
