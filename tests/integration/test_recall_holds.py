@@ -61,7 +61,7 @@ def test_only_cleared_or_repaired_lets_a_unit_back_on_sale(bikes: Services, as_u
     tech = as_user("tech1", "technician")
     view = tech.recalls.resolve(recall.id, "VX25010001", "refunded", "refund R-77")
     assert {u.serial: (u.resolution, u.note) for u in view.units}["VX25010001"] == ("refunded", "refund R-77")
-    with pytest.raises(DomainError, match="recall_hold|open recall RC-0001"):
+    with pytest.raises(DomainError, match="on open recall RC-0001"):
         bikes.stock_moves.release("VX25010001")  # a refunded unit is still suspect
     view = tech.recalls.resolve(recall.id, "VX25010001", "repaired", "new brake cable")
     assert {u.serial: u.resolved_by for u in view.units}["VX25010001"] == "tech1"
