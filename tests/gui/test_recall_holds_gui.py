@@ -6,16 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from serialdesk.gui.main_window import MainWindow
 from serialdesk.gui.panes.recall import RecallPane
+from serialdesk.gui.widgets.form_dialog import FormDialog
 from serialdesk.gui.widgets.passport import PassportPanel
 from serialdesk.services.dto import RecallCriteria
 
 from .conftest import Shop
 from .test_sales_pane import sales, scan
+from .test_service_pane import service
 
 pytestmark = pytest.mark.gui
 
@@ -69,3 +72,30 @@ def test_the_recall_pane_names_an_open_recall_before_a_second_one(
     with qtbot.waitSignal(pane.record.sig_loaded, timeout=5000):
         box.accept()
     assert [r.number for r in recalled.services.recalls.recalls()] == ["RC-0002", "RC-0001"]
+
+
+def test_the_service_pane_swap_form_refuses_a_part_of_another_kind(
+    qtbot: QtBot, shop: Shop, open_window: Callable[..., MainWindow]
+) -> None:
+    s = shop.services
+    s.catalogue.add_product("BAT-5AH", "Battery 5 Ah")
+    s.catalogue.add_product("DRV-18V", "Impact driver 18V")
+    s.catalogue.set_part("DRL-18V", "BAT-5AH")
+    shop.stock("SN001")
+    s.receiving.receive_units(supplier=shop.supplier.number, sku="DRV-18V", serials=["DRV-1"])
+    s.sales.sell_items(shop.customer.number, ["SN001"])
+    s.service_desk.open_ticket("SN001", "Battery dead")
+    window = open_window()
+    pane = service(window)
+    assert window.wedge is not None
+    with qtbot.waitSignal(pane.sig_passport_shown, timeout=5000):
+        window.wedge.sig_scan.emit("SN001")
+    pane.ask_swap_part()
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, FormDialog)
+    dialog.set_value("out", "B-OLD")
+    dialog.set_value("into", "DRV-1")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "is not a part of" in dialog.banner.text(), timeout=5000)
+    assert "Impact driver 18V (DRV-18V) is not a part of Cordless drill 18V (DRL-18V)" in dialog.banner.text()
+    assert s.lookup.passport("DRV-1").status == "in_stock"
