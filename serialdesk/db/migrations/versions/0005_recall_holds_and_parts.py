@@ -26,8 +26,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_product_parts')),
     sa.UniqueConstraint('product_id', 'part_product_id', name=op.f('uq_product_parts_product_id_part_product_id'))
     )
-    with op.batch_alter_table('products', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('serial_gs1_safe', sa.Boolean(), nullable=False, server_default=sa.false()))
+    # Not in batch mode: SQLite adds a column in place, and copying `products` would trip the foreign keys of
+    # every table that refers to it.
+    op.add_column('products', sa.Column('serial_gs1_safe', sa.Boolean(), nullable=False, server_default=sa.false()))
     with op.batch_alter_table('recall_items', schema=None) as batch_op:
         batch_op.add_column(sa.Column('resolved_by', sa.String(length=60), nullable=True))
         batch_op.add_column(sa.Column('note', sa.String(length=500), nullable=True))
@@ -48,6 +49,5 @@ def downgrade() -> None:
     with op.batch_alter_table('recall_items', schema=None) as batch_op:
         batch_op.drop_column('note')
         batch_op.drop_column('resolved_by')
-    with op.batch_alter_table('products', schema=None) as batch_op:
-        batch_op.drop_column('serial_gs1_safe')
+    op.drop_column('products', 'serial_gs1_safe')  # in place (SQLite ≥ 3.35), as it was added
     op.drop_table('product_parts')
