@@ -12,7 +12,8 @@ from serialdesk.domain.errors import DomainError
 from serialdesk.domain.money import to_money
 from serialdesk.domain.products import clean_gtin, clean_name, clean_sku, parse_serial_source
 from serialdesk.domain.roles import Action
-from serialdesk.domain.serial_rules import SerialCase, validate_regex
+from serialdesk.domain.serial_rules import SerialCase, gs1_serial_problem, validate_regex
+from serialdesk.domain.serials import SerialPattern
 from serialdesk.services.common import Service, customer_by_ref, party_view, product_by_code, product_view
 from serialdesk.services.dto import LotView, PartyView, ProductPartView, ProductView
 from serialdesk.services.parts import parts_of
@@ -173,6 +174,11 @@ def new_product(
             "A product whose serials are generated here needs a serial pattern (e.g. {LOT}-{SEQ:5}).",
             code="pattern_required",
         )
+    if serial_gs1_safe and serial_pattern:  # a GS1-safe product cannot make serials GS1 refuses
+        problem = gs1_serial_problem(SerialPattern.parse(serial_pattern).example())
+        if problem:
+            raise DomainError(f"The serial pattern {serial_pattern} makes serials GS1 cannot carry: {problem}.",
+                              code="pattern_not_gs1")
     if serial_case not in {c.value for c in SerialCase}:
         raise DomainError(f"'{serial_case}' is not a case rule; use upper or preserve.", code="bad_serial_case")
     return Product(

@@ -58,3 +58,10 @@ def test_a_gs1_safe_product_refuses_such_serials_at_receiving(shop: Services) ->
     with pytest.raises(DomainError, match=r"'#'.*SCN-1 takes only GS1-safe serials"):
         shop.receiving.receive_units(supplier="Makita Europe", sku="SCN-1", serials=["SN_UNDER#1"])
     shop.receiving.receive_units(supplier="Makita Europe", sku="SCN-1", serials=["SN_UNDER_1"])
+
+
+def test_a_gs1_safe_product_cannot_have_a_pattern_making_serials_gs1_refuses(shop: Services) -> None:
+    with pytest.raises(DomainError, match=r"The serial pattern SN#\{SEQ:5\} makes serials GS1 cannot carry") as err:
+        shop.catalogue.add_product("SCN-2", "Scanner", serial_source="generated", serial_pattern="SN#{SEQ:5}",
+                                   serial_gs1_safe=True)
+    assert err.value.code == "pattern_not_gs1"

@@ -41,6 +41,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # The older schema cannot hold a removed part that is no unit of ours.
+    op.execute("DELETE FROM part_swaps WHERE removed_item_id IS NULL")
     with op.batch_alter_table('part_swaps', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_part_swaps_removed_product_id_products'), type_='foreignkey')
         batch_op.alter_column('removed_item_id', existing_type=sa.Integer(), nullable=False)
