@@ -39,6 +39,7 @@ _SUMMARY = {
     "recalled": "Recalled on {ref}: {reason}",
     "quarantined_by_recall": "Quarantined by recall {ref}: {reason}",
     "recall_resolved": "Recall {ref} resolved: {resolution} {note}",
+    "recall_cleared": "No longer under recall ({ref}): the customer keeps it",
     "quarantined": "Set aside in quarantine: {reason}",
     "released": "Released from quarantine: {reason}",
     "scrapped": "Scrapped: {reason}",

@@ -166,6 +166,13 @@ class RecallService(Service):
             self.record(s, kind="recall_resolved", item_id=entry.item_id, product_id=product.id, serial=value,
                         ref_type="recall", ref_id=recall.id, at=now,
                         data={"resolution": kind.value, "note": entry.note or ""})
+            s.flush()
+            if item.status == S.RECALLED.value and kind.value not in STILL_HELD and not holds_on(s, [item.id]):
+                # Cleared or repaired while the customer has it: no longer under recall, simply theirs.
+                item.status = check_move(S.RECALLED, S.SOLD, item.serial).value
+                self.record(s, kind="recall_cleared", item_id=item.id, product_id=product.id, serial=value,
+                            ref_type="recall", ref_id=recall.id, at=now, status_from=S.RECALLED.value,
+                            status_to=item.status)
             uow.commit()
             return self._saved_view(s, recall)
 

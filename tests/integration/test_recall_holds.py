@@ -103,3 +103,14 @@ def test_a_recall_line_names_whoever_brings_the_unit_in(bikes: Services) -> None
     assert {u.serial: u.customer for u in bikes.recalls.recall(recall.id).units}["VX25010001"] is None
     with pytest.raises(DomainError, match="holds no unit of recall RC-0001"):
         bikes.recalls.mark_contacted(recall.id, "Jane Smith")
+
+
+def test_a_customers_unit_cleared_where_it_is_is_simply_theirs_again(bikes: Services) -> None:
+    recall = bikes.recalls.start_recall(LOT, "Brake cable may fray")
+    second = bikes.recalls.start_recall(RecallCriteria("EB-CITY", serial_to="VX25010001"), "Bell", also=True)
+    bikes.recalls.resolve(recall.id, "VX25010001", "repaired", "cable swapped at the customer's")
+    assert bikes.lookup.passport("VX25010001").status == "recalled"  # RC-0002 still holds it
+    bikes.recalls.resolve(second.id, "VX25010001", "cleared")
+    passport = bikes.lookup.passport("VX25010001")
+    assert passport.status == "sold" and passport.hold is None and passport.customer is not None
+    assert passport.events[-1].summary == "No longer under recall (RC-0002): the customer keeps it"
