@@ -24,7 +24,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--supplier-warranty-months", type=int, default=0, help="the supplier's warranty to us")
     p.add_argument("--repair-extension-months", type=int, default=0,
                    help="months of warranty a repair under warranty adds (from the repair)")
+    p.add_argument("--gs1-safe", action="store_true",
+                   help="serials must fit a GS1 barcode (AI 21): others are refused at receiving")
     p.set_defaults(handler=run_product_add)
+    p = products.add_parser("slot", parents=[common], help="declare a part the product takes (swaps fit only these)")
+    p.add_argument("sku")
+    p.add_argument("--part", required=True, metavar="PART_SKU")
+    p.add_argument("--count", type=int, default=1, help="how many of this part one unit takes (0 removes it)")
+    p.set_defaults(handler=run_product_slot)
     p = products.add_parser("list", parents=[common], help="list products")
     p.set_defaults(handler=run_product_list)
 
@@ -56,9 +63,16 @@ def run_product_add(ctx: Context) -> int:
         a.sku, a.name, gtin=a.gtin, cost=a.cost, price=a.price, warranty_months=a.warranty_months,
         serial_pattern=a.serial_pattern, serial_source=a.serial_source, serial_regex=a.serial_regex,
         serial_case=a.serial_case, supplier_warranty_months=a.supplier_warranty_months,
-        repair_extension_months=a.repair_extension_months,
+        repair_extension_months=a.repair_extension_months, serial_gs1_safe=a.gs1_safe,
     )
     return ctx.emit(product, f"Product {product.sku} ({product.name}) added.")
+
+
+def run_product_slot(ctx: Context) -> int:
+    a = ctx.args
+    parts = ctx.services.catalogue.set_part(a.sku, a.part, a.count)
+    return ctx.emit(parts, lambda: f"{a.sku.upper()} takes: " + (
+        ", ".join(f"{p.count} × {p.part_sku} ({p.part_name})" for p in parts) or "no declared parts") + ".")
 
 
 def run_product_list(ctx: Context) -> int:

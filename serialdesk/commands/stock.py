@@ -97,7 +97,8 @@ def run_sell(ctx: Context) -> int:
 def run_return(ctx: Context) -> int:
     a = ctx.args
     ret = ctx.services.sales.return_item(a.serial, to=a.to, reason=a.reason, sku=a.sku, at=parse_when(a.at))
-    return ctx.emit(ret, f"{ret.sku} {ret.serial} returned from {ret.customer} ({ret.sale}); now {ret.status}.")
+    text = f"{ret.sku} {ret.serial} returned from {ret.customer} ({ret.sale}); now {ret.status}."
+    return ctx.emit(ret, text + (f"\n{ret.note}" if ret.note else ""))
 
 
 def run_lookup(ctx: Context) -> int:
@@ -109,7 +110,8 @@ def passport_text(p: ItemPassport) -> str:
     warranty = {"in_warranty": f"in warranty until {local(p.warranty_until)[:10]} ({p.warranty_days_left} days)",
                 "expired": f"expired on {local(p.warranty_until)[:10]}", "none": "none"}[p.warranty_status]
     customer = f"{p.customer.name} ({p.customer.number})" if p.customer else "not sold"
-    lines = [
+    lines = [f"!! {p.hold}"] if p.hold else []
+    lines += [
         f"{p.sku} {p.serial} — {p.product}",
         f"  status    {p.status.replace('_', ' ')}   serial from {p.serial_source}",
         f"  lot       {p.lot or '—'}   supplier {p.supplier or '—'}   received {local(p.received_at)}",

@@ -13,7 +13,10 @@ from serialdesk.documents.recall_csv import write_csv
 from serialdesk.documents.recall_letters import write_recall_letters
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.products import parse_record_number
+from serialdesk.domain.recalls import Resolution
 from serialdesk.services.dto import RecallCriteria, RecallView
+
+RESOLUTION_KINDS = [r.value for r in Resolution]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -28,6 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
         p.add_argument(f"--{what}-to", type=_date, metavar="DATE")
     p.add_argument("--reason", help="why (goes into the letters); required unless --preview")
     p.add_argument("--preview", action="store_true", help="only list the affected units; change nothing")
+    p.add_argument("--also", action="store_true",
+                   help="record the recall even though some units are already on an open recall")
     p.add_argument("--csv", metavar="OUT", help="write the affected units to a CSV file")
     p.add_argument("--letters", metavar="OUT.pdf", help="write one letter per customer to a PDF")
     p.add_argument("--shop", default=os.environ.get("SERIALDESK_SHOP", "Our shop"), help="shop name on the letters")
@@ -42,8 +47,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("recall", metavar="ID")
     p.add_argument("--contacted", metavar="CUSTOMER", help="this customer was told (all their units)")
     p.add_argument("--resolve", metavar="SERIAL")
-    p.add_argument("--resolution", help="how the unit was dealt with (with --resolve)")
+    p.add_argument("--resolution", choices=RESOLUTION_KINDS, help="how the unit was dealt with (with --resolve)")
+    p.add_argument("--note", default="", help="with --resolve: new serial, refund number …")
     p.set_defaults(handler=run_track)
+
+    p = sub.add_parser("recall-resolve", parents=[common],
+                       help="close a unit's recall line: cleared or repaired lets it back on sale")
+    p.add_argument("recall", metavar="ID")
+    p.add_argument("serial", metavar="SERIAL")
+    p.add_argument("--as", dest="how", required=True, choices=RESOLUTION_KINDS,
+                   help="cleared/repaired: may be sold again; replaced/refunded: still held; scrapped: scrapped")
+    p.add_argument("--note", default="", help="new serial, refund number, what was found …")
+    p.set_defaults(handler=run_resolve)
 
 
 def _date(text: str) -> date:
@@ -69,7 +84,7 @@ def run_recall(ctx: Context) -> int:
     elif not a.reason:
         raise UsageError("Give --reason (it goes into the customer letters), or --preview to only look.")
     else:
-        view = ctx.services.recalls.start_recall(criteria, a.reason)
+        view = ctx.services.recalls.start_recall(criteria, a.reason, also=a.also)
     _outputs(view, a.csv, getattr(a, "letters", None), a.shop)
     return ctx.emit(view, lambda: recall_text(view))
 
@@ -86,7 +101,14 @@ def run_track(ctx: Context) -> int:
         raise UsageError("Give --contacted CUSTOMER, or --resolve SERIAL with --resolution TEXT.")
     recalls = ctx.services.recalls
     rid = _recall_id(a.recall)
-    view = recalls.mark_contacted(rid, a.contacted) if a.contacted else recalls.resolve(rid, a.resolve, a.resolution)
+    view = (recalls.mark_contacted(rid, a.contacted) if a.contacted
+            else recalls.resolve(rid, a.resolve, a.resolution, a.note))
+    return ctx.emit(view, lambda: recall_text(view))
+
+
+def run_resolve(ctx: Context) -> int:
+    a = ctx.args
+    view = ctx.services.recalls.resolve(_recall_id(a.recall), a.serial, a.how, a.note)
     return ctx.emit(view, lambda: recall_text(view))
 
 
@@ -100,7 +122,8 @@ def recall_text(v: RecallView) -> str:
     for u in v.units:
         who = f"{u.customer.name} ({u.customer.number}) {u.customer.phone or ''} {u.customer.email or ''}".rstrip() \
             if u.customer else "—"
-        track = (" contacted" if u.contacted_at else "") + (f" resolved: {u.resolution}" if u.resolution else "")
+        track = ((" contacted" if u.contacted_at else "") + (f" resolved: {u.resolution}" if u.resolution else "")
+                 + (f" ({u.note})" if u.note else ""))
         lines.append(f"  {u.serial:<20} {u.lot or '—':<10} {u.status_at_recall:<12} → {u.status:<12} {who}{track}")
     return "\n".join(lines)
 

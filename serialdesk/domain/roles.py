@@ -24,6 +24,7 @@ class Action(StrEnum):
     RETURN = "take back returns"
     SERVICE = "work on service tickets"
     RECALL = "start a recall"
+    RESOLVE_RECALL = "resolve a recalled unit"
     REPORTS = "see reports"
     LOOKUP = "look up units"
     MAINTAIN = "back up or restore the database"
@@ -39,6 +40,8 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.RETURN: frozenset({R.MANAGER, R.COUNTER}),
     Action.SERVICE: frozenset({R.MANAGER, R.TECHNICIAN}),
     Action.RECALL: frozenset({R.MANAGER}),
+    # Clearing a recalled unit for sale is an inspection: a technician's or a manager's word.
+    Action.RESOLVE_RECALL: frozenset({R.MANAGER, R.TECHNICIAN}),
     Action.REPORTS: frozenset({R.MANAGER}),
     Action.LOOKUP: frozenset(Role),
     Action.MAINTAIN: frozenset({R.MANAGER}),

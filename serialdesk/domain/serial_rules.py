@@ -71,6 +71,25 @@ def normalise_serial(
     return text
 
 
+# GS1 General Specifications, "GS1 AI encodable character set 82": what a serial in AI (21) may hold, at most
+# 20 characters. Of the characters a serial may have here, only '#' falls outside it.
+GS1_CSET82 = frozenset("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+GS1_SERIAL_MAX = 20
+
+
+def gs1_serial_problem(value: str, what: str = "serial", ai: str = "21") -> str | None:
+    """Why ``value`` cannot go into GS1 AI (21) (or ``ai`` (10) for a lot: the same rules), as a sentence
+    without its full stop; None when it can."""
+    bad = sorted({ch for ch in value if ch not in GS1_CSET82})
+    if bad:
+        shown = " ".join("space" if ch == " " else repr(ch) for ch in bad)
+        return (f"The {what} {value} contains {shown}, which a GS1 {what} (AI {ai}) cannot hold; GS1 allows "
+                f"letters, digits and ! \" % & ' ( ) * + , - . / : ; < = > ? _")
+    if len(value) > GS1_SERIAL_MAX:
+        return f"The {what} {value} has {len(value)} characters; a GS1 {what} (AI {ai}) holds at most {GS1_SERIAL_MAX}"
+    return None
+
+
 def validate_regex(regex: str) -> str:
     """Check a product's serial regex when the product is saved."""
     try:

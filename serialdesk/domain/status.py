@@ -33,8 +33,9 @@ TRANSITIONS: dict[ItemStatus, frozenset[ItemStatus]] = {
     # A quarantined unit is either released back to stock after inspection or scrapped.
     S.QUARANTINED: frozenset({S.IN_STOCK, S.SCRAPPED, S.AT_SUPPLIER}),
     S.SCRAPPED: frozenset(),
-    # A recalled unit comes back from the customer like any return, or is repaired on a ticket.
-    S.RECALLED: frozenset({S.RETURNED, S.IN_SERVICE}),
+    # A recalled unit comes back from the customer like any return, or is repaired on a ticket; once its recall
+    # lines are cleared or repaired where the customer has it, it is simply theirs again (sold).
+    S.RECALLED: frozenset({S.RETURNED, S.IN_SERVICE, S.SOLD}),
     # A part taken out again on a later repair is set aside (for the supplier) or scrapped.
     S.FITTED: frozenset({S.QUARANTINED, S.SCRAPPED}),
     S.CUSTOMER_OWNED: frozenset({S.IN_SERVICE}),

@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from serialdesk.domain.errors import DomainError
+from serialdesk.domain.serial_rules import gs1_serial_problem
 from serialdesk.labels.layout import DotRect, LabelMedia, mm_to_dots
 from serialdesk.labels.symbols import Symbol
 
@@ -147,6 +148,19 @@ class _Metrics:
         lowest = math.ceil((min_mm - _TOLERANCE) * self.dpi / 25.4)
         highest = math.floor(max_mm * self.dpi / 25.4)
         return max(1, lowest), max(1, min(highest, self.max_module or highest))
+
+
+def refuse_non_gs1(data: LabelData) -> None:
+    """A GS1 label carries the serial in AI (21) and the lot in AI (10), both GS1 character set 82, at most 20
+    characters: a label outside it would print but a GS1 scanner refuses it, so it is refused here."""
+    if data.gs1 is None:
+        return
+    problem = gs1_serial_problem(data.serial)
+    if problem is None and data.lot and (lot_problem := gs1_serial_problem(data.lot, "lot", "10")):
+        problem = lot_problem
+    if problem is not None:
+        raise DomainError(f"{problem}. Print this label without GS1 content, or give {data.sku} GS1-safe serials "
+                          f"(product add … --gs1-safe).", code="labels_not_gs1", serial=data.serial)
 
 
 def price_text(price: Decimal | str | None) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.serial_rules import SerialCase, normalise_serial
-from serialdesk.labels.compose import Device, LabelData, LabelPlan, plan_linear, plan_matrix
+from serialdesk.labels.compose import Device, LabelData, LabelPlan, plan_linear, plan_matrix, refuse_non_gs1
 from serialdesk.labels.layout import LabelMedia, media_named
 from serialdesk.labels.symbols import Symbology, encode, gs1_pairs, symbology_named
 
@@ -55,6 +55,7 @@ def _format_named(name: str) -> OutputFormat:
 def _checked(data: LabelData) -> LabelData:
     """The label with its serial validated; GS1 content must name the same serial in AI (21)."""
     serial = normalise_serial(data.serial, case=SerialCase.PRESERVE, product=data.sku)
+    refuse_non_gs1(data)
     if data.gs1 is not None:
         ai21 = dict(gs1_pairs(data.gs1)).get("21")
         if ai21 is not None and ai21 != serial:

@@ -7,14 +7,16 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from serialdesk.db.models import Customer, Item, Lot, Product, Supplier
+from serialdesk.db.models import Customer, Item, Lot, Product, ProductPart, Supplier
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.money import to_money
 from serialdesk.domain.products import clean_gtin, clean_name, clean_sku, parse_serial_source
 from serialdesk.domain.roles import Action
-from serialdesk.domain.serial_rules import SerialCase, validate_regex
+from serialdesk.domain.serial_rules import SerialCase, gs1_serial_problem, validate_regex
+from serialdesk.domain.serials import SerialPattern
 from serialdesk.services.common import Service, customer_by_ref, party_view, product_by_code, product_view
-from serialdesk.services.dto import LotView, PartyView, ProductView
+from serialdesk.services.dto import LotView, PartyView, ProductPartView, ProductView
+from serialdesk.services.parts import parts_of
 from serialdesk.services.patterns import check_pattern
 
 
@@ -34,6 +36,7 @@ class CatalogueService(Service):
         serial_case: str = "upper",
         supplier_warranty_months: int = 0,
         repair_extension_months: int = 0,
+        serial_gs1_safe: bool = False,
     ) -> ProductView:
         """Add a product. Refused when the SKU or GTIN is taken, or a pattern/format is unusable."""
         self.actor.require(Action.EDIT_CATALOGUE)
@@ -41,13 +44,47 @@ class CatalogueService(Service):
             sku, name, gtin=gtin, cost=cost, price=price, warranty_months=warranty_months,
             serial_pattern=serial_pattern, serial_source=serial_source, serial_regex=serial_regex,
             serial_case=serial_case, supplier_warranty_months=supplier_warranty_months,
-            repair_extension_months=repair_extension_months,
+            repair_extension_months=repair_extension_months, serial_gs1_safe=serial_gs1_safe,
         )
         with self.uows() as uow:
             add_product_row(uow.session, product)
             self.record(uow.session, kind="product_added", product_id=product.id, data={"sku": product.sku})
             uow.commit()
             return product_view(product)
+
+    def set_part(self, sku: str, part_sku: str, count: int = 1) -> list[ProductPartView]:
+        """Declare that product ``sku`` takes ``count`` of part ``part_sku`` (a slot; 0 removes it). Part swaps
+        on its tickets accept only declared parts. Returns every part the product now takes."""
+        self.actor.require(Action.EDIT_CATALOGUE)
+        if not 0 <= count <= 99:
+            raise DomainError("A product takes between 1 and 99 of one part (0 removes the part).", code="bad_count")
+        with self.uows() as uow:
+            s = uow.session
+            host, part = product_by_code(s, sku), product_by_code(s, part_sku)
+            if host.id == part.id:
+                raise DomainError(f"{host.sku} cannot be a part of itself.", code="part_of_itself")
+            if s.scalar(select(ProductPart.id).where(ProductPart.product_id == part.id,
+                                                     ProductPart.part_product_id == host.id)) is not None:
+                raise DomainError(f"{host.sku} is already a part of {part.sku}; it cannot also take {part.sku}.",
+                                  code="part_cycle")
+            slot = s.scalar(select(ProductPart).where(ProductPart.product_id == host.id,
+                                                      ProductPart.part_product_id == part.id))
+            if count == 0 and slot is not None:
+                s.delete(slot)
+            elif count and slot is None:
+                s.add(ProductPart(product_id=host.id, part_product_id=part.id, count=count))
+            elif slot is not None:
+                slot.count = count
+            s.flush()
+            self.record(s, kind="product_part_set", product_id=host.id, data={"part": part.sku, "count": count})
+            uow.commit()
+            return [ProductPartView(host.sku, p.sku, p.name, n) for p, n in parts_of(s, host)]
+
+    def parts(self, sku: str) -> list[ProductPartView]:
+        """The parts a product takes (its slots)."""
+        with self.uows.reading() as uow:
+            host = product_by_code(uow.session, sku)
+            return [ProductPartView(host.sku, p.sku, p.name, n) for p, n in parts_of(uow.session, host)]
 
     def product(self, code: str) -> ProductView:
         with self.uows.reading() as uow:
@@ -125,7 +162,7 @@ def new_product(
     sku: str, name: str, *, gtin: str | None = None, cost: Decimal | str | None = None,
     price: Decimal | str | None = None, warranty_months: int = 0, serial_pattern: str | None = None,
     serial_source: str = "supplier", serial_regex: str | None = None, serial_case: str = "upper",
-    supplier_warranty_months: int = 0, repair_extension_months: int = 0,
+    supplier_warranty_months: int = 0, repair_extension_months: int = 0, serial_gs1_safe: bool = False,
 ) -> Product:
     """A validated, not yet saved product (DomainError saying what is wrong)."""
     for months in (warranty_months, supplier_warranty_months, repair_extension_months):
@@ -137,6 +174,11 @@ def new_product(
             "A product whose serials are generated here needs a serial pattern (e.g. {LOT}-{SEQ:5}).",
             code="pattern_required",
         )
+    if serial_gs1_safe and serial_pattern:  # a GS1-safe product cannot make serials GS1 refuses
+        problem = gs1_serial_problem(SerialPattern.parse(serial_pattern).example())
+        if problem:
+            raise DomainError(f"The serial pattern {serial_pattern} makes serials GS1 cannot carry: {problem}.",
+                              code="pattern_not_gs1")
     if serial_case not in {c.value for c in SerialCase}:
         raise DomainError(f"'{serial_case}' is not a case rule; use upper or preserve.", code="bad_serial_case")
     return Product(
@@ -146,7 +188,7 @@ def new_product(
         serial_source=source.value,
         serial_regex=validate_regex(serial_regex) if serial_regex else None,
         serial_case=serial_case, supplier_warranty_months=supplier_warranty_months,
-        repair_extension_months=repair_extension_months,
+        repair_extension_months=repair_extension_months, serial_gs1_safe=serial_gs1_safe,
     )
 
 

@@ -166,6 +166,7 @@ def product_view(p: Product) -> ProductView:
     return ProductView(
         p.id, p.sku, p.name, p.gtin, p.cost, p.price, p.warranty_months, p.serial_pattern, p.serial_source,
         p.serial_regex, p.serial_case, p.supplier_warranty_months, p.repair_extension_months,
+        bool(p.serial_gs1_safe),
     )
 
 

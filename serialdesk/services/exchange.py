@@ -157,7 +157,7 @@ class ImportService(Service):
                     raise DomainError(f"only units in stock can be imported (this one is {status}).",
                                       code="import_status")
                 key = (product.sku, supplier.name, clean_lot(_field(row, "lot")), _when(row, self.clock()))
-                return key, scanned_serial(product, _field(row, "serial") or "")
+                return key, scanned_serial(product, _field(row, "serial") or "", key[2])
 
             groups: dict[Key, list[str]] = {}
             seen: set[tuple[str, str]] = set()

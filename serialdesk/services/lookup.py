@@ -14,6 +14,7 @@ from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.warranty import add_months, warranty_state
 from serialdesk.services.common import Service, one_item, party_view
 from serialdesk.services.dto import EventView, ItemPassport, PartyView
+from serialdesk.services.recall_holds import hold_sentence, holds_on
 from serialdesk.services.service_desk import ticket_view
 
 _HELD_BY_CUSTOMER = {ItemStatus.SOLD.value, ItemStatus.IN_SERVICE.value, ItemStatus.RECALLED.value,
@@ -37,6 +38,8 @@ _SUMMARY = {
     "ticket_closed": "Service ticket {ref} closed: {resolution}",
     "recalled": "Recalled on {ref}: {reason}",
     "quarantined_by_recall": "Quarantined by recall {ref}: {reason}",
+    "recall_resolved": "Recall {ref} resolved: {resolution} {note}",
+    "recall_cleared": "No longer under recall ({ref}): the customer keeps it",
     "quarantined": "Set aside in quarantine: {reason}",
     "released": "Released from quarantine: {reason}",
     "scrapped": "Scrapped: {reason}",
@@ -109,6 +112,7 @@ class LookupService(Service):
                       summarise(e.kind, _ref(e.ref_type, e.ref_id), e.data or {}), e.data or {})
             for e in s.scalars(select(Event).where(Event.item_id == item.id).order_by(Event.at, Event.id))
         )
+        holds = tuple(holds_on(s, [item.id]).get(item.id, ()))
         return ItemPassport(
             item_id=item.id, sku=product.sku, product=product.name, serial=item.serial,
             serial_source=item.serial_source, status=item.status, lot=lot, supplier=supplier,
@@ -122,4 +126,5 @@ class LookupService(Service):
             events=events, tickets=tickets, sold_by_us=ours or item.status not in _HELD_BY_CUSTOMER,
             supplier_warranty_until=supplier_until,
             supplier_warranty_status=warranty_state(supplier_until, now).status.value,
+            recall_holds=holds, hold=hold_sentence(holds),
         )

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Item, Product, SerialSequence
 from serialdesk.domain.errors import DomainError
-from serialdesk.domain.serial_rules import normalise_serial
+from serialdesk.domain.serial_rules import gs1_serial_problem, normalise_serial
 from serialdesk.domain.serials import SerialPattern
 from serialdesk.services.common import chunks
 
@@ -26,13 +26,38 @@ def check_pattern(text: str) -> str:
     return pattern.text
 
 
-def scanned_serial(product: Product, raw: str) -> str:
-    """A scanned serial as stored: normalised, the product's format, and for generated serials the
-    pattern's shape and check digit (a mistyped label is caught at the counter)."""
+def scanned_serial(product: Product, raw: str, lot: str | None = None) -> str:
+    """A scanned serial as stored: normalised, the product's format, GS1 AI (21) characters when the product
+    asks for GS1-safe serials, and for generated serials the pattern's shape and check digit (a mistyped label is
+    caught at the counter) and — when the pattern holds the lot and a ``lot`` is given — that very lot."""
     value = normalise_serial(raw, product.serial_case, product.serial_regex, product.sku)
+    if product.serial_gs1_safe and (problem := gs1_serial_problem(value)):
+        raise DomainError(f"{problem}, and {product.sku} takes only GS1-safe serials.", code="serial_not_gs1",
+                          serial=value)
     if product.serial_source == "generated" and product.serial_pattern:
-        value = SerialPattern.parse(product.serial_pattern).verify(value)
+        pattern = SerialPattern.parse(product.serial_pattern)
+        value = pattern.verify(value)
+        if lot and "lot" in pattern.uses:
+            _refuse_other_lot(pattern, value, product.sku, lot)
     return value
+
+
+def _refuse_other_lot(pattern: SerialPattern, serial: str, sku: str, lot: str) -> None:
+    """A generated serial names its lot: receiving it under another lot would hide it from that lot's recall."""
+    try:
+        pattern.read(serial, sku=sku, lot=lot)
+        return
+    except DomainError as exc:
+        if exc.code != "serial_pattern_mismatch":
+            return  # e.g. lot and station both unknown: the lot part cannot be told apart, nothing to compare
+    try:
+        says = pattern.read(serial, sku=sku).lot
+    except DomainError:
+        says = None
+    named = f"lot {says}" if says else "another lot"
+    raise DomainError(f"Serial {serial} belongs to {named} (its lot part), but it is being received under lot "
+                      f"{lot.strip().upper()}. Receive it under {named}.", code="serial_lot_mismatch",
+                      serial=serial, serial_lot=says, lot=lot)
 
 
 def allocate(session: Session, product_id: int, scope: str, count: int) -> range:

@@ -24,10 +24,11 @@ from serialdesk.db.models import (
 )
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.products import record_number
+from serialdesk.domain.recalls import STILL_HELD, Resolution, parse_resolution
 from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import clean_lot, normalise_serial
-from serialdesk.domain.status import ItemStatus
-from serialdesk.domain.text import listing
+from serialdesk.domain.status import ItemStatus, check_move
+from serialdesk.domain.text import day, listing, plural
 from serialdesk.services.common import (
     Service,
     chunks,
@@ -38,6 +39,8 @@ from serialdesk.services.common import (
     supplier_by_ref,
 )
 from serialdesk.services.dto import PartyView, RecallCriteria, RecallUnit, RecallView
+from serialdesk.services.known_units import where_is
+from serialdesk.services.recall_holds import holds_on
 
 S = ItemStatus
 # What a recall does to a unit, by where it is: ours on the shelf are quarantined, customers' are marked recalled.
@@ -53,12 +56,15 @@ class RecallService(Service):
             s = uow.session
             product, query = _query(s, criteria)
             units = _units(s, product, query)
-            return _view(None, product, "", criteria, self.actor.name, None, units)
+            view = _view(None, product, "", criteria, self.actor.name, None, units)
+            held, named = _overlaps(s, units)
+            return dataclasses.replace(view, overlaps=tuple(named), overlapping_units=held)
 
-    def start_recall(self, criteria: RecallCriteria, reason: str) -> RecallView:
+    def start_recall(self, criteria: RecallCriteria, reason: str, *, also: bool = False) -> RecallView:
         """Save the recall; in-stock units go to quarantine and sold units are marked recalled, in one transaction.
 
-        Criteria matching nothing give a saved recall with 0 units (not an error)."""
+        Criteria matching nothing give a saved recall with 0 units (not an error). When some of the units are
+        already on an open recall, it is refused naming that recall (``recall_overlaps``) unless ``also``."""
         self.actor.require(Action.RECALL)
         if not reason.strip():
             raise DomainError("Give the reason for the recall (it goes into the customer letters).",
@@ -69,6 +75,8 @@ class RecallService(Service):
             if s.get_bind().dialect.name != "sqlite":  # SQLite's BEGIN IMMEDIATE already excludes other writers
                 query = query.with_for_update(of=Item)
             units = _units(s, product, query)
+            if not also:
+                _refuse_overlap(s, units)
             now = self.clock()
             recall = Recall(product_id=product.id, criteria=_criteria_json(criteria), reason=reason.strip(),
                             created_by=self.actor.name, created_at=now)
@@ -127,26 +135,58 @@ class RecallService(Service):
             uow.commit()
             return self._saved_view(s, recall)
 
-    def resolve(self, recall_id: int, serial: str, resolution: str) -> RecallView:
-        """Close one unit of a recall: how it was dealt with (repaired, replaced, refunded, scrapped …)."""
-        self.actor.require(Action.RECALL)
-        if not resolution.strip():
-            raise DomainError("Say how the unit was dealt with.", code="resolution_required")
+    def resolve(self, recall_id: int, serial: str, how: str, note: str = "") -> RecallView:
+        """Close one unit's line of a recall as cleared, repaired, replaced, refunded or scrapped (with a note).
+
+        Cleared or repaired lifts the hold (the unit may be released and sold again); scrapped scraps a unit we
+        hold; replaced and refunded close the line but the unit stays held (it may be resolved again)."""
+        self.actor.require(Action.RESOLVE_RECALL)
+        kind = parse_resolution(how)
         with self.uows() as uow:
             s = uow.session
             recall = _recall(s, recall_id)
             product = s.get_one(Product, recall.product_id)
             value = normalise_serial(serial, product.serial_case, product=product.sku)
-            entry = s.scalar(select(RecallItem).join(Item, Item.id == RecallItem.item_id)
-                             .where(RecallItem.recall_id == recall.id, Item.serial == value))
-            if entry is None:
+            found = s.execute(select(RecallItem, Item).join(Item, Item.id == RecallItem.item_id)
+                              .where(RecallItem.recall_id == recall.id, Item.serial == value)).first()
+            if found is None:
                 raise NotFound(f"Serial {value} is not on recall {record_number('recall', recall.id)}.",
                                code="not_on_recall")
-            entry.resolution, entry.resolved_at = resolution.strip(), self.clock()
+            entry, item = found
+            if entry.resolved_at is not None and entry.resolution not in STILL_HELD:
+                raise DomainError(f"Serial {value} on recall {record_number('recall', recall.id)} was already "
+                                  f"resolved as {entry.resolution} on {day(entry.resolved_at)}"
+                                  f"{f' by {entry.resolved_by}' if entry.resolved_by else ''}.",
+                                  code="already_resolved")
+            now = self.clock()
+            if kind is Resolution.SCRAPPED:
+                self._scrap(s, recall, product, item, now)
+            entry.resolution, entry.resolved_at, entry.resolved_by = kind.value, now, self.actor.name
+            entry.note = note.strip() or None
             self.record(s, kind="recall_resolved", item_id=entry.item_id, product_id=product.id, serial=value,
-                        ref_type="recall", ref_id=recall.id, data={"resolution": entry.resolution})
+                        ref_type="recall", ref_id=recall.id, at=now,
+                        data={"resolution": kind.value, "note": entry.note or ""})
+            s.flush()
+            if item.status == S.RECALLED.value and kind.value not in STILL_HELD and not holds_on(s, [item.id]):
+                # Cleared or repaired while the customer has it: no longer under recall, simply theirs.
+                item.status = check_move(S.RECALLED, S.SOLD, item.serial).value
+                self.record(s, kind="recall_cleared", item_id=item.id, product_id=product.id, serial=value,
+                            ref_type="recall", ref_id=recall.id, at=now, status_from=S.RECALLED.value,
+                            status_to=item.status)
             uow.commit()
             return self._saved_view(s, recall)
+
+    def _scrap(self, s: Session, recall: Recall, product: Product, item: Item, now: datetime) -> None:
+        if item.status == S.SCRAPPED.value:
+            return
+        if item.status in _WITH_CUSTOMER:
+            raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — take it back first "
+                              f"(return {item.serial}), then resolve it as scrapped.", code="not_in_our_hands")
+        before = item.status
+        item.status = check_move(before, S.SCRAPPED, item.serial, where_is(s, item, product)).value
+        self.record(s, kind="scrapped", item_id=item.id, product_id=product.id, serial=item.serial, at=now,
+                    ref_type="recall", ref_id=recall.id, status_from=before, status_to=item.status,
+                    data={"reason": f"recall {record_number('recall', recall.id)}: {recall.reason}"})
 
     def _saved_view(self, s: Session, recall: Recall) -> RecallView:
         product = s.get_one(Product, recall.product_id)
@@ -159,8 +199,27 @@ class RecallService(Service):
         units = [RecallUnit(i.id, product.sku, i.serial, lots.get(i.lot_id or 0), suppliers.get(i.supplier_id or 0),
                             i.received_at, r.status_at_recall, i.status, i.location,
                             party_view("customer", customers[r.customer_id]) if r.customer_id else None,
-                            r.contacted_at, r.resolution, sold_at.get(i.id)) for r, i in rows]
+                            r.contacted_at, r.resolution, sold_at.get(i.id), r.note, r.resolved_at, r.resolved_by)
+                 for r, i in rows]
         return _view(recall.id, product, recall.reason, recall.criteria, recall.created_by, recall.created_at, units)
+
+
+def _overlaps(s: Session, units: list[RecallUnit]) -> tuple[int, list[str]]:
+    """How many of these units open recalls already hold, and those recalls ("RC-0001 (reason)")."""
+    holds = holds_on(s, [u.item_id for u in units])
+    by_recall: dict[str, str] = {}
+    for item_holds in holds.values():
+        by_recall.update({h.recall: h.reason for h in item_holds})
+    return len(holds), [f"{number} ({reason})" for number, reason in sorted(by_recall.items())]
+
+
+def _refuse_overlap(s: Session, units: list[RecallUnit]) -> None:
+    """A unit already on an open recall is not recalled again without saying so (``also``)."""
+    held, named = _overlaps(s, units)
+    if held:
+        raise DomainError(f"{plural(held, 'unit')} of these {'is' if held == 1 else 'are'} already on open recall "
+                          f"{listing(named)}. To record this recall for them as well, confirm it (--also).",
+                          code="recall_overlaps", recalls=[n.split(" ")[0] for n in named], units=held)
 
 
 def _recall(s: Session, recall_id: int) -> Recall:

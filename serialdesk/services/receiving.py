@@ -53,7 +53,7 @@ class ReceivingService(Service):
             s = uow.session
             receipt = _draft(s, receipt_id)
             product = product_by_code(s, sku)
-            value = scanned_serial(product, serial)
+            value = scanned_serial(product, serial, lot=clean_lot(lot))
             refuse_known(s, product, [value], receipt.id)
             lot_row = _lot(s, product, lot, receipt.supplier_id)
             now = self.clock()
@@ -157,7 +157,7 @@ class ReceivingService(Service):
                 values = generate_serials(s, product, count=generate, lot=clean_lot(lot), when=when,
                                           station=self.actor.station)
             else:
-                values = _clean_list(serials, product)
+                values = _clean_list(serials, product, clean_lot(lot))
             try:
                 receipt = self.post_batch(s, product, sup, values, lot=lot, when=when, note=note,
                                           source="generated" if generate else "supplier")
@@ -298,12 +298,12 @@ def _lot(s: Session, product: Product, code: str | None, supplier_id: int | None
     return lot
 
 
-def _clean_list(serials: Sequence[str], product: Product) -> list[str]:
+def _clean_list(serials: Sequence[str], product: Product, lot: str | None = None) -> list[str]:
     """Normalise every serial; refuse the whole list naming the first bad lines and any duplicates."""
     values, problems = [], []
     for line_no, raw in enumerate(serials, start=1):
         try:
-            values.append(scanned_serial(product, raw))
+            values.append(scanned_serial(product, raw, lot))
         except DomainError as exc:
             problems.append(f"line {line_no}: {exc.message}")
     if problems:

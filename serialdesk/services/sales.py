@@ -20,6 +20,7 @@ from serialdesk.domain.warranty import warranty_until
 from serialdesk.services.common import Service, aware, customer_by_ref, one_item, party_view, record_events
 from serialdesk.services.dto import ReturnView, SaleLineView, SaleView
 from serialdesk.services.known_units import sale_of, where_is
+from serialdesk.services.recall_holds import follow_owner, refuse_held, return_target
 
 DISPOSITIONS = {"stock": ItemStatus.IN_STOCK, "quarantine": ItemStatus.QUARANTINED, "scrap": ItemStatus.SCRAPPED}
 
@@ -43,6 +44,7 @@ class SalesService(Service):
             when = aware(at, self.clock())
             units = [one_item(s, ref) for ref in serials]
             _refuse_doubles(units)
+            refuse_held(s, [(i.id, i.serial) for i, _ in units], "sold")
             sale = Sale(customer_id=buyer.id, status="completed", sold_by=self.actor.name,
                         station=self.actor.station, sold_at=when)
             s.add(sale)
@@ -100,8 +102,11 @@ class SalesService(Service):
             when = aware(at, self.clock())
             _refuse_time_travel(sale.sold_at, when, item.serial, "sold", "returned")
             held_as = item.status
+            target, note = return_target(s, item, target)  # a unit on an open recall goes to quarantine
+            follow_owner(s, item.id, None)
             item.status = check_move(ItemStatus.RETURNED, target, item.serial).value
-            ret = Return(sale_line_id=line.id, reason=reason.strip(), disposition=to.strip().lower(),
+            disposition = next(name for name, status in DISPOSITIONS.items() if status is target)
+            ret = Return(sale_line_id=line.id, reason=reason.strip(), disposition=disposition,
                          by_user=self.actor.name, at=when)
             s.add(ret)
             s.flush()
@@ -111,7 +116,7 @@ class SalesService(Service):
                               "sale": record_number("sale", sale.id)})
             uow.commit()
             return ReturnView(ret.id, product.sku, item.serial, record_number("sale", sale.id),
-                              _customer_label(customer), ret.disposition, item.status, ret.reason, when)
+                              _customer_label(customer), ret.disposition, item.status, ret.reason, when, note)
 
 
 def _customer_label(customer: Customer) -> str:

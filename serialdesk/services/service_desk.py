@@ -11,7 +11,6 @@ from serialdesk.db.models import Customer, Item, PartSwap, Product, SaleLine, Se
 from serialdesk.domain.errors import DomainError, NotFound, PermissionDenied
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action, Role
-from serialdesk.domain.serial_rules import normalise_serial
 from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.warranty import WarrantyStatus, add_months, warranty_state
 from serialdesk.services.common import (
@@ -26,6 +25,9 @@ from serialdesk.services.common import (
 )
 from serialdesk.services.dto import PartSwapView, TicketView, WorkLogView
 from serialdesk.services.known_units import sale_of, where_is
+from serialdesk.services.parts import refuse_other_kind, removed_part
+from serialdesk.services.patterns import scanned_serial
+from serialdesk.services.recall_holds import follow_owner
 
 OPEN, WAITING, DONE, CLOSED = "open", "waiting_parts", "done", "closed"
 TICKET_STATUSES = (OPEN, WAITING, DONE, CLOSED)
@@ -56,6 +58,8 @@ class ServiceDeskService(Service):
                 claim, override = warranty_claim, self.actor.name
             before = item.status
             item.status = check_move(item.status, ItemStatus.IN_SERVICE, item.serial, where_is(s, item, product)).value
+            if owner is not None:
+                follow_owner(s, item.id, owner.id)  # an open recall line names whoever brought the unit in
             ticket = ServiceTicket(item_id=item.id, customer_id=owner.id if owner else None, problem=problem.strip(),
                                    status=OPEN, sold_by_us=ours, warranty_claim=claim, warranty_override_by=override,
                                    opened_by=self.actor.name, opened_at=now)
@@ -80,12 +84,14 @@ class ServiceDeskService(Service):
             owner = customer_by_ref(s, customer) if customer else self._last_owner(s, item.id)
             return item, product, owner, None
         code, text = split_ref(s, serial, sku)
+        # The same checks as receiving (format, pattern, check digit): a mistyped serial is no new unit.
+        value = scanned_serial(product_by_code(s, code), text) if code is not None else text
         if code is None or customer is None:
             raise NotFound(f"Serial {text} is not one of ours. To take in a unit not sold by us, give its product "
                            f"(SKU) and its owner (customer).", code="unknown_serial")
         owner = customer_by_ref(s, customer)
         product = product_by_code(s, code)
-        item = Item(product_id=product.id, serial=normalise_serial(text, product.serial_case, product=product.sku),
+        item = Item(product_id=product.id, serial=value,
                     status=ItemStatus.CUSTOMER_OWNED.value, serial_source="supplier", cost=0, location="customer",
                     created_at=self.clock())
         s.add(item)
@@ -120,48 +126,37 @@ class ServiceDeskService(Service):
                   in_sku: str | None = None) -> TicketView:
         """Record a serialised part swap: ``out`` is taken out of the unit, ``into`` (from stock) is fitted.
 
-        The fitted part leaves stock; the removed part is set aside in quarantine (a part we never had is
-        registered under the fitted part's product). Both parts' passports show the swap."""
+        Both must be parts the unit's product takes (``product slot``); a part of another kind is refused naming
+        both. The fitted part leaves stock; a removed part of ours is set aside in quarantine, and a removed part
+        we never had is kept on the ticket only (product and serial, checked as at receiving), never as stock."""
         self.actor.require(Action.SERVICE)
         with self.uows() as uow:
             s = uow.session
             ticket = _open(s, ticket_id)
+            host = s.get_one(Product, s.get_one(Item, ticket.item_id).product_id)
             fitted, fitted_product = one_item(s, into, in_sku)
+            refuse_other_kind(s, host, fitted_product)
             check_move(fitted.status, ItemStatus.FITTED, fitted.serial, where_is(s, fitted, fitted_product))
-            removed, removed_product = self._removed_part(s, out, out_sku or fitted_product.sku)
-            if removed.id == fitted.id or removed.id == ticket.item_id:
+            removed, removed_product, removed_serial = removed_part(s, out, out_sku, host, fitted_product)
+            if fitted.id in (ticket.item_id, removed.id if removed else None):
                 raise DomainError("The part taken out and the part fitted must be two other units.", code="bad_swap")
             now = self.clock()
-            moves = [(fitted, fitted_product, ItemStatus.FITTED, "part_fitted"),
-                     (removed, removed_product, ItemStatus.QUARANTINED, "part_removed")]
+            moves = [(fitted, fitted_product, ItemStatus.FITTED, "part_fitted")]
+            if removed is not None:
+                moves.append((removed, removed_product, ItemStatus.QUARANTINED, "part_removed"))
             for unit, product, target, kind in moves:
                 before = unit.status
                 unit.status = check_move(unit.status, target, unit.serial, where_is(s, unit, product)).value
                 self.record(s, kind=kind, item_id=unit.id, product_id=product.id, serial=unit.serial, at=now,
                             ref_type="ticket", ref_id=ticket.id, status_from=before, status_to=unit.status)
-            swap = PartSwap(ticket_id=ticket.id, removed_item_id=removed.id, fitted_item_id=fitted.id,
-                            by_user=self.actor.name, at=now)
-            s.add(swap)
+            s.add(PartSwap(ticket_id=ticket.id, removed_item_id=removed.id if removed else None,
+                           removed_product_id=removed_product.id, removed_serial=removed_serial,
+                           fitted_item_id=fitted.id, by_user=self.actor.name, at=now))
+            removed_label = f"{removed_product.sku}:{removed_serial}" + ("" if removed else " (not a unit of ours)")
             self.record(s, kind="part_swapped", item_id=ticket.item_id, ref_type="ticket", ref_id=ticket.id, at=now,
-                        data={"removed": f"{removed_product.sku}:{removed.serial}",
-                              "fitted": f"{fitted_product.sku}:{fitted.serial}"})
+                        data={"removed": removed_label, "fitted": f"{fitted_product.sku}:{fitted.serial}"})
             uow.commit()
             return ticket_view(s, ticket)
-
-    def _removed_part(self, s: Session, serial: str, sku: str) -> tuple[Item, Product]:
-        found = items_by_ref(s, serial, sku)
-        if found:
-            item, product = found[0]
-            if item.status != ItemStatus.FITTED.value:
-                raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — it cannot be the part taken "
-                                  f"out of this unit.", code="part_not_fitted")
-            return item, product
-        product = product_by_code(s, sku)
-        item = Item(product_id=product.id, serial=normalise_serial(serial, product.serial_case, product=product.sku),
-                    status=ItemStatus.FITTED.value, serial_source="supplier", cost=0, created_at=self.clock())
-        s.add(item)
-        s.flush()
-        return item, product
 
     def set_status(self, ticket_id: int, status: str) -> TicketView:
         """open ↔ waiting_parts → done; closing has its own call (it hands the unit back)."""
@@ -250,13 +245,20 @@ def ticket_view(s: Session, t: ServiceTicket, *, detail: bool = True) -> TicketV
     if detail:
         work = tuple(WorkLogView(w.at, w.by_user, w.minutes, w.text) for w in s.scalars(
             select(WorkLog).where(WorkLog.ticket_id == t.id).order_by(WorkLog.at, WorkLog.id)))
-        swaps = tuple(PartSwapView(p.at, p.by_user, _unit_label(s, p.removed_item_id), _unit_label(s, p.fitted_item_id))
+        swaps = tuple(PartSwapView(p.at, p.by_user, _removed_label(s, p), _unit_label(s, p.fitted_item_id))
                       for p in s.scalars(select(PartSwap).where(PartSwap.ticket_id == t.id).order_by(PartSwap.id)))
     return TicketView(
         t.id, record_number("ticket", t.id), product.sku, item.serial, t.status, t.problem,
         party_view("customer", customer) if customer else None, t.sold_by_us, t.warranty_claim,
         t.warranty_override_by, t.opened_by, t.opened_at, t.closed_at, t.resolution, int(minutes), work, swaps,
     )
+
+
+def _removed_label(s: Session, swap: PartSwap) -> str:
+    if swap.removed_item_id is not None:
+        return _unit_label(s, swap.removed_item_id)
+    product = s.get(Product, swap.removed_product_id) if swap.removed_product_id else None
+    return f"{product.sku if product else '?'}:{swap.removed_serial}"
 
 
 def _unit_label(s: Session, item_id: int) -> str:

@@ -10,6 +10,7 @@ from serialdesk.services.common import Service, one_item
 from serialdesk.services.dto import ItemPassport
 from serialdesk.services.known_units import where_is
 from serialdesk.services.lookup import LookupService
+from serialdesk.services.recall_holds import refuse_held
 
 S = ItemStatus
 BACK_TO = {"stock": S.IN_STOCK, "scrap": S.SCRAPPED}
@@ -24,7 +25,7 @@ class StockMoveService(Service):
 
     def release(self, serial: str, reason: str = "checked, fine", *, sku: str | None = None) -> ItemPassport:
         """A quarantined unit passed inspection: back on the shelf."""
-        return self._move(serial, sku, S.IN_STOCK, "released", reason, only_from=S.QUARANTINED)
+        return self._move(serial, sku, S.IN_STOCK, "released", reason, only_from=S.QUARANTINED, held="released")
 
     def scrap(self, serial: str, reason: str, *, sku: str | None = None) -> ItemPassport:
         """Write a unit off (damaged, beyond repair)."""
@@ -40,10 +41,10 @@ class StockMoveService(Service):
         if target is None:
             raise DomainError(f"'{to}' is not a choice here; use stock or scrap.", code="bad_disposition")
         return self._move(serial, sku, target, "back_from_supplier", reason or f"back from supplier → {to}",
-                          only_from=S.AT_SUPPLIER)
+                          only_from=S.AT_SUPPLIER, held="put back into stock" if target is S.IN_STOCK else None)
 
     def _move(self, serial: str, sku: str | None, target: ItemStatus, kind: str, reason: str,
-              only_from: ItemStatus | None = None) -> ItemPassport:
+              only_from: ItemStatus | None = None, held: str | None = None) -> ItemPassport:
         self.actor.require(Action.RECEIVE)
         if not reason.strip():
             raise DomainError("Say why (it is kept in the unit's history).", code="reason_required")
@@ -54,6 +55,8 @@ class StockMoveService(Service):
             if only_from is not None and before != only_from.value:
                 raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — this is only for a unit "
                                   f"that {_PHRASE[only_from]}.", code=f"not_{only_from.value}")
+            if held:  # a unit on an open recall stays out of stock until its recall line is resolved
+                refuse_held(s, [(item.id, item.serial)], held)
             item.status = _check(before, target, item.serial, where_is(s, item, product)).value
             self.record(s, kind=kind, item_id=item.id, product_id=product.id, serial=item.serial,
                         status_from=before, status_to=item.status, data={"reason": reason.strip()})

@@ -78,7 +78,7 @@ def recall_screens(window: MainWindow, runner: TaskRunner, services: Services, o
         settle(lambda: not runner.busy)
     if holders:
         record.select_unit(holders[0].serial)
-        services.recalls.resolve(record.current().id or 0, holders[0].serial, "Repaired: new battery contacts")  # type: ignore[union-attr]
+        services.recalls.resolve(record.current().id or 0, holders[0].serial, "repaired", "new battery contacts")  # type: ignore[union-attr]
         record.load(select_id=record.current().id)  # type: ignore[union-attr]
         settle(lambda: not runner.busy)
         record.select_unit(holders[0].serial)

@@ -146,14 +146,14 @@ def test_contacts_and_resolutions_are_tracked_on_the_recall(
     assert isinstance(dialog, FormDialog)
     how = dialog.inputs["how"]
     assert isinstance(how, QComboBox)
-    how.setCurrentIndex(how.findData("Scrapped"))
+    how.setCurrentIndex(how.findData("scrapped"))
     dialog.set_value("note", "sent back to Makita")
     with qtbot.waitSignal(record.sig_updated, timeout=5000):
         qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
 
     saved = {u.serial: u for u in two_lots.services.recalls.recall(view.id or 0).units}
     assert saved["SN001"].contacted_at is not None and saved["SN003"].contacted_at is None
-    assert saved["SN002"].resolution == "Scrapped: sent back to Makita"
+    assert (saved["SN002"].resolution, saved["SN002"].note) == ("scrapped", "sent back to Makita")
     assert "1 of 1 customers contacted · 1 of 3 units resolved" in pane.ui.recallTitle.text()
     assert record.recalls.rowCount() == 1
 

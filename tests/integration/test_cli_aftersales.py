@@ -14,6 +14,7 @@ from tests.integration.test_cli import as_json, run
 def sold_db(sqlite_url: str) -> str:
     run(sqlite_url, "product", "add", "DRL-18V", "--name", "Cordless drill 18V", "--warranty-months", "24")
     run(sqlite_url, "product", "add", "BAT-5AH", "--name", "Battery 5 Ah")
+    run(sqlite_url, "product", "slot", "DRL-18V", "--part", "BAT-5AH")
     run(sqlite_url, "supplier", "add", "Makita Europe")
     run(sqlite_url, "customer", "add", "Jane Smith", "--address", "Strandvejen 12\n2100 Copenhagen")
     run(sqlite_url, "customer", "add", "Tom Olsen", "--phone", "+45 31 000000")

@@ -101,8 +101,8 @@ def test_contact_and_resolution_are_tracked_per_unit(history: Services) -> None:
     after = history.recalls.mark_contacted(recall.id, "Tom Olsen")
     contacted = {u.serial for u in after.units if u.contacted_at}
     assert contacted == {"A02", "B01"}
-    done = history.recalls.resolve(recall.id, "b01", "Replaced with new unit")
-    assert {u.serial: u.resolution for u in done.units}["B01"] == "Replaced with new unit"
+    done = history.recalls.resolve(recall.id, "b01", "replaced", "new unit")
+    assert {u.serial: (u.resolution, u.note) for u in done.units}["B01"] == ("replaced", "new unit")
     stranger = history.catalogue.add_customer("Stranger")
     with pytest.raises(NotFound, match="Stranger holds no unit of recall RC-0001"):
         history.recalls.mark_contacted(recall.id, stranger.number)

@@ -2,7 +2,7 @@
 
 from serialdesk.db.models.aftersales import PartSwap, Recall, RecallItem, ServiceTicket, WorkLog
 from serialdesk.db.models.base import Base, utcnow
-from serialdesk.db.models.catalogue import Customer, Lot, Product, SerialSequence, Supplier, User
+from serialdesk.db.models.catalogue import Customer, Lot, Product, ProductPart, SerialSequence, Supplier, User
 from serialdesk.db.models.ledger import Event
 from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale, SaleLine
 
@@ -14,6 +14,7 @@ __all__ = [
     "Lot",
     "PartSwap",
     "Product",
+    "ProductPart",
     "Recall",
     "RecallItem",
     "Receipt",

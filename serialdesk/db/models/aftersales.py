@@ -47,7 +47,11 @@ class PartSwap(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("service_tickets.id"))
-    removed_item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    # A removed part we never had (not one of our units) is no unit of ours either: only its product and serial
+    # are kept here, so it never appears in stock.
+    removed_item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id"))
+    removed_product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
+    removed_serial: Mapped[str | None] = mapped_column(String(64))
     fitted_item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
     by_user: Mapped[str] = mapped_column(String(60))
     at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -74,5 +78,8 @@ class RecallItem(Base):
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
     status_at_recall: Mapped[str] = mapped_column(String(16))
     contacted_at: Mapped[datetime | None]
+    # cleared|repaired|replaced|refunded|scrapped (older free-text resolutions are kept as they were written)
     resolution: Mapped[str | None] = mapped_column(String(500))
     resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[str | None] = mapped_column(String(60))
+    note: Mapped[str | None] = mapped_column(String(500))

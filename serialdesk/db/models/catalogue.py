@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from serialdesk.db.models.base import Base, utcnow
@@ -28,7 +28,21 @@ class Product(Base):
     serial_source: Mapped[str] = mapped_column(String(16), default="supplier")  # supplier|generated|either
     serial_regex: Mapped[str | None] = mapped_column(String(200))
     serial_case: Mapped[str] = mapped_column(String(16), default="upper")  # upper|preserve
+    # Serials must fit GS1 AI (21): refused at receiving when they could not be printed in a GS1 barcode.
+    serial_gs1_safe: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ProductPart(Base):
+    """A part a product takes (a slot of its genealogy): a swap may only fit a part of these products."""
+
+    __tablename__ = "product_parts"
+    __table_args__ = (UniqueConstraint("product_id", "part_product_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    part_product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    count: Mapped[int] = mapped_column(default=1)
 
 
 class Supplier(Base):

@@ -200,7 +200,7 @@ class RecallPane(Pane):
                           f"• {plural(counts.get('in_stock', 0), 'unit')} on our shelves go to quarantine\n"
                           f"• {plural(counts.get('sold', 0), 'sold unit')} are marked recalled\n"
                           f"• {plural(counts.get('customers', 0), 'customer')} to contact\n\n"
-                          "This is saved at once and cannot be undone.",
+                          + _overlap_warning(view) + "This is saved at once and cannot be undone.",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
         box.button(QMessageBox.StandardButton.Yes).setText("Start recall")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -214,7 +214,8 @@ class RecallPane(Pane):
             return
         recalls = self.services.recalls
         self.ui.startButton.setEnabled(False)
-        self.call(lambda: recalls.start_recall(criteria, reason), self._started, self._start_refused,
+        also = bool(self.preview and self.preview.overlaps)  # the confirmation named the open recalls
+        self.call(lambda: recalls.start_recall(criteria, reason, also=also), self._started, self._start_refused,
                   label="start a recall")
 
     def _start_refused(self, message: str) -> None:
@@ -296,3 +297,12 @@ class RecallPane(Pane):
         else:
             self.ui.banner.warn("No customer holds an affected unit: there are no letters to write.")
         self.sig_file_written.emit(str(path), pages)
+
+
+def _overlap_warning(view: RecallView) -> str:
+    """The confirmation says it when some units are already on an open recall (a second recall is deliberate)."""
+    if not view.overlaps:
+        return ""
+    verb = "is" if view.overlapping_units == 1 else "are"
+    return (f"{plural(view.overlapping_units, 'unit')} of these {verb} ALREADY ON OPEN RECALL "
+            f"{', '.join(view.overlaps)}: this records a second recall for them.\n\n")

@@ -17,9 +17,9 @@ from serialdesk.services.dto import RecallUnit, RecallView
 if TYPE_CHECKING:
     from serialdesk.gui.panes.recall import RecallPane
 
-RESOLUTIONS = (("Repaired", "Repaired"), ("Replaced with a new unit", "Replaced"), ("Refunded", "Refunded"),
-               ("Scrapped", "Scrapped"), ("Returned to the supplier", "Returned to supplier"),
-               ("Customer declined", "Customer declined"))
+RESOLUTIONS = (("Inspected and cleared (may be sold again)", "cleared"), ("Repaired (may be sold again)", "repaired"),
+               ("Replaced with a new unit (this one stays held)", "replaced"),
+               ("Refunded (this one stays held)", "refunded"), ("Scrapped (the unit is scrapped)", "scrapped"))
 
 
 class RecallRecord(QObject):
@@ -126,13 +126,14 @@ class RecallRecord(QObject):
             ok_text="Resolve", parent=self.pane)
 
         def resolve(values: dict[str, str | int]) -> None:
-            text = str(values["how"]) + (f": {values['note']}" if values["note"] else "")
+            how, note = str(values["how"]), str(values["note"] or "")
+            text = how + (f": {note}" if note else "")
 
             def resolved(view: RecallView) -> None:
                 dialog.finish()
                 self._updated(view, serial, f"{serial} resolved: {text}.")
 
-            self.pane.call(lambda: recalls.resolve(recall_id, serial, text), resolved, dialog.refuse,
+            self.pane.call(lambda: recalls.resolve(recall_id, serial, how, note), resolved, dialog.refuse,
                            label="resolve a recalled unit")
 
         dialog.sig_submitted.connect(resolve)

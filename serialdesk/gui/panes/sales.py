@@ -34,7 +34,10 @@ SEARCH_DELAY_MS = 250
 
 
 def refusal(p: ItemPassport) -> str | None:
-    """Why this unit cannot be sold, in the clerk's words (naming the buyer of a sold unit); None if it can."""
+    """Why this unit cannot be sold, in the clerk's words (naming the buyer of a sold unit, or the recall holding
+    it); None if it can."""
+    if p.hold:
+        return f"Serial {p.serial} cannot be sold — {p.hold}"
     situation = None
     if p.customer is not None and p.sold_at is not None:
         situation = f"was sold on {day(p.sold_at)} to {p.customer.name} ({p.customer.number})"

@@ -167,7 +167,8 @@ class ServicePane(ScanningPane):
         self._form(f"Swap a part on {ticket.number}", [
             Field("out", "Part taken out (serial)", required=True),
             Field("into", "Part fitted, from stock (serial)", required=True)],
-            "Both parts' passports will show the swap; the removed part goes to quarantine.", "Record swap",
+            "Only parts this product takes (product slot). A removed part of ours goes to quarantine; one we never "
+            "had is kept on the ticket only.", "Record swap",
             lambda v: desk.swap_part(ticket.id, out=str(v["out"]), into=str(v["into"])))
 
     def ask_close_ticket(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from serialdesk.gui.formats import local_day, local_time, money, status_word, timestamp
 from serialdesk.gui.generated.ui_passport_panel import Ui_PassportPanel
 from serialdesk.gui.models.table import Column, RowsModel, sorted_view
+from serialdesk.gui.widgets.feedback import Badge
 from serialdesk.gui.widgets.tables import fit_columns
 from serialdesk.services.dto import EventView, ItemPassport
 
@@ -68,6 +69,11 @@ class PassportPanel(QWidget):
                         self.ui.customerCaption, self.ui.soldCaption, self.ui.warrantyCaption,
                         self.ui.locationCaption, self.ui.historyCaption):
             caption.setProperty("role", "caption")
+        # A recall hold is said first, in red, above everything: a clerk must not miss it.
+        self.holdBadge = Badge(self.ui.content)
+        self.holdBadge.setObjectName("holdBadge")
+        self.holdBadge.setWordWrap(True)
+        self.ui.contentLayout.insertWidget(0, self.holdBadge)
         self.clear()
 
     def clear(self) -> None:
@@ -99,6 +105,7 @@ class PassportPanel(QWidget):
             ui.ownerBadge.show_badge("Not sold by us", "warn", "Known only from the service desk")
         else:
             ui.ownerBadge.show_badge("")
+        self.holdBadge.show_badge(p.hold or "", "bad", "Resolve the recall line before this unit goes back on sale")
         text, tone, tip = warranty_badge(p, now or datetime.now(UTC))
         ui.warrantyBadge.show_badge(text, tone, tip)
         self.events.set_rows(p.events)

@@ -77,6 +77,9 @@ class RecallUnit:
     contacted_at: datetime | None = None
     resolution: str | None = None
     sold_at: datetime | None = None
+    note: str | None = None
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,9 @@ class RecallView:
     created_at: datetime | None
     units: tuple[RecallUnit, ...]
     counts: dict[str, int]  # by status at the time of the recall, plus "total" and "customers"
+    # A preview: open recalls already holding some of these units ("RC-0001 (reason)"), and how many units.
+    overlaps: tuple[str, ...] = ()
+    overlapping_units: int = 0
 
 
 @dataclass(frozen=True)

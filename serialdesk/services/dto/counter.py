@@ -34,6 +34,17 @@ class ProductView:
     serial_case: str
     supplier_warranty_months: int = 0
     repair_extension_months: int = 0
+    serial_gs1_safe: bool = False  # serials must fit GS1 AI (21); others are refused at receiving
+
+
+@dataclass(frozen=True)
+class ProductPartView:
+    """A part a product takes (``product slot``): swaps fit only parts of these products."""
+
+    sku: str
+    part_sku: str
+    part_name: str
+    count: int
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,18 @@ class ReturnView:
     status: str
     reason: str
     at: datetime
+    note: str | None = None  # e.g. why the unit went to quarantine rather than where it was sent
+
+
+@dataclass(frozen=True)
+class RecallHold:
+    """An open recall line that keeps a unit off sale and out of stock until it is resolved."""
+
+    recall_id: int
+    recall: str  # RC-0001
+    reason: str
+    since: datetime
+    resolution: str | None = None  # replaced/refunded still hold; None: not dealt with yet
 
 
 @dataclass(frozen=True)
@@ -152,6 +175,8 @@ class ItemPassport:
     sold_by_us: bool = True  # False: a customer's unit we only know from the service desk
     supplier_warranty_until: datetime | None = None
     supplier_warranty_status: str = "none"
+    recall_holds: tuple[RecallHold, ...] = ()
+    hold: str | None = None  # the holds in one sentence a clerk cannot miss; None: no hold
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,80 @@
+"""Recall holds: a unit on an open recall line stays off sale and out of stock until the line is resolved.
+
+A line holds its unit while it is not dealt with, and also when it was resolved as *replaced* or *refunded*
+(the unit came back to us, still suspect). Only *cleared* or *repaired* lets it back on sale; *scrapped*
+scraps it. Sales, releases, returns and moves call :func:`refuse_held` inside their own transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy.orm import Session
+
+from serialdesk.db.models import Item, Recall, RecallItem
+from serialdesk.domain.errors import DomainError
+from serialdesk.domain.products import record_number
+from serialdesk.domain.recalls import STILL_HELD
+from serialdesk.domain.status import ItemStatus
+from serialdesk.domain.text import listing
+from serialdesk.services.common import chunks
+from serialdesk.services.dto import RecallHold
+
+
+def holding(line: type[RecallItem] = RecallItem) -> ColumnElement[bool]:
+    """SQL condition: this recall line still holds its unit."""
+    return or_(line.resolved_at.is_(None), line.resolution.in_(STILL_HELD))
+
+
+def holds_on(s: Session, item_ids: Iterable[int]) -> dict[int, list[RecallHold]]:
+    """The recall lines holding each of these units (units without a hold are absent), oldest recall first."""
+    found: dict[int, list[RecallHold]] = {}
+    for part in chunks(sorted(set(item_ids))):
+        rows = s.execute(select(RecallItem.item_id, Recall.id, Recall.reason, Recall.created_at,
+                                RecallItem.resolution)
+                         .join(Recall, Recall.id == RecallItem.recall_id)
+                         .where(RecallItem.item_id.in_(part), holding()).order_by(Recall.id))
+        for item_id, recall_id, reason, since, resolution in rows:
+            found.setdefault(item_id, []).append(
+                RecallHold(recall_id, record_number("recall", recall_id), reason, since, resolution))
+    return found
+
+
+def hold_sentence(holds: Sequence[RecallHold]) -> str | None:
+    """'ON RECALL RC-0001 (Battery contacts may overheat): do not sell, release or put into stock until the
+    recall line is resolved.' — None when nothing holds the unit."""
+    if not holds:
+        return None
+    named = listing([f"{h.recall} ({h.reason}" + (f"; {h.resolution}, still held" if h.resolution else "") + ")"
+                     for h in holds])
+    return (f"ON RECALL {named}: do not sell, release or put into stock until the recall line is resolved as "
+            f"cleared or repaired.")
+
+
+def refuse_held(s: Session, units: Sequence[tuple[int, str]], doing: str) -> None:
+    """Raise a DomainError when any unit (item id, serial) is held by a recall; ``doing`` is e.g. 'sold'."""
+    holds = holds_on(s, [item_id for item_id, _ in units])
+    for item_id, serial in units:
+        if item_id in holds:
+            first = holds[item_id][0]
+            raise DomainError(
+                f"Serial {serial} is on open recall {listing([h.recall for h in holds[item_id]])} "
+                f"({first.reason}) — it cannot be {doing} until the recall line is resolved as cleared or "
+                f"repaired (recall-resolve {first.recall} {serial} --as cleared|repaired).",
+                code="recall_hold", serial=serial, recalls=[h.recall for h in holds[item_id]])
+
+
+def return_target(s: Session, item: Item, target: ItemStatus) -> tuple[ItemStatus, str | None]:
+    """Where a returned unit goes: a unit on an open recall goes to quarantine whatever was asked, and says so."""
+    holds = holds_on(s, [item.id]).get(item.id)
+    if not holds or target is ItemStatus.QUARANTINED:
+        return target, None
+    recalls = listing([h.recall for h in holds])
+    return ItemStatus.QUARANTINED, (f"Serial {item.serial} is on open recall {recalls}: it went to quarantine, "
+                                    f"not {target.value.replace('_', ' ')}, until the recall line is resolved.")
+
+
+def follow_owner(s: Session, item_id: int, customer_id: int | None) -> None:
+    """The unit changed hands (sold, returned, handed in): its open recall lines name the new holder."""
+    s.execute(update(RecallItem).where(RecallItem.item_id == item_id, holding())
+              .values(customer_id=customer_id).execution_options(synchronize_session=False))
