@@ -16,7 +16,6 @@ from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.warranty import WarrantyStatus, add_months, warranty_state
 from serialdesk.services.common import (
     Service,
-    aware,
     customer_by_ref,
     items_by_ref,
     one_item,
@@ -46,7 +45,8 @@ class ServiceDeskService(Service):
             s = uow.session
             item, product, owner, line = self._unit_for_service(s, serial, sku, customer)
             ours = line is not None
-            now = aware(at, self.clock())
+            now = self.moment(at, "a service ticket")
+            self.fits(s, [item.id], now, "a service ticket")
             until = line.warranty_until if line is not None else None
             in_warranty = warranty_state(until, now).status is WarrantyStatus.IN_WARRANTY
             claim, override = in_warranty, None
@@ -109,6 +109,7 @@ class ServiceDeskService(Service):
             raise DomainError("Minutes must be between 0 and 1440 for one entry.", code="bad_minutes")
         with self.uows() as uow:
             ticket = _open(uow.session, ticket_id)
+            self.fits(uow.session, [ticket.item_id], self.clock(), "a work-log entry")
             uow.session.add(WorkLog(ticket_id=ticket.id, text=text.strip(), minutes=minutes, by_user=self.actor.name,
                                     at=self.clock()))
             self.record(uow.session, kind="work_logged", item_id=ticket.item_id, ref_type="ticket", ref_id=ticket.id,
@@ -132,6 +133,7 @@ class ServiceDeskService(Service):
             if removed.id == fitted.id or removed.id == ticket.item_id:
                 raise DomainError("The part taken out and the part fitted must be two other units.", code="bad_swap")
             now = self.clock()
+            self.fits(s, [fitted.id, removed.id, ticket.item_id], now, "a part swap")
             moves = [(fitted, fitted_product, ItemStatus.FITTED, "part_fitted"),
                      (removed, removed_product, ItemStatus.QUARANTINED, "part_removed")]
             for unit, product, target, kind in moves:
@@ -187,11 +189,8 @@ class ServiceDeskService(Service):
             ticket = _open(s, ticket_id)
             item = s.get_one(Item, ticket.item_id)
             product = s.get_one(Product, item.product_id)
-            now = aware(at, self.clock())
-            if now < ticket.opened_at:
-                raise DomainError(f"Ticket {record_number('ticket', ticket.id)} was opened on "
-                                  f"{ticket.opened_at:%d %b %Y}; it cannot be closed before that.",
-                                  code="date_before_history")
+            now = self.moment(at, "closing the ticket")
+            self.fits(s, [item.id], now, "closing the ticket")
             target = ItemStatus.SOLD if ticket.sold_by_us else ItemStatus.CUSTOMER_OWNED
             item.status = check_move(item.status, target, item.serial).value
             ticket.status, ticket.closed_at, ticket.resolution = CLOSED, now, resolution.strip()

@@ -10,6 +10,7 @@ from serialdesk.services.common import Service, one_item
 from serialdesk.services.dto import ItemPassport
 from serialdesk.services.known_units import where_is
 from serialdesk.services.lookup import LookupService
+from serialdesk.services.timeline import action_for
 
 S = ItemStatus
 BACK_TO = {"stock": S.IN_STOCK, "scrap": S.SCRAPPED}
@@ -51,6 +52,7 @@ class StockMoveService(Service):
             s = uow.session
             item, product = one_item(s, serial, sku)
             before = item.status
+            self.fits(s, [item.id], self.clock(), action_for(kind))
             if only_from is not None and before != only_from.value:
                 raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — this is only for a unit "
                                   f"that {_PHRASE[only_from]}.", code=f"not_{only_from.value}")
