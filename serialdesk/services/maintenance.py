@@ -9,6 +9,7 @@ from serialdesk.db import backup as backups
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Action
 from serialdesk.services.common import Service
+from serialdesk.services.history_check import history_problems
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class MaintenanceService(Service):
         return BackupResult(str(path), "portable", backups.load(engine, path))
 
     def check(self) -> list[str]:
-        """Problems found in the database (storage, references, ledger vs. unit status); empty when healthy."""
+        """Problems found in the database (storage, references, ledger vs. unit status, each unit's history in
+        time order); empty when healthy."""
         self.actor.require(Action.MAINTAIN)
-        return backups.integrity_problems(self.uows.engine)
+        return backups.integrity_problems(self.uows.engine) + history_problems(self.uows.engine)

@@ -105,10 +105,12 @@ def test_a_unit_returned_to_stock_can_be_sold_again(stocked: Services, clock) ->
 
 
 def test_a_sale_or_return_dated_before_the_units_history_is_refused(stocked: Services) -> None:
-    with pytest.raises(DomainError, match=r"SN-001 was received on 3 Mar 2026 \(R-0001\); a sale dated 1 Mar 2026 would come before that\."):
+    with pytest.raises(DomainError, match=r"SN-001 was received on 3 Mar 2026 \(R-0001\); a sale dated 1 Mar 2026 "
+                                          r"would come before that\."):
         stocked.sales.sell_items("Jane Smith", ["SN-001"], at=datetime(2026, 3, 1, 12, tzinfo=UTC))
     stocked.sales.sell_items("Jane Smith", ["SN-001"])
-    with pytest.raises(DomainError, match=r"SN-001 was sold on 3 Mar 2026 \(S-0001\); a return dated 2 Mar 2026 would come before that\."):
+    with pytest.raises(DomainError, match=r"SN-001 was sold on 3 Mar 2026 \(S-0001\); a return dated 2 Mar 2026 "
+                                          r"would come before that\."):
         stocked.sales.return_item("SN-001", to="stock", reason="x", at=datetime(2026, 3, 2, 12, tzinfo=UTC))
 
 
