@@ -6,6 +6,7 @@ import re
 from enum import StrEnum
 
 from serialdesk.domain.errors import DomainError
+from serialdesk.domain.text import refuse_control
 
 _SKU = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_./+]{0,63}")
 
@@ -58,7 +59,7 @@ def parse_serial_source(text: str) -> SerialSource:
 
 
 def clean_name(text: str | None, what: str) -> str:
-    name = " ".join((text or "").split())
+    name = " ".join((refuse_control(text, f"{what} name") or "").split())
     if not name:
         raise DomainError(f"The {what} needs a name.", code="empty_name")
     if len(name) > 200:

@@ -27,7 +27,7 @@ from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import clean_lot, normalise_serial
 from serialdesk.domain.status import ItemStatus
-from serialdesk.domain.text import listing
+from serialdesk.domain.text import listing, refuse_control
 from serialdesk.services.common import (
     Service,
     chunks,
@@ -60,6 +60,7 @@ class RecallService(Service):
 
         Criteria matching nothing give a saved recall with 0 units (not an error)."""
         self.actor.require(Action.RECALL)
+        refuse_control(reason, "reason for the recall", multiline=True)
         if not reason.strip():
             raise DomainError("Give the reason for the recall (it goes into the customer letters).",
                               code="reason_required")
@@ -131,6 +132,7 @@ class RecallService(Service):
     def resolve(self, recall_id: int, serial: str, resolution: str) -> RecallView:
         """Close one unit of a recall: how it was dealt with (repaired, replaced, refunded, scrapped …)."""
         self.actor.require(Action.RECALL)
+        refuse_control(resolution, "resolution", multiline=True)
         if not resolution.strip():
             raise DomainError("Say how the unit was dealt with.", code="resolution_required")
         with self.uows() as uow:

@@ -18,7 +18,7 @@ from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import clean_lot, normalise_serial
 from serialdesk.domain.status import ItemStatus
-from serialdesk.domain.text import listing, plural
+from serialdesk.domain.text import clean_text, listing, plural
 from serialdesk.services.common import Service, chunks, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 from serialdesk.services.known_units import refuse_known
@@ -32,6 +32,7 @@ class ReceivingService(Service):
     def open_receipt(self, supplier: str | None = None, note: str | None = None) -> ReceiptView:
         """Start a draft receipt; the supplier may be chosen any time before posting."""
         self.actor.require(Action.RECEIVE)
+        note = clean_text(note, "receipt note", multiline=True)
         with self.uows() as uow:
             supplier_id = supplier_by_ref(uow.session, supplier).id if supplier else None
             receipt = Receipt(supplier_id=supplier_id, status=DRAFT, created_by=self.actor.name,
@@ -173,6 +174,7 @@ class ReceivingService(Service):
         """Within the caller's transaction: one posted receipt of ``serials`` (already normalised), refused
         when any of them is already known."""
         refuse_known(s, product, serials, None)
+        note = clean_text(note, "receipt note", multiline=True)
         receipt = Receipt(supplier_id=supplier.id, status=DRAFT, created_by=self.actor.name,
                           station=self.actor.station, created_at=when, note=note)
         s.add(receipt)

@@ -15,7 +15,7 @@ from serialdesk.domain.money import to_money
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus, check_move
-from serialdesk.domain.text import listing
+from serialdesk.domain.text import listing, refuse_control
 from serialdesk.domain.warranty import warranty_until
 from serialdesk.services.common import Service, customer_by_ref, one_item, party_view, record_events
 from serialdesk.services.dto import ReturnView, SaleLineView, SaleView
@@ -87,6 +87,7 @@ class SalesService(Service):
         if target is None:
             raise DomainError(f"'{to}' is not a disposition; use stock, quarantine or scrap.",
                               code="bad_disposition")
+        refuse_control(reason, "reason")
         if not reason.strip():
             raise DomainError("Say why the unit comes back (the reason is kept on record).", code="reason_required")
         with self.uows() as uow:

@@ -13,6 +13,7 @@ from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action, Role
 from serialdesk.domain.serial_rules import normalise_serial
 from serialdesk.domain.status import ItemStatus, check_move
+from serialdesk.domain.text import refuse_control
 from serialdesk.domain.warranty import WarrantyStatus, add_months, warranty_state
 from serialdesk.services.common import (
     Service,
@@ -39,6 +40,7 @@ class ServiceDeskService(Service):
         ``customer`` and is recorded as "not sold by us". The warranty claim follows the warranty status unless
         a manager decides otherwise (recorded on the ticket)."""
         self.actor.require(Action.SERVICE)
+        refuse_control(problem, "problem", multiline=True)
         if not problem.strip():
             raise DomainError("Describe the problem the customer reports.", code="problem_required")
         with self.uows() as uow:
@@ -103,6 +105,7 @@ class ServiceDeskService(Service):
     def log_work(self, ticket_id: int, text: str, minutes: int = 0) -> TicketView:
         """Add a work-log line (what was done, how long) to an open ticket."""
         self.actor.require(Action.SERVICE)
+        refuse_control(text, "work-log text", multiline=True)
         if not text.strip():
             raise DomainError("Say what was done.", code="text_required")
         if not 0 <= minutes <= 24 * 60:
@@ -182,6 +185,7 @@ class ServiceDeskService(Service):
     def close_ticket(self, ticket_id: int, resolution: str, *, at: datetime | None = None) -> TicketView:
         """Close the ticket and hand the unit back to its owner; a warranty repair may extend the warranty."""
         self.actor.require(Action.SERVICE)
+        refuse_control(resolution, "resolution", multiline=True)
         if not resolution.strip():
             raise DomainError("Say how the ticket was resolved.", code="resolution_required")
         with self.uows() as uow:

@@ -6,6 +6,7 @@ from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.status import check_move as _check
+from serialdesk.domain.text import refuse_control
 from serialdesk.services.common import Service, one_item
 from serialdesk.services.dto import ItemPassport
 from serialdesk.services.known_units import where_is
@@ -46,6 +47,7 @@ class StockMoveService(Service):
     def _move(self, serial: str, sku: str | None, target: ItemStatus, kind: str, reason: str,
               only_from: ItemStatus | None = None) -> ItemPassport:
         self.actor.require(Action.RECEIVE)
+        refuse_control(reason, "reason")
         if not reason.strip():
             raise DomainError("Say why (it is kept in the unit's history).", code="reason_required")
         with self.uows() as uow:
