@@ -71,7 +71,7 @@ class RecallService(Service):
                 query = query.with_for_update(of=Item)
             units = _units(s, product, query)
             now = self.clock()
-            self.fits(s, [u.item_id for u in units if u.status in _RECALL_MOVE], now, "this recall")
+            self.fits(s, [u.item_id for u in units], now, "this recall")
             recall = Recall(product_id=product.id, criteria=_criteria_json(criteria), reason=reason.strip(),
                             created_by=self.actor.name, created_at=now)
             s.add(recall)
