@@ -101,8 +101,10 @@ def _never_came_in(app: App) -> None:
     _sql(app, "DELETE FROM events WHERE kind = 'received' AND serial = 'ORD1'")
 
 
-def _status_disagrees(app: App) -> None:
-    _sql(app, "UPDATE items SET status = 'scrapped' WHERE serial = 'ORD1'")
+def _status_disagrees(app: App) -> None:  # the latest move written is 'returned' (to stock) of 1 Mar …
+    _sql(app, "UPDATE items SET status = 'sold' WHERE serial = 'ORD1'")
+    _event(app, "ORD1", "sold", d(3, 5), "in_stock", "sold")
+    _sql(app, "UPDATE events SET at = '2026-03-06 12:00:00' WHERE kind = 'returned'")  # … moved after the sale
 
 
 @pytest.mark.parametrize(("breakage", "finding"), [
@@ -114,7 +116,7 @@ def _status_disagrees(app: App) -> None:
     (_event_before_arrival, "'work logged' on 1 Dec 2025 12:00 comes before the unit came in (1 Jan 2026 12:00)"),
     (_never_came_in, "its history starts with 'sold' on 1 Feb 2026 12:00 moving it from in stock, but it never "
                      "came in"),
-    (_status_disagrees, "it is scrapped, but its latest move ('returned' on 1 Mar 2026 12:00) left it in stock"),
+    (_status_disagrees, "it is sold, but its latest move ('returned' on 6 Mar 2026 12:00) left it in stock"),
 ])
 def test_check_finds_each_kind_of_broken_history_per_unit(story: Services, app: App, breakage, finding) -> None:  # type: ignore[no-untyped-def]
     assert story.maintenance.check() == []
