@@ -105,12 +105,15 @@ def run_customer_show(ctx: Context) -> int:
     def text() -> str:
         c = rec.customer
         lines = [f"{c.number} {c.name}  {c.phone or ''}  {c.email or ''}".rstrip(),
-                 f"  bought {len(rec.units)} unit(s) for {rec.total_spent}"]
+                 f"  bought {rec.units_bought} unit(s) for {rec.total_spent}"
+                 + (f", returned {rec.units_returned} ({rec.returned_value})" if rec.units_returned else "")
+                 + f": net spent {rec.net_spent}"]
         for u in rec.units:
             warranty = {"in_warranty": f"warranty until {local(u.warranty_until)[:10]} ({u.warranty_days_left} d)",
                         "expired": "warranty expired", "none": "no warranty"}[u.warranty_status]
             status = "" if u.status == "sold" else f" — {u.status.replace('_', ' ')}"
             held = warranty + status if u.still_owned else f"no longer theirs ({u.status.replace('_', ' ')})"
+            held += " — returned" if u.returned else ""
             lines.append(f"  {local(u.sold_at)[:10]} {u.sale} {u.sku:<14} {u.serial:<20} {u.price:>9}  {held}")
         lines += [f"  ticket {t.number} [{t.status}] {t.sku} {t.serial}: {t.problem}" for t in rec.tickets]
         return "\n".join(lines)

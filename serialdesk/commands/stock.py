@@ -7,6 +7,7 @@ import argparse
 from serialdesk.commands import reports as report_commands
 from serialdesk.commands.context import Context, UsageError, parse_when, read_lines
 from serialdesk.commands.output import local
+from serialdesk.domain.text import day
 from serialdesk.services.dto import ItemPassport, StockReport
 
 
@@ -119,7 +120,8 @@ def passport_text(p: ItemPassport) -> str:
         f"  warranty  {warranty}",
         "  history:",
     ]
-    lines += [f"    {local(e.at)}  {e.summary}  [{e.by}]" for e in p.events]
+    lines += [f"    {local(e.at)}  {e.summary}  [{e.by}]"
+              + (f" (entered {day(e.recorded_at)}, back-dated)" if e.backdated else "") for e in p.events]
     return "\n".join(lines)
 
 

@@ -6,6 +6,7 @@ import re
 from enum import StrEnum
 
 from serialdesk.domain.errors import DomainError
+from serialdesk.domain.text import refuse_control
 
 _SKU = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_./+]{0,63}")
 
@@ -57,8 +58,13 @@ def parse_serial_source(text: str) -> SerialSource:
         ) from None
 
 
+_LINE_SPACE = str.maketrans("\t\n\r\v\f", "     ")
+
+
 def clean_name(text: str | None, what: str) -> str:
-    name = " ".join((text or "").split())
+    # Tabs and line breaks (a pasted or imported name) are tidied into spaces; other control characters refused.
+    spaced = (text or "").translate(_LINE_SPACE)
+    name = " ".join((refuse_control(spaced, f"{what} name") or "").split())
     if not name:
         raise DomainError(f"The {what} needs a name.", code="empty_name")
     if len(name) > 200:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
+
+from serialdesk.domain.errors import DomainError
 
 
 def day(moment: datetime | None) -> str:
@@ -19,3 +22,49 @@ def plural(count: int, noun: str) -> str:
 def listing(values: list[str], limit: int = 5) -> str:
     shown = ", ".join(values[:limit])
     return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+
+
+# ---- text typed by people: names, notes, reasons -------------------------------------------------------------
+
+# Characters that are not text: C0/C1 controls (bell, escape, NUL …), line/paragraph separators, and the
+# invisible direction overrides that make a name read differently from what is stored.
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def refuse_control(value: str | None, field: str, *, multiline: bool = False) -> str | None:
+    """``value`` unchanged (``\\r\\n`` made ``\\n``), or a DomainError naming ``field`` ("the customer name") when
+    it holds a control character. A multi-line field (notes, an address) may hold line breaks; tabs never."""
+    if value is None:
+        return None
+    text = value.replace("\r\n", "\n")
+    for ch in text:
+        if ch == "\n" and multiline:
+            continue
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp") or ch in _BIDI:
+            what = "a line break" if ch in "\n\r\u2028\u2029" else f"a control character (U+{ord(ch):04X})"
+            allowed = "" if multiline or ch not in "\n\r" else f" ({field} is one line)"
+            raise DomainError(f"The {field} contains {what}{allowed}; type it again without it.",
+                              code="control_character", field=field)
+    return text
+
+
+def clean_text(value: str | None, field: str, *, multiline: bool = False, limit: int = 2000) -> str | None:
+    """Typed text for ``field``: control characters refused, outer blanks trimmed, empty → None."""
+    text = refuse_control(value, field, multiline=multiline)
+    if text is None or not text.strip():
+        return None
+    text = text.strip()
+    if len(text) > limit:
+        raise DomainError(f"The {field} is too long (at most {limit} characters).", code="text_too_long",
+                          field=field)
+    return text
+
+
+# '!' rather than a backslash: SQLite and PostgreSQL quote a backslash differently in ESCAPE '…'.
+LIKE_ESCAPE = "!"
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` for SQL ``LIKE … ESCAPE LIKE_ESCAPE``: the clerk's own % _ and ! match as themselves."""
+    escaped = text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return f"%{escaped}%"

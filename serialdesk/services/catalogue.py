@@ -14,6 +14,7 @@ from serialdesk.domain.products import clean_gtin, clean_name, clean_sku, parse_
 from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import SerialCase, gs1_serial_problem, validate_regex
 from serialdesk.domain.serials import SerialPattern
+from serialdesk.domain.text import LIKE_ESCAPE, clean_text, like_pattern
 from serialdesk.services.common import Service, customer_by_ref, party_view, product_by_code, product_view
 from serialdesk.services.dto import LotView, PartyView, ProductPartView, ProductView
 from serialdesk.services.parts import parts_of
@@ -108,7 +109,8 @@ class CatalogueService(Service):
 
     def add_supplier(self, name: str, *, phone: str | None = None, email: str | None = None) -> PartyView:
         self.actor.require(Action.EDIT_CATALOGUE)
-        supplier = Supplier(name=clean_name(name, "supplier"), phone=phone or None, email=email or None)
+        supplier = Supplier(name=clean_name(name, "supplier"), phone=clean_text(phone, "phone number", limit=60),
+                            email=clean_text(email, "e-mail address", limit=200))
         with self.uows() as uow:
             if uow.session.scalar(select(Supplier.id).where(Supplier.name == supplier.name)) is not None:
                 raise DomainError(f"There is already a supplier called '{supplier.name}'.", code="supplier_exists")
@@ -127,11 +129,12 @@ class CatalogueService(Service):
     ) -> PartyView:
         """Add a customer. Same-named customers are allowed (they get different numbers)."""
         self.actor.require(Action.EDIT_CUSTOMERS)
-        if email and ("@" not in email or " " in email.strip()):
+        email = clean_text(email, "e-mail address", limit=200)
+        if email and ("@" not in email or " " in email):
             raise DomainError(f"'{email}' is not an e-mail address.", code="bad_email")
         customer = Customer(
-            name=clean_name(name, "customer"), phone=(phone or "").strip() or None,
-            email=(email or "").strip() or None, address=(address or "").strip() or None,
+            name=clean_name(name, "customer"), phone=clean_text(phone, "phone number", limit=60),
+            email=email, address=clean_text(address, "address", multiline=True),
         )
         with self.uows() as uow:
             uow.session.add(customer)
@@ -146,11 +149,11 @@ class CatalogueService(Service):
 
     def find_customers(self, text: str, limit: int = 50) -> list[PartyView]:
         """Customers whose name, phone or e-mail contains ``text`` (any case)."""
-        like = f"%{text.strip().lower()}%"
+        like = like_pattern(text.strip().lower())  # '%' and '_' typed by the clerk are letters, not wildcards
         query = (
             select(Customer)
-            .where(or_(func.lower(Customer.name).like(like), Customer.phone.like(like),
-                       func.lower(Customer.email).like(like)))
+            .where(or_(*(column.like(like, escape=LIKE_ESCAPE) for column in
+                         (func.lower(Customer.name), Customer.phone, func.lower(Customer.email)))))
             .order_by(Customer.name)
             .limit(limit)
         )

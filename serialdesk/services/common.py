@@ -17,6 +17,9 @@ from serialdesk.domain.roles import Actor
 from serialdesk.domain.serial_rules import normalise_serial
 from serialdesk.domain.serials import SerialPattern
 from serialdesk.services.dto import PartyView, ProductView
+from serialdesk.services.timeline import aware, claimed_time, refuse_out_of_order
+
+__all__ = ["aware"]  # re-exported: services import it from here
 
 Clock = Callable[[], datetime]
 
@@ -41,18 +44,18 @@ class Service:
     def record(self, session: Session, **values: Any) -> None:
         record_events(session, [self.event(**values)])
 
+    def moment(self, at: datetime | None, action: str) -> datetime:
+        """When ``action`` happens: ``at`` or now; DomainError for a date in the future (``action``: 'a sale')."""
+        return claimed_time(self.clock, at, action)
+
+    def fits(self, session: Session, item_ids: Any, when: datetime, action: str) -> None:
+        """DomainError unless a status move at ``when`` comes after each unit's latest move (ids or a SELECT)."""
+        refuse_out_of_order(session, item_ids, when, action)
+
 
 def record_events(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     if rows:
         session.execute(insert(Event), list(rows))
-
-
-def aware(moment: datetime | None, default: datetime) -> datetime:
-    if moment is None:
-        return default
-    if moment.tzinfo is None:
-        raise DomainError("A time without a time zone was given.", code="naive_time")
-    return moment.astimezone(UTC)
 
 
 # ---- finders: each raises NotFound in the user's words ---------------------------------------------

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from serialdesk.db.models import Item, Product, Sale, SaleLine, ServiceTicket
+from serialdesk.db.models import Item, Product, Return, Sale, SaleLine, ServiceTicket
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
@@ -27,8 +27,9 @@ class CustomerRecordService(Service):
             who = customer_by_ref(s, customer)
             latest_line = (select(SaleLine.item_id, func.max(SaleLine.id).label("line_id"))
                            .group_by(SaleLine.item_id).subquery())
+            returned = select(Return.id).where(Return.sale_line_id == SaleLine.id).exists()
             rows = s.execute(
-                select(SaleLine, Sale, Item, Product, latest_line.c.line_id)
+                select(SaleLine, Sale, Item, Product, latest_line.c.line_id, returned)
                 .join(Sale, Sale.id == SaleLine.sale_id).join(Item, Item.id == SaleLine.item_id)
                 .join(Product, Product.id == Item.product_id)
                 .join(latest_line, latest_line.c.item_id == Item.id)
@@ -36,14 +37,18 @@ class CustomerRecordService(Service):
             ).all()
             now = self.clock()
             units = []
-            for line, sale, item, product, latest in rows:
+            for line, sale, item, product, latest, was_returned in rows:
                 owned = line.id == latest and item.status in _HELD
                 state = warranty_state(line.warranty_until, now)
                 units.append(OwnedUnit(
                     product.sku, product.name, item.serial, record_number("sale", sale.id), sale.sold_at, line.price,
                     item.status, owned, line.warranty_until,
-                    state.status.value if owned else WarrantyStatus.NONE.value, state.days_left if owned else None))
+                    state.status.value if owned else WarrantyStatus.NONE.value, state.days_left if owned else None,
+                    bool(was_returned)))
             tickets = tuple(ticket_view(s, t, detail=False) for t in s.scalars(
                 select(ServiceTicket).where(ServiceTicket.customer_id == who.id).order_by(ServiceTicket.id.desc())))
             total = sum((u.price for u in units), Decimal("0.00"))
-            return CustomerRecord(party_view("customer", who), tuple(units), tickets, total)
+            back = [u for u in units if u.returned]
+            refunded = sum((u.price for u in back), Decimal("0.00"))
+            return CustomerRecord(party_view("customer", who), tuple(units), tickets, total, units_bought=len(units),
+                                  units_returned=len(back), returned_value=refunded, net_spent=total - refunded)

@@ -14,7 +14,7 @@ from serialdesk.domain.errors import DomainError
 from serialdesk.domain.products import clean_name, record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import clean_lot
-from serialdesk.domain.text import plural
+from serialdesk.domain.text import clean_text, plural
 from serialdesk.services.catalogue import add_product_row, new_product
 from serialdesk.services.common import Service, party_view, product_by_code, product_view, supplier_by_ref
 from serialdesk.services.dto import ItemRow, PartyView, ProductView
@@ -127,11 +127,12 @@ class ImportService(Service):
         self.actor.require(Action.EDIT_CUSTOMERS)
 
         def make(row: Row) -> Customer:
-            email = _field(row, "email")
+            email = clean_text(_field(row, "email"), "e-mail address", limit=200)
             if email and ("@" not in email or " " in email):
                 raise DomainError(f"'{email}' is not an e-mail address.", code="bad_email")
-            return Customer(name=clean_name(_field(row, "name"), "customer"), phone=_field(row, "phone"),
-                            email=email, address=_field(row, "address"))
+            return Customer(name=clean_name(_field(row, "name"), "customer"),
+                            phone=clean_text(_field(row, "phone"), "phone number", limit=60),
+                            email=email, address=clean_text(_field(row, "address"), "address", multiline=True))
 
         customers = _each(rows, make)
         with self.uows() as uow:

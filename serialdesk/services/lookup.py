@@ -16,6 +16,7 @@ from serialdesk.services.common import Service, one_item, party_view
 from serialdesk.services.dto import EventView, ItemPassport, PartyView
 from serialdesk.services.recall_holds import hold_sentence, holds_on
 from serialdesk.services.service_desk import ticket_view
+from serialdesk.services.timeline import is_backdated
 
 _HELD_BY_CUSTOMER = {ItemStatus.SOLD.value, ItemStatus.IN_SERVICE.value, ItemStatus.RECALLED.value,
                      ItemStatus.CUSTOMER_OWNED.value}
@@ -109,7 +110,8 @@ class LookupService(Service):
             owner_view = party_view("customer", owner) if owner else None
         events = tuple(
             EventView(e.at, e.kind, e.by_user, e.station, _ref(e.ref_type, e.ref_id),
-                      summarise(e.kind, _ref(e.ref_type, e.ref_id), e.data or {}), e.data or {})
+                      summarise(e.kind, _ref(e.ref_type, e.ref_id), e.data or {}), e.data or {},
+                      *((e.recorded_at, True) if is_backdated(e.at, e.recorded_at) else ()))
             for e in s.scalars(select(Event).where(Event.item_id == item.id).order_by(Event.at, Event.id))
         )
         holds = tuple(holds_on(s, [item.id]).get(item.id, ()))

@@ -16,6 +16,7 @@ from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.roles import Action
 from serialdesk.files import make_private, path_problem, private_dir
 from serialdesk.services.common import Service
+from serialdesk.services.history_check import history_problems
 
 
 @dataclass(frozen=True)
@@ -118,9 +119,10 @@ class MaintenanceService(Service):
         return None
 
     def check(self) -> list[str]:
-        """Problems found in the database (storage, references, ledger vs. unit status); empty when healthy."""
+        """Problems found in the database (storage, references, ledger vs. unit status, each unit's history in
+        time order); empty when healthy."""
         self.actor.require(Action.MAINTAIN)
-        return health.integrity_problems(self.uows.engine)
+        return health.integrity_problems(self.uows.engine) + history_problems(self.uows.engine)
 
 
 # ---- before a command trusts the database ------------------------------------------------------------------

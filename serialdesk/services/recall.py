@@ -28,7 +28,7 @@ from serialdesk.domain.recalls import STILL_HELD, Resolution, parse_resolution
 from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import clean_lot, normalise_serial
 from serialdesk.domain.status import ItemStatus, check_move
-from serialdesk.domain.text import day, listing, plural
+from serialdesk.domain.text import day, listing, plural, refuse_control
 from serialdesk.services.common import (
     Service,
     chunks,
@@ -66,6 +66,7 @@ class RecallService(Service):
         Criteria matching nothing give a saved recall with 0 units (not an error). When some of the units are
         already on an open recall, it is refused naming that recall (``recall_overlaps``) unless ``also``."""
         self.actor.require(Action.RECALL)
+        refuse_control(reason, "reason for the recall", multiline=True)
         if not reason.strip():
             raise DomainError("Give the reason for the recall (it goes into the customer letters).",
                               code="reason_required")
@@ -78,6 +79,7 @@ class RecallService(Service):
             if not also:
                 _refuse_overlap(s, units)
             now = self.clock()
+            self.fits(s, [u.item_id for u in units], now, "this recall")
             recall = Recall(product_id=product.id, criteria=_criteria_json(criteria), reason=reason.strip(),
                             created_by=self.actor.name, created_at=now)
             s.add(recall)
@@ -142,6 +144,7 @@ class RecallService(Service):
         hold; replaced and refunded close the line but the unit stays held (it may be resolved again)."""
         self.actor.require(Action.RESOLVE_RECALL)
         kind = parse_resolution(how)
+        refuse_control(note, "note", multiline=True)
         with self.uows() as uow:
             s = uow.session
             recall = _recall(s, recall_id)

@@ -18,8 +18,8 @@ from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import clean_lot, normalise_serial
 from serialdesk.domain.status import ItemStatus
-from serialdesk.domain.text import listing, plural
-from serialdesk.services.common import Service, aware, chunks, product_by_code, supplier_by_ref
+from serialdesk.domain.text import clean_text, listing, plural
+from serialdesk.services.common import Service, chunks, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 from serialdesk.services.known_units import refuse_known
 from serialdesk.services.patterns import generate_serials, scanned_serial
@@ -32,6 +32,7 @@ class ReceivingService(Service):
     def open_receipt(self, supplier: str | None = None, note: str | None = None) -> ReceiptView:
         """Start a draft receipt; the supplier may be chosen any time before posting."""
         self.actor.require(Action.RECEIVE)
+        note = clean_text(note, "receipt note", multiline=True)
         with self.uows() as uow:
             supplier_id = supplier_by_ref(uow.session, supplier).id if supplier else None
             receipt = Receipt(supplier_id=supplier_id, status=DRAFT, created_by=self.actor.name,
@@ -118,7 +119,9 @@ class ReceivingService(Service):
                 raise DomainError("Choose the supplier before posting the receipt.", code="supplier_required")
             if s.scalar(select(ReceiptLine.id).where(ReceiptLine.receipt_id == receipt.id).limit(1)) is None:
                 raise DomainError("This receipt has no units yet; scan at least one serial.", code="empty_receipt")
-            when = aware(at, self.clock())
+            when = self.moment(at, "a receipt")
+            self.fits(s, select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id), when,
+                      "posting the receipt")
             self._put_in_stock(s, receipt, when)
             uow.commit()
             return _receipt_view(s, receipt)
@@ -152,7 +155,7 @@ class ReceivingService(Service):
             s = uow.session
             product = product_by_code(s, sku)
             sup = supplier_by_ref(s, supplier)
-            when = aware(at, self.clock())
+            when = self.moment(at, "a receipt")
             if generate:
                 values = generate_serials(s, product, count=generate, lot=clean_lot(lot), when=when,
                                           station=self.actor.station)
@@ -171,6 +174,7 @@ class ReceivingService(Service):
         """Within the caller's transaction: one posted receipt of ``serials`` (already normalised), refused
         when any of them is already known."""
         refuse_known(s, product, serials, None)
+        note = clean_text(note, "receipt note", multiline=True)
         receipt = Receipt(supplier_id=supplier.id, status=DRAFT, created_by=self.actor.name,
                           station=self.actor.station, created_at=when, note=note)
         s.add(receipt)

@@ -15,9 +15,9 @@ from serialdesk.domain.money import to_money
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus, check_move
-from serialdesk.domain.text import day, listing
+from serialdesk.domain.text import listing, refuse_control
 from serialdesk.domain.warranty import warranty_until
-from serialdesk.services.common import Service, aware, customer_by_ref, one_item, party_view, record_events
+from serialdesk.services.common import Service, customer_by_ref, one_item, party_view, record_events
 from serialdesk.services.dto import ReturnView, SaleLineView, SaleView
 from serialdesk.services.known_units import sale_of, where_is
 from serialdesk.services.recall_holds import follow_owner, refuse_held, return_target
@@ -41,10 +41,11 @@ class SalesService(Service):
         with self.uows() as uow:
             s = uow.session
             buyer = customer_by_ref(s, customer)
-            when = aware(at, self.clock())
+            when = self.moment(at, "a sale")
             units = [one_item(s, ref) for ref in serials]
             _refuse_doubles(units)
             refuse_held(s, [(i.id, i.serial) for i, _ in units], "sold")
+            self.fits(s, [i.id for i, _ in units], when, "a sale")
             sale = Sale(customer_id=buyer.id, status="completed", sold_by=self.actor.name,
                         station=self.actor.station, sold_at=when)
             s.add(sale)
@@ -52,7 +53,6 @@ class SalesService(Service):
             lines = []
             for n, (item, product) in enumerate(units):
                 price = to_money(prices[n], "Price") if prices and prices[n] is not None else product.price
-                _refuse_time_travel(item.received_at, when, item.serial, "received", "sold")
                 self._take_from_stock(s, item, product)
                 line = SaleLine(sale_id=sale.id, item_id=item.id, price=price,
                                 warranty_until=warranty_until(when, product.warranty_months))
@@ -89,6 +89,7 @@ class SalesService(Service):
         if target is None:
             raise DomainError(f"'{to}' is not a disposition; use stock, quarantine or scrap.",
                               code="bad_disposition")
+        refuse_control(reason, "reason")
         if not reason.strip():
             raise DomainError("Say why the unit comes back (the reason is kept on record).", code="reason_required")
         with self.uows() as uow:
@@ -99,8 +100,8 @@ class SalesService(Service):
             if sold is None:
                 raise DomainError(f"Serial {item.serial} has no sale on record to return.", code="no_sale")
             line, sale, customer = sold
-            when = aware(at, self.clock())
-            _refuse_time_travel(sale.sold_at, when, item.serial, "sold", "returned")
+            when = self.moment(at, "a return")
+            self.fits(s, [item.id], when, "a return")
             held_as = item.status
             target, note = return_target(s, item, target)  # a unit on an open recall goes to quarantine
             follow_owner(s, item.id, None)
@@ -121,15 +122,6 @@ class SalesService(Service):
 
 def _customer_label(customer: Customer) -> str:
     return f"{customer.name} ({record_number('customer', customer.id)})"
-
-
-def _refuse_time_travel(before: datetime | None, when: datetime, serial: str, done: str, doing: str) -> None:
-    if before is not None and when < before:
-        then, now = day(before), day(when)
-        if then == now:
-            then, now = f"{then} {before.astimezone():%H:%M}", f"{now} {when.astimezone():%H:%M}"
-        raise DomainError(f"Serial {serial} was {done} on {then}; it cannot be {doing} on {now}, before that.",
-                          code="date_before_history")
 
 
 def _refuse_doubles(units: list[tuple[Item, Product]]) -> None:

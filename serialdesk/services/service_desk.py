@@ -12,10 +12,10 @@ from serialdesk.domain.errors import DomainError, NotFound, PermissionDenied
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action, Role
 from serialdesk.domain.status import ItemStatus, check_move
+from serialdesk.domain.text import refuse_control
 from serialdesk.domain.warranty import WarrantyStatus, add_months, warranty_state
 from serialdesk.services.common import (
     Service,
-    aware,
     customer_by_ref,
     items_by_ref,
     one_item,
@@ -42,13 +42,15 @@ class ServiceDeskService(Service):
         ``customer`` and is recorded as "not sold by us". The warranty claim follows the warranty status unless
         a manager decides otherwise (recorded on the ticket)."""
         self.actor.require(Action.SERVICE)
+        refuse_control(problem, "problem", multiline=True)
         if not problem.strip():
             raise DomainError("Describe the problem the customer reports.", code="problem_required")
         with self.uows() as uow:
             s = uow.session
             item, product, owner, line = self._unit_for_service(s, serial, sku, customer)
             ours = line is not None
-            now = aware(at, self.clock())
+            now = self.moment(at, "a service ticket")
+            self.fits(s, [item.id], now, "a service ticket")
             until = line.warranty_until if line is not None else None
             in_warranty = warranty_state(until, now).status is WarrantyStatus.IN_WARRANTY
             claim, override = in_warranty, None
@@ -109,12 +111,14 @@ class ServiceDeskService(Service):
     def log_work(self, ticket_id: int, text: str, minutes: int = 0) -> TicketView:
         """Add a work-log line (what was done, how long) to an open ticket."""
         self.actor.require(Action.SERVICE)
+        refuse_control(text, "work-log text", multiline=True)
         if not text.strip():
             raise DomainError("Say what was done.", code="text_required")
         if not 0 <= minutes <= 24 * 60:
             raise DomainError("Minutes must be between 0 and 1440 for one entry.", code="bad_minutes")
         with self.uows() as uow:
             ticket = _open(uow.session, ticket_id)
+            self.fits(uow.session, [ticket.item_id], self.clock(), "a work-log entry")
             uow.session.add(WorkLog(ticket_id=ticket.id, text=text.strip(), minutes=minutes, by_user=self.actor.name,
                                     at=self.clock()))
             self.record(uow.session, kind="work_logged", item_id=ticket.item_id, ref_type="ticket", ref_id=ticket.id,
@@ -141,6 +145,8 @@ class ServiceDeskService(Service):
             if fitted.id in (ticket.item_id, removed.id if removed else None):
                 raise DomainError("The part taken out and the part fitted must be two other units.", code="bad_swap")
             now = self.clock()
+            self.fits(s, [i for i in (fitted.id, removed.id if removed else None, ticket.item_id) if i is not None],
+                      now, "a part swap")
             moves = [(fitted, fitted_product, ItemStatus.FITTED, "part_fitted")]
             if removed is not None:
                 moves.append((removed, removed_product, ItemStatus.QUARANTINED, "part_removed"))
@@ -175,6 +181,7 @@ class ServiceDeskService(Service):
     def close_ticket(self, ticket_id: int, resolution: str, *, at: datetime | None = None) -> TicketView:
         """Close the ticket and hand the unit back to its owner; a warranty repair may extend the warranty."""
         self.actor.require(Action.SERVICE)
+        refuse_control(resolution, "resolution", multiline=True)
         if not resolution.strip():
             raise DomainError("Say how the ticket was resolved.", code="resolution_required")
         with self.uows() as uow:
@@ -182,11 +189,8 @@ class ServiceDeskService(Service):
             ticket = _open(s, ticket_id)
             item = s.get_one(Item, ticket.item_id)
             product = s.get_one(Product, item.product_id)
-            now = aware(at, self.clock())
-            if now < ticket.opened_at:
-                raise DomainError(f"Ticket {record_number('ticket', ticket.id)} was opened on "
-                                  f"{ticket.opened_at:%d %b %Y}; it cannot be closed before that.",
-                                  code="date_before_history")
+            now = self.moment(at, "closing the ticket")
+            self.fits(s, [item.id], now, "closing the ticket")
             target = ItemStatus.SOLD if ticket.sold_by_us else ItemStatus.CUSTOMER_OWNED
             item.status = check_move(item.status, target, item.serial).value
             ticket.status, ticket.closed_at, ticket.resolution = CLOSED, now, resolution.strip()

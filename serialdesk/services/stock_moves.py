@@ -6,11 +6,13 @@ from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.status import check_move as _check
+from serialdesk.domain.text import refuse_control
 from serialdesk.services.common import Service, one_item
 from serialdesk.services.dto import ItemPassport
 from serialdesk.services.known_units import where_is
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.recall_holds import refuse_held
+from serialdesk.services.timeline import action_for
 
 S = ItemStatus
 BACK_TO = {"stock": S.IN_STOCK, "scrap": S.SCRAPPED}
@@ -46,12 +48,14 @@ class StockMoveService(Service):
     def _move(self, serial: str, sku: str | None, target: ItemStatus, kind: str, reason: str,
               only_from: ItemStatus | None = None, held: str | None = None) -> ItemPassport:
         self.actor.require(Action.RECEIVE)
+        refuse_control(reason, "reason")
         if not reason.strip():
             raise DomainError("Say why (it is kept in the unit's history).", code="reason_required")
         with self.uows() as uow:
             s = uow.session
             item, product = one_item(s, serial, sku)
             before = item.status
+            self.fits(s, [item.id], self.clock(), action_for(kind))
             if only_from is not None and before != only_from.value:
                 raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — this is only for a unit "
                                   f"that {_PHRASE[only_from]}.", code=f"not_{only_from.value}")

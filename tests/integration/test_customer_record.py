@@ -22,6 +22,10 @@ def test_a_customer_record_lists_units_with_warranty_and_tickets(shop: Services,
 
     rec = shop.customers.customer_record("C-0001")
     assert rec.customer.name == "Jane Smith" and rec.total_spent == Decimal("239.80")
+    # Issue 12 finding 8: the returned D2 (100.00) is counted apart, not as money spent.
+    assert (rec.units_bought, rec.units_returned, rec.returned_value, rec.net_spent) == (
+        3, 1, Decimal("100.00"), Decimal("139.80"))
+    assert [u.serial for u in rec.units if u.returned] == ["D2"]
     by_serial = {u.serial: u for u in rec.units}
     assert [u.serial for u in rec.units] == ["D2", "D1", "C1"]  # newest sale first
     assert by_serial["D1"].still_owned and by_serial["D1"].status == "in_service"

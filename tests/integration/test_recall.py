@@ -16,13 +16,13 @@ def history(shop: Services, clock) -> Services:  # type: ignore[no-untyped-def]
     """Two deliveries of drills (lots L1 from Makita in March, L2 from Bosch in April), some sold."""
     shop.catalogue.add_supplier("Bosch Trade")
     shop.catalogue.add_product("SAW-190", "Circular saw")
+    clock.now = datetime(2026, 5, 1, 9, tzinfo=UTC)  # every date below is in the past
     shop.receiving.receive_units(supplier="Makita Europe", sku="DRL-18V", lot="L1", serials=["A01", "A02", "A03"],
                                  at=datetime(2026, 3, 1, 9, tzinfo=UTC))
     shop.receiving.receive_units(supplier="Bosch Trade", sku="DRL-18V", lot="L2", serials=["B01", "B02"],
                                  at=datetime(2026, 4, 1, 9, tzinfo=UTC))
     shop.receiving.receive_units(supplier="Bosch Trade", sku="SAW-190", lot="S1", serials=["A02"],
                                  at=datetime(2026, 4, 1, 9, tzinfo=UTC))
-    clock.now = datetime(2026, 5, 1, 9, tzinfo=UTC)
     shop.sales.sell_items("Jane Smith", ["DRL-18V:A01"], at=datetime(2026, 3, 10, 12, tzinfo=UTC))
     tom = shop.catalogue.add_customer("Tom Olsen", phone="+45 31 000000", email="tom@example.net")
     shop.sales.sell_items(tom.number, ["B01"], at=datetime(2026, 4, 20, 12, tzinfo=UTC))

@@ -137,7 +137,8 @@ def test_the_full_story_of_a_unit_in_order(sold: Services, clock) -> None:  # ty
 def test_a_ticket_dated_in_the_past_keeps_its_dates_in_the_history(sold: Services) -> None:
     opened, closed = datetime(2026, 3, 20, 9, tzinfo=UTC), datetime(2026, 3, 22, 16, tzinfo=UTC)
     ticket = sold.service_desk.open_ticket("D1", "Chuck wobbles", at=opened)
-    with pytest.raises(DomainError, match="cannot be closed before that"):
+    with pytest.raises(DomainError, match=r"D1 was taken in for service on 20 Mar 2026 \(T-0001\); "
+                                          r"closing the ticket dated 19 Mar 2026 would come before that\."):
         sold.service_desk.close_ticket(ticket.id, "Repaired", at=datetime(2026, 3, 19, tzinfo=UTC))
     sold.service_desk.close_ticket(ticket.id, "Repaired", at=closed)
     events = {e.kind: e.at for e in sold.lookup.passport("D1").events}

@@ -114,6 +114,7 @@ class OwnedUnit:
     warranty_until: datetime | None
     warranty_status: str
     warranty_days_left: int | None
+    returned: bool = False  # the customer brought this sale line back (its price is refunded, not spent)
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,11 @@ class CustomerRecord:
     customer: PartyView
     units: tuple[OwnedUnit, ...]
     tickets: tuple[TicketView, ...]
-    total_spent: Decimal
+    total_spent: Decimal  # every sale line, returned ones included (gross)
+    units_bought: int = 0
+    units_returned: int = 0
+    returned_value: Decimal = Decimal("0.00")
+    net_spent: Decimal = Decimal("0.00")  # total_spent minus what was returned
 
 
 @dataclass(frozen=True)

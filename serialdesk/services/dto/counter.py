@@ -146,6 +146,9 @@ class EventView:
     ref: str | None
     summary: str
     data: dict[str, Any] = field(default_factory=dict)
+    # When it was written (database clock), given only for a back-dated event: claimed well before it was entered.
+    recorded_at: datetime | None = None
+    backdated: bool = False
 
 
 @dataclass(frozen=True)
