@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
-from serialdesk.bootstrap import Services
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.scan import ScanKind, ScanResult
 from serialdesk.domain.text import plural
@@ -31,6 +30,7 @@ from serialdesk.gui.scan_catalogue import ShopCatalogue
 from serialdesk.gui.tasks import Task, TaskRunner
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.gui.widgets.tables import fit_columns
+from serialdesk.services.bundle import Services
 from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 
 SHOWN_SCANS = 10
