@@ -43,10 +43,11 @@ class BatchOutcome:
     added: tuple[ScannedUnit, ...]
     refused: tuple[tuple[str, str], ...]
     not_done: tuple[str, ...] = ()  # left when Cancel was pressed
+    count: int | None = None  # units added, when ``added`` does not hold them all (a GUI keeps only counts)
 
     @property
     def message(self) -> str:
-        text = f"{plural(len(self.added), 'serial')} added"
+        text = f"{plural(len(self.added) if self.count is None else self.count, 'serial')} added"
         if self.refused:
             shown = ", ".join(t for t, _ in self.refused[:5]) + (" …" if len(self.refused) > 5 else "")
             text += f"; {len(self.refused)} refused ({shown}): {self.refused[0][1]}"
@@ -130,20 +131,28 @@ class ReceivingSession:
 
     # --- the draft -------------------------------------------------------------------------------------------
 
-    def undo(self) -> ScanOutcome:
+    def undo_call(self) -> Callable[[], ReceiptView]:
         if self.draft is None or not self.accepted:
             raise DomainError("Nothing to undo: no serial has been added to this receipt yet.", code="nothing_to_undo")
-        unit = self.accepted[-1]
-        receipt = self.services.receiving.remove_scan(self.draft.id, unit.serial, unit.sku)
-        self.accepted.pop()
+        receiving, receipt, unit = self.services.receiving, self.draft.id, self.accepted[-1]
+        return lambda: receiving.remove_scan(receipt, unit.serial, unit.sku)
+
+    def undo_done(self, receipt: ReceiptView) -> ScanOutcome:
+        unit = self.accepted.pop()
         self.draft, self.count = receipt, receipt.count
         return ScanOutcome("info", unit.serial, unit.sku,
                            f"{unit.serial} was taken off {receipt.number}; {plural(receipt.count, 'unit')} left.",
                            unit)
 
-    def resume(self, number: str) -> ReceiptView:
+    def undo(self) -> ScanOutcome:
+        return self.undo_done(self.undo_call()())
+
+    def resume_call(self, number: str) -> Callable[[], ReceiptView]:
+        drafts = self.services.drafts
+        return lambda: drafts.draft(number)
+
+    def resume_done(self, receipt: ReceiptView) -> ReceiptView:
         """Carry on scanning a draft (this station's or another's): its units become the undo stack."""
-        receipt = self.services.drafts.draft(number)
         units = sorted(receipt.units, key=lambda u: (u.scanned_at, u.item_id))
         self.draft, self.count, self.accepted = receipt, receipt.count, units
         if units:
@@ -151,17 +160,28 @@ class ReceivingSession:
         self.supplier = receipt.supplier or self.supplier
         return receipt
 
-    def post(self, supplier: str | None = None) -> ReceiptView:
+    def resume(self, number: str) -> ReceiptView:
+        return self.resume_done(self.resume_call(number)())
+
+    def post_call(self, supplier: str | None = None) -> Callable[[], ReceiptView]:
         if self.draft is None:
             raise DomainError("Nothing to post yet: scan the first serial.", code="empty_receipt")
-        posted = self.services.receiving.post_receipt(self.draft.id, supplier=supplier or self.supplier)
+        receiving, receipt, chosen = self.services.receiving, self.draft.id, supplier or self.supplier
+        return lambda: receiving.post_receipt(receipt, supplier=chosen)
+
+    def post(self, supplier: str | None = None) -> ReceiptView:
+        posted = self.post_call(supplier)()
         self.reset()
         return posted
 
-    def cancel(self) -> ReceiptView:
+    def cancel_call(self) -> Callable[[], ReceiptView]:
         if self.draft is None:
             raise DomainError("There is no draft to throw away.", code="no_draft")
-        cancelled = self.services.receiving.cancel_receipt(self.draft.id)
+        receiving, receipt = self.services.receiving, self.draft.id
+        return lambda: receiving.cancel_receipt(receipt)
+
+    def cancel(self) -> ReceiptView:
+        cancelled = self.cancel_call()()
         self.reset()
         return cancelled
 
