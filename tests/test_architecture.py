@@ -322,3 +322,17 @@ def test_the_checker_keeps_workflows_between_the_front_ends_and_the_services() -
     assert _lines(source, "serialdesk/workflows/receiving.py") == [3, 4, 5, 6]
     assert _lines("from serialdesk.workflows.receiving import ReceivingSession\n", "serialdesk/services/x.py") == [1]
     assert _lines("from serialdesk.workflows.receiving import ReceivingSession\n", "serialdesk/gui/x.py") == []
+
+
+def test_import_linter_keeps_the_layers_contract() -> None:
+    """``lint-imports`` (the [tool.importlinter] layers contract in pyproject.toml: cli → gui | commands →
+    bootstrap → workflows → services → db → domain) passes, so CI checks the layers as `make lint` does."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tool = Path(sys.executable).with_name("lint-imports")
+    assert tool.exists(), "import-linter is a dev dependency: pip install -e '.[dev]'"
+    proc = subprocess.run([str(tool)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "0 broken" in proc.stdout
