@@ -7,9 +7,11 @@ from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
-from serialdesk.bootstrap import Services
+from serialdesk.bootstrap import App, Services
 from serialdesk.gui.main_window import MainWindow
+from serialdesk.services.receiving import ReceivingService
 from tests.scan_table import PRODUCTS, SCANS, same
 
 from .test_receiving_pane import receiving, wedge_scan
@@ -64,3 +66,19 @@ def test_an_unknown_product_barcode_is_amber_and_offers_the_product_form_with_it
     with qtbot.waitSignal(dialog.finished, timeout=5000):
         dialog.buttons.buttons()[0].click()
     assert [p.sku for p in admin_services.catalogue.products() if p.gtin] == ["BAT-1"]
+
+
+def test_the_first_scan_of_a_receipt_is_one_service_call_and_one_transaction(
+    qtbot: QtBot, gui_app: App, admin_services: Services, open_window: Callable[..., MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    admin_services.catalogue.add_product("DRL-18V", "Drill", gtin="4006381333931")
+    window = open_window()
+    pane = receiving(window)
+    wedge_scan(qtbot, window, pane, "4006381333931")
+    opened: list[object] = []
+    monkeypatch.setattr(ReceivingService, "open_receipt", lambda *a, **k: opened.append(a))
+    commits: list[int] = []
+    event.listen(gui_app.engine, "commit", lambda _conn: commits.append(1))
+    assert wedge_scan(qtbot, window, pane, "SN-1")[0] == "good"
+    assert commits == [1] and opened == [] and pane.draft is not None
