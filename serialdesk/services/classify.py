@@ -56,14 +56,14 @@ class LoadedCatalogue(DbCatalogue):
         rows = list(products if products is not None else session.scalars(select(Product)))
         self._rows = {p.sku: p for p in rows}
         self._by_gtin = {p.gtin: p for p in rows if p.gtin}
+        self._refs = {p.sku: product_ref(p) for p in rows}
 
     def by_gtin(self, gtin: str) -> ProductRef | None:
         found = self._by_gtin.get(gtin)
-        return product_ref(found) if found else None
+        return self._refs[found.sku] if found else None
 
     def by_code(self, text: str) -> ProductRef | None:
-        found = self._rows.get(text.strip().upper())
-        return product_ref(found) if found else None
+        return self._refs.get(text.strip().upper())
 
 
 def classify(session: Session, text: str, current_sku: str | None = None,
@@ -80,8 +80,9 @@ def classify(session: Session, text: str, current_sku: str | None = None,
         raise NotFound(f"There is no product with code '{current_sku}'.", code="unknown_product")
 
     def check(ref: ProductRef, serial: str) -> None:
+        # The format and case were applied by the domain already; what is left is a generated serial's check.
         row = catalogue.row(ref)
-        if row is not None:
+        if row is not None and row.serial_source == "generated" and row.serial_pattern:
             scanned_serial(row, serial)
 
     named = _sku_serial(text, catalogue)

@@ -7,18 +7,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import String, insert, literal, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from serialdesk.db.models import Item, Lot, Product, Receipt, ReceiptLine
+from serialdesk.db.models import Event, Item, Lot, Product, Receipt, ReceiptLine
+from serialdesk.db.models.base import UTCDateTime
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.products import parse_record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.scan import ScanKind
 from serialdesk.domain.status import ItemStatus
 from serialdesk.services.classify import LoadedCatalogue, classify, known_product, receivable
-from serialdesk.services.common import Service, chunks, product_by_code, record_events, supplier_by_ref
+from serialdesk.services.common import Service, chunks, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScannedUnit
 from serialdesk.services.known_units import refuse_known
 from serialdesk.services.receiving import DRAFT, _draft, _explain_conflict, _insert_units, _lot, _receipt_view
@@ -149,14 +150,16 @@ class DraftService(Service):
         return ScannedUnit(item.id, product.sku, serial, lot_row.code if lot_row else None, "supplier", now)
 
     def _scanned_events(self, s: Session, receipt: Receipt, product: Product, serials: list[str]) -> None:
-        rows = []
+        """One 'scanned' event per unit, written by the database from the units (INSERT … SELECT per chunk)."""
+        columns = ["at", "kind", "item_id", "product_id", "serial", "by_user", "station", "ref_type", "ref_id",
+                   "status_from", "status_to", "data"]
+        now = self.clock()
         for part in chunks(serials):
-            for item_id, serial in s.execute(select(Item.id, Item.serial).where(
-                    Item.product_id == product.id, Item.serial.in_(part))):
-                rows.append(self.event(kind="scanned", item_id=item_id, product_id=product.id, serial=serial,
-                                       ref_type="receipt", ref_id=receipt.id,
-                                       status_to=ItemStatus.RECEIVING.value))
-        record_events(s, rows)
+            s.execute(insert(Event).from_select(columns, select(
+                literal(now, UTCDateTime()), literal("scanned"), Item.id, Item.product_id, Item.serial,
+                literal(self.actor.name), literal(self.actor.station), literal("receipt"), literal(receipt.id),
+                literal(None, String()), literal(ItemStatus.RECEIVING.value), literal({}, Event.data.type),
+            ).where(Item.product_id == product.id, Item.serial.in_(part)).order_by(Item.id)))
 
 
 def _known(s: Session, product: Product, serials: list[str]) -> list[tuple[str, str]]:

@@ -85,8 +85,13 @@ class ExpectedDialog(QDialog):
         self.pane.ui.expectedButton.clicked.connect(self.start)
         self.pane.shortcut("Ctrl+Shift+E", self.start)
         # Every outcome, undo, reset or resume changes the pane's list of scans: check again then.
-        self.pane.scans.rowsInserted.connect(lambda *_: self.refresh())
-        self.pane.scans.modelReset.connect(self.refresh)
+        # Only while the dialog is shown: a 10,000-serial paste must not rebuild a hidden list per chunk.
+        self.pane.scans.rowsInserted.connect(lambda *_: self._refresh_shown())
+        self.pane.scans.modelReset.connect(self._refresh_shown)
+
+    def _refresh_shown(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def start(self) -> None:
         self.refresh()
