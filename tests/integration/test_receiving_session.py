@@ -65,7 +65,7 @@ def test_ten_thousand_pasted_serials_are_set_based_with_progress_and_cancel(app:
     assert len(result.added) == 10_000 and session.count == 10_001
     assert sorted(t for t, _ in result.refused) == sorted(["X-0", "P-00001", "4006381333931", "BAD SERIAL"])
     assert len(seen) == len(steps) == 11 and steps[-1] == (10_004, 10_004)  # one transaction per chunk
-    if app.engine.dialect.name == "sqlite":  # the target (issue 13: GUI paste ≤ 2 s); PostgreSQL's depends on the server
+    if app.engine.dialect.name == "sqlite":  # the target (issue 13: paste ≤ 2 s); PostgreSQL depends on its server
         assert elapsed <= 2.0, f"10,000 serials took {elapsed:.2f} s"
     assert shop.lookup.passport("P-09999").events[0].kind == "scanned"
     stopped = session.add_many([f"Q-{n}" for n in range(30)], cancelled=lambda: len(steps) > 11, chunk=10,
