@@ -79,7 +79,8 @@ fuzz: bootstrap
 
 lint: venv
 	$(VENV)/bin/ruff check serialdesk tests
-	$(VENV)/bin/mypy serialdesk/domain serialdesk/services
+	$(VENV)/bin/mypy serialdesk/domain serialdesk/services serialdesk/workflows
+	$(VENV)/bin/lint-imports
 
 clean:
 	rm -rf $(VENV) .demo build dist *.egg-info

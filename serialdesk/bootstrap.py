@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.exc import OperationalError
@@ -15,9 +14,11 @@ from serialdesk.db.uow import UnitOfWorkFactory
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Actor
 from serialdesk.services import users
+from serialdesk.services.bundle import Services
 from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.common import system_clock
 from serialdesk.services.customers import CustomerRecordService
+from serialdesk.services.drafts import DraftService
 from serialdesk.services.exchange import ExportService, ImportService
 from serialdesk.services.labelling import LabelService
 from serialdesk.services.lookup import LookupService
@@ -30,28 +31,6 @@ from serialdesk.services.scanning import ScanService
 from serialdesk.services.service_desk import ServiceDeskService
 from serialdesk.services.stock_moves import StockMoveService
 from serialdesk.services.users import UserService
-
-
-@dataclass(frozen=True)
-class Services:
-    """Every service, bound to one actor. The GUI and the CLI talk to these and nothing else."""
-
-    actor: Actor
-    users: UserService
-    catalogue: CatalogueService
-    receiving: ReceivingService
-    sales: SalesService
-    lookup: LookupService
-    reports: ReportService
-    service_desk: ServiceDeskService
-    recalls: RecallService
-    customers: CustomerRecordService
-    export: ExportService
-    imports: ImportService
-    labels: LabelService
-    scans: ScanService
-    maintenance: MaintenanceService
-    stock_moves: StockMoveService
 
 
 class App:
@@ -92,7 +71,7 @@ class App:
                         SalesService(*args), LookupService(*args), ReportService(*args), ServiceDeskService(*args),
                         RecallService(*args), CustomerRecordService(*args), ExportService(*args), ImportService(*args),
                         LabelService(*args), ScanService(*args),
-                        MaintenanceService(*args), StockMoveService(*args))
+                        MaintenanceService(*args), StockMoveService(*args), DraftService(*args))
 
     def close(self) -> None:
         self.engine.dispose()

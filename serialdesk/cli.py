@@ -6,6 +6,7 @@ Exit codes: 0 ok · 2 usage · 3 refused by a business rule · 4 not found. Mess
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -24,7 +25,7 @@ from serialdesk.commands import (
     trace,
 )
 from serialdesk.commands.context import Context, UsageError
-from serialdesk.commands.output import warn
+from serialdesk.commands.output import say, warn
 from serialdesk.config import Settings
 from serialdesk.domain.errors import DomainError
 from serialdesk.services.maintenance import database_failure, missing_database
@@ -72,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command not in NO_DATABASE_NEEDED and (missing := missing_database(settings.db_url)) is not None:
             raise missing
-        return int(args.handler(Context(args, app)))
+        return int((args.handler or run_gui)(Context(args, app)))
     except UsageError as exc:
         parser.print_usage(sys.stderr)
         warn(str(exc))
@@ -93,3 +94,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return failure.exit_code
     finally:
         app.close()
+
+
+def run_gui(ctx: Context) -> int:
+    # The desktop app: sign in (--pin skips the dialog), then the counter window until it closes.
+    try:
+        from serialdesk.gui.app import run
+    except ImportError as exc:  # Qt or one of the X libraries it loads is missing
+        warn(f"The desktop app cannot start here: {exc}. Run `make bootstrap` to install what it needs.")
+        return 2
+    screenshot = os.environ.get("SERIALDESK_SCREENSHOT")  # look at the window headless (Xvfb): a PNG, then quit
+    code = run(ctx.app.settings, user=ctx.app.settings.user, pin=ctx.args.pin, screenshot=screenshot)
+    if screenshot and code == 0:
+        say(f"Screenshot saved to {screenshot}.")
+    return code

@@ -29,6 +29,14 @@ settings.register_profile("nightly", deadline=None, max_examples=100_000,
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+@pytest.fixture(autouse=True)
+def _no_station_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests (and the CLI processes they start) never read this computer's saved station settings: the CLI
+    takes the GUI's saved database and station as defaults (config.settings_file())."""
+    if "SERIALDESK_CONFIG" not in os.environ:
+        monkeypatch.setenv("SERIALDESK_CONFIG", str(tmp_path_factory.getbasetemp() / "no-settings.ini"))
+
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every property-based test is a fuzz test: `make fuzz` (-m fuzz) runs them all with the nightly profile."""

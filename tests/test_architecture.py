@@ -132,6 +132,17 @@ RULES = [
         _under("services"),
         lambda name: within(name, "PySide6", "serialdesk.gui", "serialdesk.commands", "serialdesk.cli"),
     ),
+    Rule(
+        "services/ never import the layers above them: serialdesk.workflows, serialdesk.bootstrap",
+        _under("services"),
+        lambda name: within(name, "serialdesk.workflows", "serialdesk.bootstrap"),
+    ),
+    Rule(
+        "workflows/ import only services, domain and the standard library: no Qt, database, bootstrap or front end",
+        _under("workflows"),
+        lambda name: within(name, "PySide6", "serialdesk.db", "sqlalchemy", "alembic", "serialdesk.gui",
+                            "serialdesk.commands", "serialdesk.cli", "serialdesk.bootstrap"),
+    ),
 ]
 
 
@@ -297,3 +308,31 @@ def test_a_failing_rule_lists_every_offending_file_and_line() -> None:
     ]
     offenders = [v for path, source in sources for v in violations_in(source, path, RULES[:1])]
     assert [v.split(" ")[0] for v in offenders] == ["serialdesk/domain/a.py:2:", "serialdesk/domain/b.py:3:"]
+
+
+def test_the_checker_keeps_workflows_between_the_front_ends_and_the_services() -> None:
+    source = (
+        "from serialdesk.services.drafts import DraftService\n"
+        "from serialdesk.domain.text import plural\n"
+        "from PySide6.QtCore import QObject\n"
+        "from serialdesk.db.models import Item\n"
+        "from serialdesk.bootstrap import App\n"
+        "from serialdesk.gui.tasks import Task\n"
+    )
+    assert _lines(source, "serialdesk/workflows/receiving.py") == [3, 4, 5, 6]
+    assert _lines("from serialdesk.workflows.receiving import ReceivingSession\n", "serialdesk/services/x.py") == [1]
+    assert _lines("from serialdesk.workflows.receiving import ReceivingSession\n", "serialdesk/gui/x.py") == []
+
+
+def test_import_linter_keeps_the_layers_contract() -> None:
+    """``lint-imports`` (the [tool.importlinter] layers contract in pyproject.toml: cli → gui | commands →
+    bootstrap → workflows → services → db → domain) passes, so CI checks the layers as `make lint` does."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tool = Path(sys.executable).with_name("lint-imports")
+    assert tool.exists(), "import-linter is a dev dependency: pip install -e '.[dev]'"
+    proc = subprocess.run([str(tool)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "0 broken" in proc.stdout

@@ -8,7 +8,6 @@ import os
 import sys
 
 from serialdesk.commands.context import Context
-from serialdesk.commands.output import say, warn
 from serialdesk.services.maintenance import prepare_new_database
 
 
@@ -31,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
     p = sub.add_parser("gui", parents=[common], help="the desktop app (default)")
     p.add_argument("--pin", help="log straight in (kiosk start-up, tests)")
-    p.set_defaults(handler=run_gui)
+    p.set_defaults(handler=None)  # cli.py starts the desktop app: commands/ never import gui/
 
 
 def _admin_pin(ctx: Context) -> str | None:
@@ -66,17 +65,3 @@ def run_demo(ctx: Context) -> int:
 def run_user_add(ctx: Context) -> int:
     user = ctx.services.users.add_user(ctx.args.name, ctx.args.role, ctx.args.pin)
     return ctx.emit(user, f"User {user.name} added as {user.role}.")
-
-
-def run_gui(ctx: Context) -> int:
-    # The desktop app: sign in (--pin skips the dialog), then the counter window until it closes.
-    try:
-        from serialdesk.gui.app import run
-    except ImportError as exc:  # Qt or one of the X libraries it loads is missing
-        warn(f"The desktop app cannot start here: {exc}. Run `make bootstrap` to install what it needs.")
-        return 2
-    screenshot = os.environ.get("SERIALDESK_SCREENSHOT")  # look at the window headless (Xvfb): a PNG, then quit
-    code = run(ctx.app.settings, user=ctx.app.settings.user, pin=ctx.args.pin, screenshot=screenshot)
-    if screenshot and code == 0:
-        say(f"Screenshot saved to {screenshot}.")
-    return code

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from serialdesk.commands import drafts
 from serialdesk.commands import reports as report_commands
 from serialdesk.commands.context import Context, UsageError, parse_when, read_lines
 from serialdesk.commands.output import local
@@ -13,8 +14,9 @@ from serialdesk.services.dto import ItemPassport, StockReport
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("receive", parents=[common], help="receive units as one posted receipt")
-    p.add_argument("--supplier", required=True)
+    p.add_argument("--supplier", help="required unless --draft (a draft may get it before posting)")
     p.add_argument("--sku", required=True)
+    p.add_argument("--draft", action="store_true", help="scan onto a new draft receipt, left open; prints R-…")
     p.add_argument("--lot")
     p.add_argument("--at", help="when they arrived (ISO date/time; default now)")
     p.add_argument("--expected", metavar="FILE", help="expected serials, to list missing and unexpected ones")
@@ -27,6 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = sub.add_parser("receipts", parents=[common], help="list receipts (drafts included)")
     p.add_argument("--open", action="store_true", help="only drafts still being scanned")
     p.set_defaults(handler=run_receipts)
+    drafts.register_receipts(p, common)
 
     p = sub.add_parser("sell", parents=[common], help="sell units to a customer")
     p.add_argument("--customer", required=True)
@@ -56,6 +59,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
 def run_receive(ctx: Context) -> int:
     a = ctx.args
+    if a.draft and a.serials and not (a.from_file or a.generate):
+        return drafts.run_receive_draft(ctx)
+    if a.draft:
+        raise UsageError("receive --draft takes the scans on the command line.")
+    if not a.supplier:
+        raise UsageError("Give --supplier (or --draft, to choose it before posting).")
     if sum(map(bool, (a.serials, a.from_file, a.generate))) != 1:
         raise UsageError("Give the serials, or --from-file FILE, or --generate N (one of them).")
     serials = read_lines(a.from_file) if a.from_file else a.serials

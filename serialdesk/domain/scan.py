@@ -29,6 +29,7 @@ from biip.upc import Upc
 
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.products import gtin_check_digit
+from serialdesk.domain.scan_checks import product_claims, refuse_gs1_spaces, unknown_product_barcode
 from serialdesk.domain.serial_rules import GS, SerialCase, normalise_serial
 
 _SYMBOLOGY_ID = re.compile(r"\][A-Za-z][0-9A-Za-z]")
@@ -158,11 +159,10 @@ def classify_scan(
     product = catalogue.by_code(body)
     if product is not None:
         return ScanResult(ScanKind.PRODUCT, body, product, gtin=product.gtin, symbology_id=symbology_id)
-    note = ""
-    if candidates:
-        note = f"'{body}' looks like a product barcode (EAN/UPC), but no product has it; it was taken as a serial."
+    if candidates and not product_claims(current, body):
+        raise unknown_product_barcode(candidates[0])  # a valid EAN/UPC is never a serial (issue 13)
     serial = _serial_for(current, body, check_serial)
-    return ScanResult(ScanKind.SERIAL, body, current, serial, symbology_id=symbology_id, note=note)
+    return ScanResult(ScanKind.SERIAL, body, current, serial, symbology_id=symbology_id)
 
 
 def parse_gs1(text: str) -> Gs1Fields:
@@ -223,6 +223,7 @@ def _gs1_form(symbology_id: str, body: str) -> str | None:
 
 
 def _parse_gs1(body: str, form: str) -> Gs1Fields:
+    refuse_gs1_spaces(body, form)
     try:
         message = GS1Message.parse_hri(body) if form == "hri" else GS1Message.parse(body.lstrip(GS))
     except (BiipException, ValueError) as exc:
@@ -368,12 +369,7 @@ def _product_barcode(body: str, symbology_id: str, candidates: list[str], catalo
         )
     found = _find_by_gtin(catalogue, candidates)
     if found is None:
-        raise DomainError(
-            f"No product in the catalogue has the barcode {body}. Add this GTIN to the product (or create the "
-            "product), or scan its product code instead.",
-            code="unknown_product_barcode",
-            gtin=candidates[0],
-        )
+        raise unknown_product_barcode(candidates[0])
     return ScanResult(ScanKind.PRODUCT, body, found[0], gtin=found[1], symbology_id=symbology_id)
 
 

@@ -1,5 +1,6 @@
-"""This station's preferences, kept with QSettings (organisation and application "serialdesk", an INI file in
-the user's config folder): station name, scanner thresholds, camera, label defaults, the shop's name on letters,
+"""This station's preferences, kept with QSettings in the station's settings file (config.settings_file(), an
+INI in the user's config folder that the CLI reads too):
+station name, scanner thresholds, camera, label defaults, the shop's name on letters,
 and the database to open at the next start.
 
 Precedence at start-up: ``--db`` / ``$SERIALDESK_DB`` and ``$SERIALDESK_STATION`` beat what is saved here;
@@ -15,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from serialdesk.config import Settings, default_db_url
+from serialdesk.config import Settings, default_db_url, settings_file
 from serialdesk.scanning.wedge import WedgeSettings
 
 ORGANISATION = APPLICATION = "serialdesk"
@@ -62,8 +63,9 @@ class Preferences:
 
 
 def preference_store() -> QSettings:
-    """The INI file the preferences live in (tests point QSettings.setPath(IniFormat, …) at a temporary folder)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+    """The INI file the preferences live in: config.settings_file(), which the CLI reads too (tests point
+    $SERIALDESK_CONFIG at a temporary file)."""
+    return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
 
 def load_preferences(store: QSettings | None = None) -> Preferences:

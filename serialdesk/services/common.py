@@ -102,18 +102,20 @@ def customer_by_ref(session: Session, ref: str) -> Customer:
 
 
 def split_ref(session: Session, ref: str, sku: str | None = None) -> tuple[str | None, str]:
-    """``SKU:SERIAL`` → (SKU, SERIAL) when SKU is a known product; otherwise (sku, ref)."""
-    text = (ref or "").strip()
-    if sku is None and ":" in text:
-        head, tail = text.split(":", 1)
-        if session.scalar(select(Product.id).where(Product.sku == head.strip().upper())) is not None:
-            return head.strip().upper(), tail.strip()
-    return (sku.strip().upper() if sku else None), text
+    """A unit as scanned or typed — ``SERIAL``, ``SKU:SERIAL`` or a GS1 label — as (SKU or None, serial),
+    by the one classifier (services.classify)."""
+    from serialdesk.services.classify import unit_ref  # classify builds on patterns, which builds on this
+
+    return unit_ref(session, ref, sku.strip().upper() if sku else None)
 
 
 def items_by_ref(session: Session, ref: str, sku: str | None = None) -> list[tuple[Item, Product]]:
-    """Units matching ``SERIAL`` or ``SKU:SERIAL`` (or ``sku`` given apart); normalised per product."""
-    sku, text = split_ref(session, ref, sku)
+    """Units matching ``SERIAL``, ``SKU:SERIAL`` or a GS1 label (or ``sku`` given apart); normalised per product."""
+    return _items(session, *split_ref(session, ref, sku))
+
+
+def _items(session: Session, sku: str | None, text: str) -> list[tuple[Item, Product]]:
+    """Units with this serial (of this product, if given): the ref is already classified, never twice."""
     if sku is not None:
         product = product_by_code(session, sku)
         serial = normalise_serial(text, product.serial_case, product=product.sku)
@@ -129,8 +131,8 @@ def items_by_ref(session: Session, ref: str, sku: str | None = None) -> list[tup
 def one_item(session: Session, ref: str, sku: str | None = None) -> tuple[Item, Product]:
     """The one unit ``ref`` names; NotFound (saying which product has it, if another does) or ambiguous."""
     sku, text = split_ref(session, ref, sku)
-    found = items_by_ref(session, text, sku)
-    if not found and sku is not None and (others := items_by_ref(session, text)):
+    found = _items(session, sku, text)
+    if not found and sku is not None and (others := _items(session, None, text)):
         owners = ", ".join(p.sku for _, p in others)
         raise NotFound(f"Serial {text} is not a {sku} unit — it belongs to {owners}.",
                        code="serial_of_other_product")

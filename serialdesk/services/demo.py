@@ -11,7 +11,7 @@ from serialdesk.domain.errors import DomainError
 from serialdesk.domain.products import gtin_check_digit
 
 if TYPE_CHECKING:
-    from serialdesk.bootstrap import Services
+    from serialdesk.services.bundle import Services
 
 # sku, name, cost, price, warranty months, serial prefix, serial digits
 PRODUCTS = [

@@ -19,6 +19,7 @@ from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import clean_lot, normalise_serial
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.text import clean_text, listing, plural
+from serialdesk.services.classify import LoadedCatalogue, receivable
 from serialdesk.services.common import Service, chunks, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 from serialdesk.services.known_units import refuse_known
@@ -160,7 +161,7 @@ class ReceivingService(Service):
                 values = generate_serials(s, product, count=generate, lot=clean_lot(lot), when=when,
                                           station=self.actor.station)
             else:
-                values = _clean_list(serials, product, clean_lot(lot))
+                values, lot = _clean_list(s, serials, product, lot)
             try:
                 receipt = self.post_batch(s, product, sup, values, lot=lot, when=when, note=note,
                                           source="generated" if generate else "supplier")
@@ -302,14 +303,24 @@ def _lot(s: Session, product: Product, code: str | None, supplier_id: int | None
     return lot
 
 
-def _clean_list(serials: Sequence[str], product: Product, lot: str | None = None) -> list[str]:
-    """Normalise every serial; refuse the whole list naming the first bad lines and any duplicates."""
-    values, problems = [], []
+def _clean_list(s: Session, serials: Sequence[str], product: Product, lot: str | None) -> tuple[list[str], str | None]:
+    """Each line through the one classifier (services.classify): the serials and the receipt's lot (a GS1
+    label's lot when none was given); refuse the whole list naming the first bad lines and any duplicates."""
+    values, problems, lots, unknown = [], [], set(), None
+    catalogue = LoadedCatalogue(s)
     for line_no, raw in enumerate(serials, start=1):
         try:
-            values.append(scanned_serial(product, raw, lot))
+            result = receivable(s, product, raw, catalogue)
+            if result.lot and lot and clean_lot(result.lot) != clean_lot(lot):
+                raise DomainError(f"this label is lot {result.lot}, the receipt's lot is {clean_lot(lot)}",
+                                  code="other_lot")
+            lots.add(result.lot)
+            values.append(scanned_serial(product, result.serial or "", clean_lot(lot or result.lot)))
         except DomainError as exc:
+            unknown = exc if exc.code == "unknown_product_barcode" and unknown is None else unknown
             problems.append(f"line {line_no}: {exc.message}")
+    if unknown is not None and len(problems) == 1:
+        raise unknown
     if problems:
         raise DomainError(f"{plural(len(problems), 'serial')} cannot be used — {listing(problems, 3)}",
                           code="bad_serials", problems=problems)
@@ -319,7 +330,11 @@ def _clean_list(serials: Sequence[str], product: Product, lot: str | None = None
     if doubles:
         raise DomainError(f"These serials appear twice in the list: {listing(doubles)}. Nothing was received.",
                           code="duplicate_in_list", serials=doubles)
-    return values
+    gs1_lots = lots - {None}
+    if lot is None and len(gs1_lots) > 1:
+        raise DomainError(f"These labels are of several lots ({listing(sorted(map(str, gs1_lots)))}); receive each "
+                          "lot on its own receipt.", code="several_lots")
+    return values, lot if lot is not None else next(iter(gs1_lots), None)
 
 
 def _expected(expected: Sequence[str] | None, product: Product) -> set[str] | None:

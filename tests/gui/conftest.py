@@ -32,11 +32,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 @pytest.fixture(autouse=True)
-def settings_folder(tmp_path: Path) -> Iterator[Path]:
+def settings_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Station settings (QSettings, INI) go to a temporary folder: tests never read or change the real ones."""
     folder = tmp_path / "config"
     folder.mkdir()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    monkeypatch.setenv("SERIALDESK_CONFIG", str(folder / "serialdesk" / "serialdesk.ini"))
     yield folder
 
 

@@ -61,7 +61,7 @@ def session(app: App, runner: TaskRunner, out: Path, size: tuple[int, int]) -> N
     receiving = window.panes["receiving"]
     assert isinstance(receiving, ReceivingPane)
     in_stock = units(services, "in_stock", 3)
-    product = next(p for p in receiving.catalogue.products if p.sku == in_stock[0][0])
+    product = next(p for p in receiving.products.values() if p.sku == in_stock[0][0])
     gtin = product.gtin or product.sku
     for text in (gtin, f"NEW{tag}A", f"NEW{tag}B", f"NEW{tag}C", f"NEW{tag}A", in_stock[0][1]):
         wedge.sig_scan.emit(text)

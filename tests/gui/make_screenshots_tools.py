@@ -10,6 +10,7 @@ Not a test (pytest does not collect it). Settings are written to a temporary fol
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -148,6 +149,7 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     config = tempfile.mkdtemp(prefix="serialdesk-shots-")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, config)
+    os.environ["SERIALDESK_CONFIG"] = str(Path(config) / "serialdesk" / "serialdesk.ini")
     qapp = application()
     db = out / "demo-tools.db"
     shutil.copyfile(source, db)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,25 +70,25 @@ def test_pasted_serials_are_each_added_through_the_service_in_order(
     assert pane.count == 2
 
 
-def test_a_range_adds_every_serial_and_cancel_stops_after_the_current_one_losing_nothing(
+def test_a_range_goes_in_chunk_by_chunk_and_cancel_stops_before_the_next_losing_nothing(
     qtbot: QtBot, shop: Shop, open_window: Callable[..., MainWindow]
 ) -> None:
     pane = ready_pane(qtbot, open_window())
-    handled: list[str] = []
+    pane.bulk.chunk = 3
+    steps: list[int] = []
 
-    def cancel_after_three(tone: str, _message: str) -> None:
-        handled.append(tone)
-        if len(handled) == 3:
-            pane.bulk.cancel()  # the clerk clicks Cancel while the third is being saved
+    def cancel_after_first(done: int, _total: int) -> None:
+        steps.append(done)
+        pane.bulk.cancel()  # the clerk clicks Cancel while the first chunk is being saved
 
-    pane.sig_scan_handled.connect(cancel_after_three)
+    pane.bulk.sig_progress.connect(cancel_after_first)
     with qtbot.waitSignal(pane.bulk.sig_finished, timeout=10_000) as finished:
         pane.bulk.add(serial_range("SN0001", "SN0020"))
 
-    assert finished.args == [3, 0, True]
+    assert finished.args == [3, 0, True] and steps == [3]
     assert draft_serials(shop) == ["SN0001", "SN0002", "SN0003"]
     assert "from SN0004 on were not added" in pane.ui.banner.text()
-    pane.sig_scan_handled.disconnect(cancel_after_three)
+    pane.bulk.sig_progress.disconnect(cancel_after_first)
 
     dialog = pane.bulk.ask_range()
     assert dialog is not None
@@ -160,3 +161,21 @@ def test_a_pasted_expected_list_is_used_and_an_empty_one_is_refused(
     dialog.ui.pasteEdit.setPlainText("SN1\nSN2\n")
     qtbot.mouseClick(dialog.ui.applyButton, Qt.MouseButton.LeftButton)
     assert dialog.counts == {"expected": 2, "scanned": 0, "missing": 2, "unexpected": 0}
+
+
+def test_ten_thousand_pasted_serials_go_in_set_based_within_two_seconds_with_a_progress_bar(
+    qtbot: QtBot, shop: Shop, open_window: Callable[..., MainWindow]
+) -> None:
+    pane = ready_pane(qtbot, open_window())
+    calls: list[int] = []
+    real = pane.services.drafts.add_serials
+    pane.services.drafts.add_serials = lambda *a, **k: calls.append(len(a[2])) or real(*a, **k)  # type: ignore[method-assign]
+    moves: list[int] = []
+    pane.bulk.sig_progress.connect(lambda done, _total: moves.append(done))
+    started = time.perf_counter()
+    with qtbot.waitSignal(pane.bulk.sig_finished, timeout=30_000) as finished:
+        pane.bulk.add([f"P{n:05d}" for n in range(10_000)])
+    elapsed = time.perf_counter() - started
+    assert finished.args == [10_000, 0, False] and pane.count == 10_000
+    assert calls == [1000] * 10 and moves == list(range(1000, 10_001, 1000))  # one service call per chunk
+    assert elapsed <= 2.0, f"10,000 pasted serials took {elapsed:.2f} s"

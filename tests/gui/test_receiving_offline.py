@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from serialdesk.domain.errors import DomainError
 from serialdesk.gui.main_window import MainWindow
 from serialdesk.gui.panes.receiving_offline import OfflineScans, WaitingScan, WaitingScans, waiting_file
-from serialdesk.services.receiving import ReceivingService
+from serialdesk.services.drafts import DraftService
 
 from .conftest import GTIN, Shop
 from .test_receiving_pane import receiving, wedge_scan
@@ -21,19 +21,19 @@ pytestmark = pytest.mark.gui
 
 
 class Outage:
-    """Makes add_scan fail as the unit of work does when the database is out of reach."""
+    """Makes a scan's service call fail as the unit of work does when the database is out of reach."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.down = False
-        real = ReceivingService.add_scan
+        real = DraftService.scan
 
-        def add_scan(service: ReceivingService, *args: object, **kwargs: object) -> object:
+        def scan(service: DraftService, *args: object, **kwargs: object) -> object:
             if self.down:
                 raise DomainError("The database cannot be reached (connection refused); nothing was saved.",
                                   code="db_unavailable")
             return real(service, *args, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(ReceivingService, "add_scan", add_scan)
+        monkeypatch.setattr(DraftService, "scan", scan)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from serialdesk.domain.errors import DomainError
+from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.scan import (
     Catalogue,
     ProductRef,
@@ -213,10 +213,26 @@ def test_an_ean_symbol_with_a_wrong_check_digit_is_refused() -> None:
     assert refused("]E0" + "4006381333932", current=DRILL).code == "bad_gtin_check"
 
 
-def test_an_unknown_gtin_typed_without_identifier_is_a_serial_with_a_warning() -> None:
-    result = classify_scan("4006381333931", shop(), current=DRILL)
-    assert (result.kind, result.serial) == (ScanKind.SERIAL, "4006381333931")
-    assert "looks like a product barcode" in result.note
+def test_an_unknown_gtin_typed_without_identifier_is_never_a_serial() -> None:
+    error = refused("4006381333931", current=DRILL)  # DRILL's loose format would take it
+    assert isinstance(error, NotFound) and error.code == "unknown_product_barcode"
+    assert "Unknown product barcode 4006381333931" in error.message and error.details["gtin"] == "04006381333931"
+
+
+def test_a_gtin_shaped_serial_made_here_with_its_check_character_stays_a_serial() -> None:
+    numbered = ProductRef("NUM-1", "Numbered", serial_pattern="{SEQ:12}{CHK:luhn}")
+    serial = "0000000000109"  # sequence 10 with its Luhn digit — and a valid EAN-13
+    assert gtin_candidates(serial)
+    assert classify_scan(serial, shop(), current=numbered).serial == serial
+
+
+@pytest.mark.parametrize("text", ["(01)09506000134352(21)BP 0001", "010950600013435221BP 0001"])
+def test_a_space_inside_a_gs1_value_is_refused_not_dropped(text: str) -> None:
+    assert refused(text).code == "gs1_space"
+
+
+def test_spaces_between_hri_fields_are_layout() -> None:
+    assert classify_scan("(01) 09506000134352 (21) BP0001", shop()).serial == "BP0001"
 
 
 # --- serials ----------------------------------------------------------------------------------------------

@@ -1,26 +1,28 @@
 """Receiving many serials at once: pasted from a list, or a run such as SN0001 – SN0100.
 
-Each serial goes through the pane's scan queue, so it is classified, checked and saved by ``receiving.add_scan``
-exactly like a scan, one after the other in order. A progress dialog shows how far it got; Cancel stops after
-the serial being saved, and every serial saved until then stays on the draft.
+The list goes to the receiving session set-based, a chunk per service call (``drafts.add_serials``: every line
+through the one classifier, the refused ones listed with their reason). A progress dialog moves per chunk;
+Cancel stops before the next chunk, and every chunk saved until then stays on the draft.
 """
 
 from __future__ import annotations
 
 import re
 from collections import deque
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from serialdesk.domain.text import plural
+from serialdesk.gui.models.scans import ScanLine
+from serialdesk.gui.panes.receiving_host import ReceivingHost
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
-
-if TYPE_CHECKING:
-    from serialdesk.gui.panes.receiving import ReceivingPane
+from serialdesk.services.drafts import DraftBatch
+from serialdesk.workflows.receiving import BatchOutcome
 
 MAX_SERIALS = 10_000
+SHOWN = 10
 _CELL = re.compile(r"[,;\t]")
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 
@@ -60,20 +62,20 @@ def serial_range(first: str, last: str) -> list[str]:
 
 
 class BulkEntry(QObject):
-    """Feeds a list of serials to the receiving pane one at a time; ``sig_finished(added, refused, cancelled)``."""
+    """Feeds a list of serials to the receiving session in chunks; ``sig_finished(added, refused, cancelled)``."""
 
     sig_finished = Signal(int, int, bool)
+    sig_progress = Signal(int, int)  # done, total — after each chunk
+    chunk = 1000
 
-    def __init__(self, pane: ReceivingPane) -> None:
-        super().__init__(pane)
+    def __init__(self, pane: ReceivingHost) -> None:
+        super().__init__(pane)  # type: ignore[arg-type]  # the pane is a QWidget
         self.pane = pane
         self.pending: deque[str] = deque()
-        self.current: str | None = None
-        self.refused: list[str] = []
+        self.refused: list[tuple[str, str]] = []
         self.added = 0
         self.total = 0
         self.progress: QProgressDialog | None = None
-        pane.sig_scan_handled.connect(self._handled)
         pane.ui.pasteButton.clicked.connect(self.ask_paste)
         pane.ui.rangeButton.clicked.connect(self.ask_range)
         pane.shortcut("Ctrl+Shift+V", self.ask_paste)
@@ -89,7 +91,7 @@ class BulkEntry(QObject):
         dialog = FormDialog("Paste serials", [Field("serials", "Serials", "lines", required=True,
                                                     placeholder="One per line; from a CSV, the first column")],
                             intro=f"Serials for {self._product_name()}: each is checked and saved like a scan.",
-                            ok_text="Add serials", parent=self.pane)
+                            ok_text="Add serials", parent=self.pane)  # type: ignore[arg-type]
         dialog.sig_submitted.connect(lambda values: self._submitted(dialog, parse_serials(str(values["serials"]))))
         dialog.open()
         return dialog
@@ -102,7 +104,7 @@ class BulkEntry(QObject):
                                                        Field("last", "Last serial", required=True,
                                                              placeholder="SN0100")],
                             intro=f"Serials for {self._product_name()}: the same prefix, numbers counted up.",
-                            ok_text="Add range", parent=self.pane)
+                            ok_text="Add range", parent=self.pane)  # type: ignore[arg-type]
 
         def submitted(values: dict[str, str]) -> None:
             try:
@@ -128,7 +130,8 @@ class BulkEntry(QObject):
         if self.running or not serials:
             return
         self.pending, self.refused, self.added, self.total = deque(serials), [], 0, len(serials)
-        progress = QProgressDialog(f"Adding {plural(self.total, 'serial')}…", "Cancel", 0, self.total, self.pane)
+        progress = QProgressDialog(f"Adding {plural(self.total, 'serial')}…", "Cancel", 0, self.total,
+                                   self.pane)  # type: ignore[call-overload]
         progress.setWindowTitle("Adding serials")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setAutoClose(False)
@@ -136,6 +139,8 @@ class BulkEntry(QObject):
         progress.setMinimumDuration(0)
         self.progress = progress
         progress.show()
+        self.pane.session.sku = self.pane.current_sku()
+        self.pane.session.lot = self.pane.ui.lotEdit.text().strip() or None
         self._next()
 
     def cancel(self) -> None:
@@ -149,34 +154,42 @@ class BulkEntry(QObject):
         if progress.wasCanceled() or not self.pending:
             self._finish(cancelled=progress.wasCanceled() and bool(self.pending))
             return
-        self.current = self.pending.popleft()
-        progress.setLabelText(f"Adding {self.current} ({self.total - len(self.pending)} of {self.total})…")
-        self.pane.handle_scan(self.current)
+        part = [self.pending.popleft() for _ in range(min(self.chunk, len(self.pending)))]
+        progress.setLabelText(f"Adding {part[0]} … ({self.total - len(self.pending)} of {self.total})")
+        self.pane.call(self.pane.session.batch_call(part), self._saved, self._failed, label="add serials")
 
-    def _handled(self, tone: str, _message: str) -> None:
-        if self.current is None:
-            return  # a scan of the clerk's, not one of ours
-        if tone == "good":
-            self.added += 1
-        else:
-            self.refused.append(self.current)
-        self.current = None
+    def _saved(self, batch: DraftBatch) -> None:
+        opened = self.pane.session.draft is None
+        self.pane.session.batch_done(batch)
+        if opened:
+            self.pane.sig_data_changed.emit("drafts")
+        self.added += len(batch.added)
+        self.refused += batch.refused
+        # The list of scans changes once per chunk (one reset, not a row per serial: the expected list and the
+        # view follow every change of it).
+        lines = [ScanLine(u.scanned_at, u.serial, u.sku, "good", "Added") for u in batch.added[-SHOWN:]]
+        lines += [ScanLine(datetime.now(UTC), text, self.pane.session.sku or "", "bad", reason)
+                  for text, reason in batch.refused[-SHOWN:]]
+        self.pane.scans.set_rows((list(reversed(lines)) + list(self.pane.scans.rows()))[:SHOWN])
+        self.pane.show_draft()
+        done = self.total - len(self.pending)
         if self.progress is not None:
-            self.progress.setValue(self.total - len(self.pending))
+            self.progress.setValue(done)
+        self.sig_progress.emit(done, self.total)
         QTimer.singleShot(0, self._next)  # back to the event loop first: Cancel gets its click in
+
+    def _failed(self, message: str) -> None:
+        self.pane.ui.banner.bad(message)
+        self.pending.clear()
+        self._finish(cancelled=False)
 
     def _finish(self, *, cancelled: bool) -> None:
         if self.progress is not None:
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
-        message = f"{plural(self.added, 'serial')} added"
-        if self.refused:
-            shown = ", ".join(self.refused[:5]) + (" …" if len(self.refused) > 5 else "")
-            message += f"; {len(self.refused)} refused ({shown}) — the list of scans says why"
-        if cancelled:
-            message += f". Stopped: {plural(len(self.pending), 'serial')} from {self.pending[0]} on were not added"
-        self.pane.ui.banner.say(message + ".", "warn" if self.refused or cancelled else "good")
+        outcome = BatchOutcome((), tuple(self.refused), tuple(self.pending) if cancelled else (), self.added)
+        self.pane.ui.banner.say(outcome.message, "warn" if self.refused or cancelled else "good")
         self.sig_finished.emit(self.added, len(self.refused), cancelled)
         self.pending.clear()
 
@@ -190,5 +203,5 @@ class BulkEntry(QObject):
         return True
 
     def _product_name(self) -> str:
-        product = self.pane.catalogue.view(self.pane.current_sku())
+        product = self.pane.product_view(self.pane.current_sku())
         return f"{product.name} ({product.sku})" if product else str(self.pane.current_sku())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,10 +17,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from serialdesk.gui.generated.ui_expected_dialog import Ui_ExpectedDialog
 from serialdesk.gui.models.table import Column, RowsModel, sorted_view
 from serialdesk.gui.panes.receiving_bulk import parse_serials
+from serialdesk.gui.panes.receiving_host import ReceivingHost
 from serialdesk.gui.widgets.tables import fit_columns
-
-if TYPE_CHECKING:
-    from serialdesk.gui.panes.receiving import ReceivingPane
 
 SCANNED, MISSING, UNEXPECTED = "Scanned", "Missing", "Unexpected"
 STATES = (("All serials", ""), ("Missing", MISSING), ("Scanned", SCANNED), ("Unexpected", UNEXPECTED))
@@ -54,8 +51,8 @@ def checklist(expected: list[str], scanned: list[str]) -> list[ExpectedLine]:
 
 
 class ExpectedDialog(QDialog):
-    def __init__(self, pane: ReceivingPane) -> None:
-        super().__init__(pane)
+    def __init__(self, pane: ReceivingHost) -> None:
+        super().__init__(pane)  # type: ignore[arg-type]  # the pane is a QWidget
         self.pane = pane
         self.ui = Ui_ExpectedDialog()
         self.ui.setupUi(self)
@@ -88,8 +85,13 @@ class ExpectedDialog(QDialog):
         self.pane.ui.expectedButton.clicked.connect(self.start)
         self.pane.shortcut("Ctrl+Shift+E", self.start)
         # Every outcome, undo, reset or resume changes the pane's list of scans: check again then.
-        self.pane.scans.rowsInserted.connect(lambda *_: self.refresh())
-        self.pane.scans.modelReset.connect(self.refresh)
+        # Only while the dialog is shown: a 10,000-serial paste must not rebuild a hidden list per chunk.
+        self.pane.scans.rowsInserted.connect(lambda *_: self._refresh_shown())
+        self.pane.scans.modelReset.connect(self._refresh_shown)
+
+    def _refresh_shown(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def start(self) -> None:
         self.refresh()
@@ -127,7 +129,7 @@ class ExpectedDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        lines = checklist(self.expected, [u.serial for u in self.pane.accepted])
+        lines = checklist(self.expected, [u.serial for u in self.pane.session.accepted])
         self.lines.set_rows(lines)
         counts = {state: sum(1 for line in lines if line.state == state) for state in (SCANNED, MISSING, UNEXPECTED)}
         ui = self.ui

@@ -10,18 +10,15 @@ import os
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
 from serialdesk.domain.errors import DomainError
 from serialdesk.gui.models.scans import ScanLine
+from serialdesk.gui.panes.receiving_host import ReceivingHost
 from serialdesk.gui.preferences import preference_store
 from serialdesk.gui.tasks import Task
-from serialdesk.services.dto import ScanAccepted
-
-if TYPE_CHECKING:
-    from serialdesk.gui.panes.receiving import ReceivingPane
+from serialdesk.services.drafts import DraftScan
 
 UNREACHABLE = "db_unavailable"
 ALREADY_SAVED = "duplicate_in_receipt"
@@ -29,9 +26,9 @@ ALREADY_SAVED = "duplicate_in_receipt"
 
 @dataclass(frozen=True)
 class WaitingScan:
-    draft_id: int
+    draft_id: int | None  # None: the scan that would have opened the draft
     sku: str
-    serial: str
+    serial: str  # the text as scanned: classified when it is saved
     lot: str | None
 
 
@@ -71,8 +68,8 @@ class OfflineScans(QObject):
 
     retry_ms = 5000
 
-    def __init__(self, pane: ReceivingPane, path: Path) -> None:
-        super().__init__(pane)
+    def __init__(self, pane: ReceivingHost, path: Path) -> None:
+        super().__init__(pane)  # type: ignore[arg-type]  # the pane is a QWidget
         self.pane = pane
         self.waiting = WaitingScans(path)
         self.timer = QTimer(self)
@@ -93,6 +90,8 @@ class OfflineScans(QObject):
             self.pane.outcome(line, f"The database is out of reach: {scan.serial} is kept on this computer and will "
                                     f"be saved as soon as it answers ({len(self.waiting.scans)} waiting).")
             self._announce()
+        elif isinstance(error, DomainError):
+            self.pane.scanned(scan.serial, error)
         else:
             self.pane.refused(scan.serial, scan.sku, message)
 
@@ -102,15 +101,17 @@ class OfflineScans(QObject):
 
     def replay(self, scan: WaitingScan) -> None:
         """Called by the pane's scan queue with the oldest waiting scan."""
-        receiving = self.pane.services.receiving
-        task: Task = self.pane.call(lambda: receiving.add_scan(scan.draft_id, scan.sku, scan.serial, lot=scan.lot),
-                                    lambda accepted: self._saved(accepted), lambda message: self._failed(task, message),
+        drafts, session = self.pane.services.drafts, self.pane.session
+        draft_id = scan.draft_id if scan.draft_id is not None else (session.draft.id if session.draft else None)
+        task: Task = self.pane.call(lambda: drafts.scan(draft_id, scan.serial, sku=scan.sku or None, lot=scan.lot),
+                                    lambda result: self._saved(scan, result),
+                                    lambda message: self._failed(task, message),
                                     label=f"save waiting scan {scan.serial}")
 
-    def _saved(self, accepted: ScanAccepted) -> None:
+    def _saved(self, scan: WaitingScan, result: DraftScan) -> None:
         self.waiting.drop_first()
         self._announce()
-        self.pane.accepted_unit(accepted, "Saved after the database came back")
+        self.pane.scanned(scan.serial, result, "Saved after the database came back")
         QTimer.singleShot(0, self.tick)  # the next one at once
 
     def _failed(self, task: Task, message: str) -> None:
@@ -128,7 +129,10 @@ class OfflineScans(QObject):
             return
         self.waiting.drop_first()  # refused for a reason of its own (e.g. taken meanwhile): say so, go on
         self._announce()
-        self.pane.refused(scan.serial, scan.sku, message)
+        if isinstance(error, DomainError):
+            self.pane.scanned(scan.serial, error)
+        else:
+            self.pane.refused(scan.serial, scan.sku, message)
         QTimer.singleShot(0, self.tick)
 
     def _announce(self) -> None:

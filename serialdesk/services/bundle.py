@@ -1,0 +1,45 @@
+"""The Services bundle: every service bound to one actor (built by bootstrap; used by workflows, GUI, CLI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from serialdesk.domain.roles import Actor
+from serialdesk.services.catalogue import CatalogueService
+from serialdesk.services.customers import CustomerRecordService
+from serialdesk.services.drafts import DraftService
+from serialdesk.services.exchange import ExportService, ImportService
+from serialdesk.services.labelling import LabelService
+from serialdesk.services.lookup import LookupService
+from serialdesk.services.maintenance import MaintenanceService
+from serialdesk.services.recall import RecallService
+from serialdesk.services.receiving import ReceivingService
+from serialdesk.services.reports import ReportService
+from serialdesk.services.sales import SalesService
+from serialdesk.services.scanning import ScanService
+from serialdesk.services.service_desk import ServiceDeskService
+from serialdesk.services.stock_moves import StockMoveService
+from serialdesk.services.users import UserService
+
+
+@dataclass(frozen=True)
+class Services:
+    """Every service, bound to one actor. The GUI and the CLI talk to these and nothing else."""
+
+    actor: Actor
+    users: UserService
+    catalogue: CatalogueService
+    receiving: ReceivingService
+    sales: SalesService
+    lookup: LookupService
+    reports: ReportService
+    service_desk: ServiceDeskService
+    recalls: RecallService
+    customers: CustomerRecordService
+    export: ExportService
+    imports: ImportService
+    labels: LabelService
+    scans: ScanService
+    maintenance: MaintenanceService
+    stock_moves: StockMoveService
+    drafts: DraftService

@@ -1,0 +1,185 @@
+"""Scanning onto a draft receipt as the receiving session does it (issue 13): one scan is one service call and
+one transaction — classified by services.classify, the draft opened when there is none yet, the unit saved —
+and a pasted list, a range or an expected list is one set-based call per chunk."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import String, insert, literal, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from serialdesk.db.models import Event, Item, Lot, Product, Receipt, ReceiptLine
+from serialdesk.db.models.base import UTCDateTime
+from serialdesk.domain.errors import DomainError, NotFound
+from serialdesk.domain.products import parse_record_number
+from serialdesk.domain.roles import Action
+from serialdesk.domain.scan import ScanKind
+from serialdesk.domain.status import ItemStatus
+from serialdesk.services.classify import LoadedCatalogue, classify, known_product, receivable
+from serialdesk.services.common import Service, chunks, product_by_code, supplier_by_ref
+from serialdesk.services.dto import ReceiptView, ScannedUnit
+from serialdesk.services.known_units import refuse_known
+from serialdesk.services.receiving import DRAFT, _draft, _explain_conflict, _insert_units, _lot, _receipt_view
+
+
+@dataclass(frozen=True)
+class DraftScan:
+    """What one scan did. ``kind``: ``unit`` (saved on ``receipt``) or ``product`` (the product to scan now,
+    with the label's lot; nothing saved, no draft opened)."""
+
+    kind: str
+    sku: str
+    product: str
+    lot: str | None
+    receipt: ReceiptView | None = None  # without its units
+    unit: ScannedUnit | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DraftBatch:
+    """A list added to a draft: the units saved (in the order given) and each refused line with its reason."""
+
+    receipt: ReceiptView  # without its units
+    added: tuple[ScannedUnit, ...]
+    refused: tuple[tuple[str, str], ...]
+
+
+def receipt_id(text: str) -> int:
+    """'R-0007', '7' → 7; NotFound in the clerk's words for anything else."""
+    number = parse_record_number("receipt", text)
+    if number is None and not text.strip().isdigit():
+        raise NotFound(f"'{text}' is not a receipt number (e.g. R-0001).", code="unknown_receipt")
+    return number if number is not None else int(text)
+
+
+class DraftService(Service):
+    def scan(self, receipt: int | None, text: str, *, sku: str | None = None, lot: str | None = None,
+             supplier: str | None = None) -> DraftScan:
+        """One scan at the receiving counter, in one transaction: a product barcode (or a GS1 label without a
+        serial) chooses the product; a serial — plain, ``SKU:SERIAL`` or on a GS1 label — is saved on the
+        draft ``receipt``, which is opened first when None. DomainError for anything refused; NotFound
+        ``unknown_product_barcode`` (the GTIN in details) for a barcode no product has."""
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            s = uow.session
+            result = classify(s, text, sku)
+            found = known_product(result)
+            label_lot = result.lot or None
+            if result.kind is ScanKind.PRODUCT or result.serial is None:
+                return DraftScan("product", found.sku, found.name, label_lot, note=result.note)
+            product = product_by_code(s, found.sku)
+            draft = _draft(s, receipt) if receipt is not None else self._open(s, supplier)
+            refuse_known(s, product, [result.serial], draft.id)
+            unit = self._save(s, draft, product, result.serial, label_lot or lot)
+            view = _receipt_view(s, draft, with_units=False)
+            uow.commit()
+            return DraftScan("unit", found.sku, found.name, label_lot, view, unit, result.note)
+
+    def add_serials(self, receipt: int | None, sku: str, texts: Sequence[str], *, lot: str | None = None,
+                    supplier: str | None = None) -> DraftBatch:
+        """A pasted list, a range or an expected list onto a draft (opened when None), set-based: every line
+        through the one classifier, the known ones and repeats refused line by line, the rest saved with one
+        insert. Call it per chunk for a progress bar."""
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            s = uow.session
+            product = product_by_code(s, sku)
+            catalogue = LoadedCatalogue(s, [product])
+            good: dict[str, str] = {}
+            refused: list[tuple[str, str]] = []
+            for text in texts:
+                try:
+                    serial = receivable(s, product, text, catalogue).serial or ""
+                except DomainError as exc:
+                    refused.append((text, exc.message))
+                    continue
+                if serial in good:
+                    refused.append((text, f"{serial} is twice in the list."))
+                else:
+                    good[serial] = text
+            draft = _draft(s, receipt) if receipt is not None else self._open(s, supplier)
+            for serial, status in _known(s, product, list(good)):
+                refused.append((good.pop(serial), f"{serial} is already known here ({status.replace('_', ' ')})."))
+            values = list(good)
+            lot_row = _lot(s, product, lot, draft.supplier_id)
+            now = self.clock()
+            try:
+                if values:
+                    _insert_units(s, draft, product, lot_row, values, source="supplier", when=now,
+                                  status=ItemStatus.RECEIVING)
+                    self._scanned_events(s, draft, product, values)
+                added = _units(s, draft, product, values)
+                view = _receipt_view(s, draft, with_units=False)
+                uow.commit()
+            except IntegrityError:
+                _explain_conflict(s, product, values)
+            return DraftBatch(view, added, tuple(refused))
+
+    def draft(self, number: str) -> ReceiptView:
+        """A draft receipt with its units, to resume scanning it; refused when posted or cancelled."""
+        with self.uows.reading() as uow:
+            return _receipt_view(uow.session, _draft(uow.session, receipt_id(number)))
+
+    def _open(self, s: Session, supplier: str | None) -> Receipt:
+        supplier_id = supplier_by_ref(s, supplier).id if supplier else None
+        receipt = Receipt(supplier_id=supplier_id, status=DRAFT, created_by=self.actor.name,
+                          station=self.actor.station, created_at=self.clock())
+        s.add(receipt)
+        s.flush()
+        self.record(s, kind="receipt_opened", ref_type="receipt", ref_id=receipt.id)
+        return receipt
+
+    def _save(self, s: Session, receipt: Receipt, product: Product, serial: str, lot: str | None) -> ScannedUnit:
+        lot_row = _lot(s, product, lot, receipt.supplier_id)
+        now = self.clock()
+        item = Item(product_id=product.id, serial=serial, lot_id=lot_row.id if lot_row else None,
+                    status=ItemStatus.RECEIVING.value, serial_source="supplier", cost=product.cost, created_at=now)
+        try:
+            s.add(item)
+            s.flush()
+        except IntegrityError:
+            _explain_conflict(s, product, [serial])
+        s.add(ReceiptLine(receipt_id=receipt.id, item_id=item.id, scanned_at=now))
+        self.record(s, kind="scanned", item_id=item.id, product_id=product.id, serial=serial, ref_type="receipt",
+                    ref_id=receipt.id, at=now, status_to=ItemStatus.RECEIVING.value)
+        s.flush()
+        return ScannedUnit(item.id, product.sku, serial, lot_row.code if lot_row else None, "supplier", now)
+
+    def _scanned_events(self, s: Session, receipt: Receipt, product: Product, serials: list[str]) -> None:
+        """One 'scanned' event per unit, written by the database from the units (INSERT … SELECT per chunk)."""
+        columns = ["at", "kind", "item_id", "product_id", "serial", "by_user", "station", "ref_type", "ref_id",
+                   "status_from", "status_to", "data"]
+        now = self.clock()
+        for part in chunks(serials):
+            s.execute(insert(Event).from_select(columns, select(
+                literal(now, UTCDateTime()), literal("scanned"), Item.id, Item.product_id, Item.serial,
+                literal(self.actor.name), literal(self.actor.station), literal("receipt"), literal(receipt.id),
+                literal(None, String()), literal(ItemStatus.RECEIVING.value), literal({}, Event.data.type),
+            ).where(Item.product_id == product.id, Item.serial.in_(part)).order_by(Item.id)))
+
+
+def _known(s: Session, product: Product, serials: list[str]) -> list[tuple[str, str]]:
+    known: list[tuple[str, str]] = []
+    for part in chunks(serials):
+        known += [(serial, status) for serial, status in s.execute(
+            select(Item.serial, Item.status).where(Item.product_id == product.id, Item.serial.in_(part)))]
+    return known
+
+
+def _units(s: Session, receipt: Receipt, product: Product, serials: list[str]) -> tuple[ScannedUnit, ...]:
+    if not serials:
+        return ()
+    wanted = set(serials)
+    rows = s.execute(
+        select(Item.id, Item.serial, Item.lot_id, ReceiptLine.scanned_at)
+        .join(ReceiptLine, ReceiptLine.item_id == Item.id)
+        .where(ReceiptLine.receipt_id == receipt.id, Item.product_id == product.id)
+        .order_by(ReceiptLine.id.desc()).limit(len(serials))
+    ).all()
+    lot = s.scalar(select(Lot.code).where(Lot.id == rows[0].lot_id)) if rows and rows[0].lot_id else None
+    return tuple(ScannedUnit(r.id, product.sku, r.serial, lot, "supplier", r.scanned_at)
+                 for r in reversed(rows) if r.serial in wanted)
