@@ -102,7 +102,9 @@ class ExportService(Service):
                 ).all()
             if not rows:
                 return
-            for _, *values, customer_id, sold_at, price, until in rows:
+            for (_, sku, serial, lot, status, source, cost, supplier, received_at, location, customer_id, sold_at,
+                 price, until) in rows:
                 customer = record_number("customer", customer_id) if customer_id is not None else None
-                yield ItemRow(*values, customer=customer, sold_at=sold_at, price=price, warranty_until=until)
+                yield ItemRow(sku, serial, lot, status, source, cost, supplier, received_at, location,
+                              customer=customer, sold_at=sold_at, price=price, warranty_until=until)
             last = rows[-1][0]
