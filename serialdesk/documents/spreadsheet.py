@@ -140,7 +140,9 @@ def read_table(path: str | Path, known: Collection[str], encoding: str | None = 
         except StopIteration:
             break
         except csv.Error as exc:
-            what = "a quote is not closed" if "end of data" in str(exc) else str(exc)
+            what = ("a quote is not closed" if "end of data" in str(exc) else
+                    "a quoted cell has more text after its closing quote" if "expected after" in str(exc)
+                    else str(exc))
             raise DomainError(f"{path}, line {start}: {what}; nothing was imported.", code="bad_csv") from None
         line, start = start, reader.line_num + 1
         if not any(c.strip() for c in cells):

@@ -74,7 +74,7 @@ def test_a_row_with_more_cells_than_the_header_is_refused_and_nothing_imported(s
 
 def test_units_without_a_receipt_date_arrive_on_one_receipt(shop_db: str, tmp_path: Path) -> None:
     path = tmp_path / "items.csv"
-    path.write_text("sku;serial;supplier;lot\n" + "".join(f"DRL-18V;N{n};Makita Europe;L2\n" for n in range(5)))
+    path.write_text("sku,serial,supplier,lot\n" + "".join(f"DRL-18V,N{n},Makita Europe,L2\n" for n in range(5)))
     result = json.loads(run(shop_db, "import", "items", str(path), "--json").stdout)
     assert result["created"] == 5 and len(result["receipts"]) == 1
 

@@ -45,3 +45,18 @@ def test_text_that_cannot_be_stored_is_named() -> None:
     assert shown("Jos\udce9\x00") == "Jos\\xe9\\x00"
     with pytest.raises(DomainError, match=r"The supplier 'Jos\\xe9' contains bytes"):
         clean_argument("Jos\udce9", "The supplier")
+
+
+@given(data=st.binary(max_size=200) | st.text(alphabet=st.sampled_from('ab,;"\n\r\t\x00\'=é'), max_size=60).map(
+    lambda t: t.encode("utf-8")))
+def test_any_file_is_read_or_refused_in_a_sentence(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "f.csv"
+    path.write_bytes(data)
+    try:
+        table = read_table(path, {"a", "b"})
+    except DomainError as exc:
+        assert exc.message and "\n" not in exc.message.replace(str(path), "")
+        return
+    for row in table.rows:
+        assert all(text_problem(v) is None for v in row.values())
+        assert len(row) <= len(table.columns)
