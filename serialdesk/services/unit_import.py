@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
@@ -69,8 +69,23 @@ def _status(row: Row, all_statuses: bool) -> str:
     return status
 
 
-def _unit(s: Session, row: Row, all_statuses: bool, now: datetime) -> Unit:
-    product = product_by_code(s, field_text(row, "sku") or "")
+class _Finder:
+    """Products, suppliers and customers found once per file, not once per row (10k rows name a few of each)."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.found: dict[tuple[str, str], Any] = {}
+
+    def __call__(self, kind: str, ref: str) -> Any:
+        key = (kind, ref)
+        if key not in self.found:
+            find = {"product": product_by_code, "supplier": supplier_by_ref, "customer": customer_by_ref}[kind]
+            self.found[key] = find(self.s, ref)
+        return self.found[key]
+
+
+def _unit(find: _Finder, row: Row, all_statuses: bool, now: datetime) -> Unit:
+    product: Product = find("product", field_text(row, "sku") or "")
     status = _status(row, all_statuses)
     source = (field_text(row, "serial_source") or "supplier").lower()
     if source not in ("supplier", "generated"):
@@ -81,14 +96,14 @@ def _unit(s: Session, row: Row, all_statuses: bool, now: datetime) -> Unit:
     received_at = moment(row, "received_at", now)
     assert received_at is not None
     buyer_ref = field_text(row, "customer")
-    buyer = customer_by_ref(s, buyer_ref) if buyer_ref and status in SOLD_STATES else None
+    buyer = find("customer", buyer_ref) if buyer_ref and status in SOLD_STATES else None
     sold_at = moment(row, "sold_at", None) if buyer else None
     if buyer is not None and sold_at is None:
         raise DomainError("A unit sold to a customer needs its sold_at date.", code="bad_date")
     cost = field_text(row, "cost")
     price = field_text(row, "price")
     return Unit(product, scanned_serial(product, field_text(row, "serial") or ""), source, status,
-                supplier_by_ref(s, supplier_ref) if supplier_ref else None, clean_lot(field_text(row, "lot")),
+                find("supplier", supplier_ref) if supplier_ref else None, clean_lot(field_text(row, "lot")),
                 received_at, to_money(cost, "Cost") if cost is not None else product.cost,
                 field_text(row, "location"), buyer, sold_at,
                 to_money(price, "Price") if buyer and price is not None else (product.price if buyer else None),
@@ -101,7 +116,8 @@ def import_units(service: ImportService, rows: Sequence[Row], lines: Sequence[in
     now = service.clock()  # one moment for every row without a receipt date: one receipt, not one per row
     with service.uows() as uow:
         s = uow.session
-        units = each_row(rows, lambda row: _unit(s, row, all_statuses, now), lines)
+        find = _Finder(s)
+        units = each_row(rows, lambda row: _unit(find, row, all_statuses, now), lines)
         _refuse_doubles(units)
         deliveries: dict[tuple[int, int, str | None, datetime, str], list[Unit]] = {}
         for unit in units:
