@@ -24,7 +24,7 @@ from serialdesk.commands import (
     stock,
     trace,
 )
-from serialdesk.commands.context import Context, UsageError
+from serialdesk.commands.context import Context, UsageError, argument_problem, database_file_problem
 from serialdesk.commands.output import say, warn
 from serialdesk.config import Settings
 from serialdesk.domain.errors import DomainError
@@ -59,12 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if (problem := argument_problem(argv)) is not None:
+        warn(problem)
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*argv, "gui"])
     settings = Settings()
     settings = Settings(db_url=args.db or settings.db_url, user=args.user or settings.user, station=settings.station)
+    if (problem := database_file_problem(settings.db_url)) is not None:
+        warn(problem)
+        return 2
     try:
         app = App(settings)
     except Exception as exc:  # a malformed URL, a missing driver: say it plainly

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from serialdesk.bootstrap import App, Services
@@ -59,15 +60,70 @@ def parse_when(text: str | None) -> datetime | None:
     return moment.astimezone(UTC)
 
 
+MAX_LINE = 1000  # a serial is at most 64 characters; a longer line is not a list of serials
+
+
 def read_lines(path: str) -> list[str]:
-    """Serials from a text or CSV file: first column, blank lines and a 'serial' header skipped."""
+    """Serials from a text or CSV file: first column, blank lines and a 'serial' header skipped. A file that
+    is not UTF-8 text, a NUL character or an overlong line is refused with its line number."""
     import csv
 
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            rows = [row[0].strip() for row in csv.reader(handle) if row and row[0].strip()]
-    except OSError as exc:
-        raise DomainError(f"Cannot read {path}: {exc.strerror}.", code="file_unreadable") from None
+    from serialdesk.documents.spreadsheet import decode, read_bytes
+    from serialdesk.domain.text import text_problem
+
+    text = decode(read_bytes(path), path, option=False)
+    rows: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE:
+            raise DomainError(f"{path}, line {number} is {len(line):,} characters long; a line holds one serial "
+                              f"(at most {MAX_LINE:,} characters). Nothing was received.", code="line_too_long")
+        problem = text_problem(line)
+        if problem:
+            raise DomainError(f"{path}, line {number} {problem}. Nothing was received.", code="bad_text")
+        cells = next(csv.reader([line]), [])
+        if cells and cells[0].strip():
+            rows.append(cells[0].strip())
     if rows and rows[0].lower() in {"serial", "serial number", "serial_number", "sn"}:
         rows = rows[1:]
     return rows
+
+
+def argument_problem(argv: Sequence[str]) -> str | None:
+    """The first command-line argument that is not clean text, in one sentence naming it (None: all clean).
+
+    Python hands undecodable bytes over as lone surrogates (surrogateescape); stored, they would crash the
+    database driver or come back as something else."""
+    from serialdesk.domain.text import shown, text_problem
+
+    for index, arg in enumerate(argv):
+        problem = text_problem(arg)
+        if problem is None:
+            continue
+        if arg.startswith("--") and "=" in arg:
+            option, value = arg.split("=", 1)
+            name = f"The value of {shown(option)}"
+        elif index and argv[index - 1].startswith("-") and text_problem(argv[index - 1]) is None:
+            name, value = f"The value of {argv[index - 1]}", arg
+        else:
+            name, value = f"Argument {index + 1}", arg
+        return (f"{name} '{shown(value)}' {problem}; nothing was done. Type it again as plain text "
+                "(is the terminal set to UTF-8?).")
+    return None
+
+
+def database_file_problem(db_url: str | None) -> str | None:
+    """A --db (or $SERIALDESK_DB) naming a file that is not a database at all: one sentence, before any use."""
+    if not db_url or ("://" in db_url and not db_url.startswith("sqlite:///")):
+        return None
+    path = Path(db_url.removeprefix("sqlite:///"))
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None  # a new database is created there
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None  # the engine says what is wrong with the path
+    if head == b"SQLite format 3\x00":
+        return None
+    return (f"{path} is not a serialdesk database: the file holds something else (a database file starts "
+            "'SQLite format 3'). Check --db or $SERIALDESK_DB.")

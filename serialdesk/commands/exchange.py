@@ -1,63 +1,68 @@
-"""export products|customers|items FILE.csv"""
+"""export|import suppliers|products|customers|items FILE.csv — a shop moved through spreadsheets.
+
+Order to move a shop: suppliers, products, customers, then items --all-statuses (units name the others).
+"""
 
 from __future__ import annotations
 
 import argparse
-import csv
-import dataclasses
-import sys
-from collections.abc import Iterable
 from typing import Any
 
 from serialdesk.commands.context import Context
 from serialdesk.commands.output import plain
-from serialdesk.domain.errors import DomainError
+from serialdesk.documents.spreadsheet import read_table, write_table
+from serialdesk.services.exchange import COLUMNS, NUMERIC
+
+WHAT = ["suppliers", "products", "customers", "items"]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("export", parents=[common], help="write products, customers or units to CSV")
-    p.add_argument("what", choices=["products", "customers", "items"])
+    p = sub.add_parser("export", parents=[common], help="write suppliers, products, customers or units to CSV")
+    p.add_argument("what", choices=WHAT)
     p.add_argument("file", metavar="FILE.csv", help="'-' for standard output")
     p.set_defaults(handler=run_export)
 
-    p = sub.add_parser("import", parents=[common], help="read products, customers or units in stock from CSV")
-    p.add_argument("what", choices=["products", "customers", "items"])
+    p = sub.add_parser("import", parents=[common], help="read suppliers, products, customers or units from CSV",
+                       description="Order for a whole shop: suppliers, products, customers, items --all-statuses.")
+    p.add_argument("what", choices=WHAT)
     p.add_argument("file", metavar="FILE.csv")
+    p.add_argument("--encoding", help="the file's text encoding when it is not UTF-8 (e.g. latin-1)")
+    p.add_argument("--all-statuses", action="store_true",
+                   help="items: import sold, quarantined, scrapped … units too (default: only units in stock)")
     p.set_defaults(handler=run_import)
 
 
 def run_export(ctx: Context) -> int:
+    what = ctx.args.what
     export = ctx.services.export
-    rows: Iterable[Any] = {"products": export.products, "customers": export.customers,
-                           "items": export.items}[ctx.args.what]()
-    out = sys.stdout if ctx.args.file == "-" else open(ctx.args.file, "w", newline="", encoding="utf-8")  # noqa: SIM115
-    count = 0
-    try:
-        writer: Any = None
-        for row in rows:
-            values = plain(row)
-            if writer is None:
-                writer = csv.DictWriter(out, fieldnames=[f.name for f in dataclasses.fields(row)])
-                writer.writeheader()
-            writer.writerow({k: "" if v is None else v for k, v in values.items()})
-            count += 1
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    rows: Any = {"suppliers": export.suppliers, "products": export.products, "customers": export.customers,
+                 "items": export.items}[what]()
+    count = write_table(ctx.args.file, COLUMNS[what], (plain(row) for row in rows), NUMERIC)
     if ctx.args.file == "-":
         return 0
-    return ctx.emit({"exported": count, "what": ctx.args.what, "file": ctx.args.file},
-                    f"{count} {ctx.args.what} written to {ctx.args.file}.")
+    return ctx.emit({"exported": count, "what": what, "file": ctx.args.file},
+                    f"{count} {what} written to {ctx.args.file}.")
 
 
 def run_import(ctx: Context) -> int:
-    try:
-        with open(ctx.args.file, newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.DictReader(handle))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise DomainError(f"Cannot read {ctx.args.file}: {exc}.", code="file_unreadable") from None
+    what = ctx.args.what
+    table = read_table(ctx.args.file, COLUMNS[what], ctx.args.encoding)
     imports = ctx.services.imports
-    result = {"products": imports.products, "customers": imports.customers, "items": imports.items}[
-        ctx.args.what](rows)
-    return ctx.emit(result, f"{result.created} {result.what} imported"
-                            + (f" on {', '.join(result.receipts)}." if result.receipts else "."))
+    rows, lines = list(table.rows), list(table.lines)
+    if what == "items":
+        result = imports.items(rows, lines, all_statuses=ctx.args.all_statuses)
+    else:
+        result = {"suppliers": imports.suppliers, "products": imports.products,
+                  "customers": imports.customers}[what](rows, lines)
+
+    def text() -> str:
+        done = f"{result.created} {result.what} imported"
+        if result.updated:
+            done += f", {result.updated} updated"
+        if result.receipts:
+            done += f" on {', '.join(result.receipts)}"
+        if result.sales:
+            done += f"; {len(result.sales)} sales recorded"
+        return done + "."
+
+    return ctx.emit(result, text)

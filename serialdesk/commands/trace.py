@@ -11,9 +11,11 @@ from serialdesk.commands.context import Context, UsageError
 from serialdesk.commands.output import warn
 from serialdesk.documents.recall_csv import write_csv
 from serialdesk.documents.recall_letters import write_recall_letters
+from serialdesk.documents.targets import check_writable
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.products import parse_record_number
 from serialdesk.domain.recalls import Resolution
+from serialdesk.domain.text import plural
 from serialdesk.services.dto import RecallCriteria, RecallView
 
 RESOLUTION_KINDS = [r.value for r in Resolution]
@@ -79,17 +81,24 @@ def run_recall(ctx: Context) -> int:
     a = ctx.args
     criteria = RecallCriteria(a.sku, tuple(a.lot), a.serial_from, a.serial_to, a.supplier, a.received_from,
                               a.received_to, a.sold_from, a.sold_to)
+    if not a.preview and not a.reason:
+        raise UsageError("Give --reason (it goes into the customer letters), or --preview to only look.")
+    letters = getattr(a, "letters", None)
+    for path in (a.csv, letters):  # before the recall is saved: a typo in a folder name changes nothing
+        if path:
+            check_writable(path)
     if a.preview:
         view = ctx.services.recalls.find_affected(criteria)
-    elif not a.reason:
-        raise UsageError("Give --reason (it goes into the customer letters), or --preview to only look.")
+        _outputs(view, a.csv, letters, a.shop)
     else:
         view = ctx.services.recalls.start_recall(criteria, a.reason, also=a.also)
-    _outputs(view, a.csv, getattr(a, "letters", None), a.shop)
+        _outputs(view, a.csv, letters, a.shop, saved=True)
     return ctx.emit(view, lambda: recall_text(view))
 
 
 def run_show(ctx: Context) -> int:
+    if ctx.args.csv:
+        check_writable(ctx.args.csv)
     view = ctx.services.recalls.recall(_recall_id(ctx.args.recall))
     _outputs(view, ctx.args.csv, None, "")
     return ctx.emit(view, lambda: recall_text(view))
@@ -128,10 +137,26 @@ def recall_text(v: RecallView) -> str:
     return "\n".join(lines)
 
 
-def _outputs(view: RecallView, csv_path: str | None, letters_path: str | None, shop: str) -> None:
-    if csv_path:
-        write_csv(view, Path(csv_path))
-    if letters_path:
-        pages = write_recall_letters(view, Path(letters_path), shop)
-        if not pages:
+def _outputs(view: RecallView, csv_path: str | None, letters_path: str | None, shop: str, *,
+             saved: bool = False) -> None:
+    """Write the files asked for. After a recall was saved, a file that still cannot be written is reported
+    with what was saved and what was not (exit 3), never as a crash."""
+    done: list[str] = []
+    files = (("the CSV", csv_path, lambda p: write_csv(view, p)),
+             ("the letters", letters_path, lambda p: write_recall_letters(view, p, shop)))
+    for what, path, write in files:
+        if not path:
+            continue
+        try:
+            result = write(Path(path))
+        except DomainError as exc:
+            if not saved:
+                raise
+            also = f" ({' and '.join(done)})" if done else ""
+            raise DomainError(f"Recall {view.number} was saved ({plural(view.counts['total'], 'unit')} held); "
+                              f"{what} could not be written: {exc.message}{also}", code="file_not_written",
+                              recall=view.number) from None
+        if what == "the letters" and not result:
             warn("No customer holds an affected unit: no letters were written.")
+        else:
+            done.append(f"{what} was written to {path}")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from serialdesk.documents.spreadsheet import write_table
 from serialdesk.domain.text import day
 from serialdesk.services.dto import RecallView
 
@@ -18,16 +20,19 @@ CSV_COLUMNS = ["recall", "sku", "serial", "lot", "supplier", "received", "status
                "customer_number", "customer", "phone", "email", "address", "sold", "contacted", "resolution"]
 
 
+def _rows(view: RecallView) -> Iterator[dict[str, Any]]:
+    for u in view.units:
+        c = u.customer
+        yield dict(zip(CSV_COLUMNS, [
+            view.number or "preview", u.sku, u.serial, u.lot or "", u.supplier or "",
+            _local(u.received_at) if u.received_at else "", u.status_at_recall, u.status,
+            c.number if c else "", c.name if c else "", (c.phone or "") if c else "",
+            (c.email or "") if c else "", (c.address or "") if c else "",
+            day(u.sold_at) if u.sold_at else "", _local(u.contacted_at) if u.contacted_at else "",
+            u.resolution or ""], strict=True))
+
+
 def write_csv(view: RecallView, path: Path) -> None:
-    """One row per affected unit with its holder's contact details and the recall's tracking state."""
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        out = csv.writer(handle)
-        out.writerow(CSV_COLUMNS)
-        for u in view.units:
-            c = u.customer
-            out.writerow([view.number or "preview", u.sku, u.serial, u.lot or "", u.supplier or "",
-                          _local(u.received_at) if u.received_at else "", u.status_at_recall, u.status,
-                          c.number if c else "", c.name if c else "", (c.phone or "") if c else "",
-                          (c.email or "") if c else "", (c.address or "") if c else "",
-                          day(u.sold_at) if u.sold_at else "", _local(u.contacted_at) if u.contacted_at else "",
-                          u.resolution or ""])
+    """One row per affected unit with its holder's contact details and the recall's tracking state; written
+    whole or not at all, cells a spreadsheet would run as formulas shown as text. DomainError naming the path."""
+    write_table(path, CSV_COLUMNS, _rows(view))

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from serialdesk.domain.text import day
+from serialdesk.files import write_with
 from serialdesk.services.dto import RecallView
 
 
@@ -24,4 +25,8 @@ def write_recall_letters(view: RecallView, out: Path, shop: str) -> int:
     letters = [RecallLetter(p.name, p.number, tuple(line for line in (p.address or "").splitlines() if line.strip()),
                             tuple(by_customer[cid])) for cid, p in sorted(people.items(), key=lambda kv: kv[1].name)]
     notice = RecallNotice(shop, view.number or "(preview)", view.product, view.reason or "", date.today())
-    return write_letters(notice, letters, out)
+    if not letters:
+        return 0
+    # Painted to a temporary name beside the target, renamed over it whole (DomainError naming the path).
+    pages: int = write_with(out, lambda temp: write_letters(notice, letters, Path(temp)))
+    return pages

@@ -68,3 +68,35 @@ def like_pattern(text: str) -> str:
     """``%text%`` for SQL ``LIKE … ESCAPE LIKE_ESCAPE``: the clerk's own % _ and ! match as themselves."""
     escaped = text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
     return f"%{escaped}%"
+
+
+def shown(value: str) -> str:
+    """Text as it can be shown whatever it holds: undecodable bytes as \\xNN, NUL as \\x00."""
+    out = []
+    for ch in value:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte the terminal's encoding could not decode (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF or code < 0x20 or code == 0x7F:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def text_problem(value: str) -> str | None:
+    """Why a piece of text cannot be stored as it is, or None: bytes that are not UTF-8 text (argv and
+    file names arrive with lone surrogates for them) and NUL characters (PostgreSQL refuses them)."""
+    if "\x00" in value:
+        return "contains a NUL character"
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        return "contains bytes that are not UTF-8 text"
+    return None
+
+
+def clean_argument(value: str, name: str) -> str:
+    """A command-line argument or imported field as clean Unicode text (DomainError naming ``name``)."""
+    problem = text_problem(value)
+    if problem:
+        raise DomainError(f"{name} '{shown(value)}' {problem}; type it again as plain text.", code="bad_text")
+    return value

@@ -1,34 +1,80 @@
-"""Export of products, customers and units for spreadsheets and other systems (CSV is written by the CLI)."""
+"""Moving a shop through CSV: suppliers, products (with their serial sequences), customers and units, each
+exported with everything its import needs (CSV is written by the CLI; imports are services.imports)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import TypeVar
+from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from serialdesk.db.models import Customer, Item, Lot, Product, Supplier
-from serialdesk.domain.errors import DomainError
-from serialdesk.domain.products import clean_name, record_number
+from serialdesk.db.models import Customer, Item, Lot, Product, Sale, SaleLine, SerialSequence, Supplier
+from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
-from serialdesk.domain.serial_rules import clean_lot
-from serialdesk.domain.text import clean_text, plural
-from serialdesk.services.catalogue import add_product_row, new_product
-from serialdesk.services.common import Service, party_view, product_by_code, product_view, supplier_by_ref
-from serialdesk.services.dto import ItemRow, PartyView, ProductView
-from serialdesk.services.patterns import scanned_serial
-from serialdesk.services.receiving import ReceivingService
+from serialdesk.domain.status import ItemStatus
+from serialdesk.services.common import Service, party_view
+from serialdesk.services.dto import ItemRow, PartyView
+from serialdesk.services.imports import ImportResult, ImportService
 
-T = TypeVar("T")
+__all__ = ["COLUMNS", "NUMERIC", "ExportService", "ImportResult", "ImportService", "ProductRow"]
+
+# Units a customer of ours holds: their latest sale travels with them.
+HELD_BY_CUSTOMER = (ItemStatus.SOLD.value, ItemStatus.IN_SERVICE.value, ItemStatus.RECALLED.value)
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    """One product as exported: its definition and where each of its generated-serial sequences stands."""
+
+    sku: str
+    name: str
+    gtin: str | None
+    cost: Decimal
+    price: Decimal
+    warranty_months: int
+    supplier_warranty_months: int
+    repair_extension_months: int
+    serial_source: str
+    serial_pattern: str | None
+    serial_regex: str | None
+    serial_case: str
+    serial_sequences: str  # JSON {scope: next number}; scope "" or the lot code
+
+
+# The CSV columns of each export, in order; an import reads the same names (and ignores others).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    # id is the number without its prefix (kept for spreadsheets made from earlier exports; imports go by number)
+    "suppliers": ("id", "number", "name", "phone", "email"),
+    "customers": ("id", "number", "name", "phone", "email", "address"),
+    "products": tuple(ProductRow.__dataclass_fields__),
+    "items": tuple(ItemRow.__dataclass_fields__),
+}
+# Columns holding numbers: a negative one is a number, not a formula, and stays as it is.
+NUMERIC = frozenset({"cost", "price", "warranty_months", "supplier_warranty_months", "repair_extension_months"})
 
 
 class ExportService(Service):
-    def products(self) -> list[ProductView]:
+    def suppliers(self) -> list[PartyView]:
         self.actor.require(Action.REPORTS)
         with self.uows.reading() as uow:
-            return [product_view(p) for p in uow.session.scalars(select(Product).order_by(Product.sku))]
+            return [party_view("supplier", s) for s in uow.session.scalars(select(Supplier).order_by(Supplier.id))]
+
+    def products(self) -> list[ProductRow]:
+        self.actor.require(Action.REPORTS)
+        with self.uows.reading() as uow:
+            s = uow.session
+            sequences: dict[int, dict[str, int]] = {}
+            for product_id, scope, next_value in s.execute(
+                    select(SerialSequence.product_id, SerialSequence.scope, SerialSequence.next_value)
+                    .order_by(SerialSequence.product_id, SerialSequence.scope)):
+                sequences.setdefault(product_id, {})[scope] = next_value
+            return [ProductRow(p.sku, p.name, p.gtin, p.cost, p.price, p.warranty_months,
+                               p.supplier_warranty_months, p.repair_extension_months, p.serial_source,
+                               p.serial_pattern, p.serial_regex, p.serial_case,
+                               json.dumps(sequences[p.id], sort_keys=True) if p.id in sequences else "")
+                    for p in s.scalars(select(Product).order_by(Product.sku))]
 
     def customers(self) -> list[PartyView]:
         self.actor.require(Action.REPORTS)
@@ -36,153 +82,29 @@ class ExportService(Service):
             return [party_view("customer", c) for c in uow.session.scalars(select(Customer).order_by(Customer.id))]
 
     def items(self, batch: int = 5000) -> Iterator[ItemRow]:
-        """Every unit except scans on drafts, in batches (one short read transaction each, never all in memory)."""
+        """Every unit except scans on drafts, with the sale of those a customer holds; in batches (one short
+        read transaction each, never all in memory)."""
         self.actor.require(Action.REPORTS)
         last = 0
+        latest = (select(func.max(SaleLine.id)).where(SaleLine.item_id == Item.id).correlate(Item)
+                  .scalar_subquery())
         while True:
             with self.uows.reading() as uow:
                 rows = uow.session.execute(
                     select(Item.id, Product.sku, Item.serial, Lot.code, Item.status, Item.serial_source, Item.cost,
-                           Supplier.name, Item.received_at, Item.location)
+                           Supplier.name, Item.received_at, Item.location, Sale.customer_id, Sale.sold_at,
+                           SaleLine.price, SaleLine.warranty_until)
                     .join(Product, Product.id == Item.product_id).outerjoin(Lot, Lot.id == Item.lot_id)
                     .outerjoin(Supplier, Supplier.id == Item.supplier_id)
-                    .where(Item.id > last, Item.status != "receiving").order_by(Item.id).limit(batch)
+                    .outerjoin(SaleLine, (SaleLine.id == latest) & Item.status.in_(HELD_BY_CUSTOMER))
+                    .outerjoin(Sale, Sale.id == SaleLine.sale_id)
+                    .where(Item.id > last, Item.status != ItemStatus.RECEIVING.value).order_by(Item.id).limit(batch)
                 ).all()
             if not rows:
                 return
-            for _, *values in rows:
-                yield ItemRow(*values)
+            for (_, sku, serial, lot, status, source, cost, supplier, received_at, location, customer_id, sold_at,
+                 price, until) in rows:
+                customer = record_number("customer", customer_id) if customer_id is not None else None
+                yield ItemRow(sku, serial, lot, status, source, cost, supplier, received_at, location,
+                              customer=customer, sold_at=sold_at, price=price, warranty_until=until)
             last = rows[-1][0]
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    what: str
-    created: int
-    receipts: tuple[str, ...] = ()
-
-
-Row = Mapping[str, str | None]
-
-
-def _field(row: Row, name: str) -> str | None:
-    value = row.get(name)
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _int(row: Row, name: str) -> int:
-    text = _field(row, name)
-    if text is None:
-        return 0
-    if not text.isascii() or not text.isdigit():
-        raise DomainError(f"{name.replace('_', ' ')} must be a whole number, not '{text}'.", code="bad_number")
-    return int(text)
-
-
-def _each(rows: Sequence[Row], make: Callable[[Row], T]) -> list[T]:
-    """Validate every row first; refuse the whole file naming the first bad lines (line 2 = first data row)."""
-    made: list[T] = []
-    problems: list[str] = []
-    for line, row in enumerate(rows, start=2):
-        try:
-            made.append(make(row))
-        except DomainError as exc:
-            problems.append(f"line {line}: {exc.message}")
-    if problems:
-        more = f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
-        raise DomainError(f"Nothing was imported: {plural(len(problems), 'line')} cannot be used — "
-                          f"{'; '.join(problems[:3])}{more}", code="bad_import", problems=problems)
-    if not made:
-        raise DomainError("The file has no data rows.", code="empty_import")
-    return made
-
-
-class ImportService(Service):
-    """CSV imports for taking over a shop's existing lists; each file is all or nothing."""
-
-    def products(self, rows: Sequence[Row]) -> ImportResult:
-        self.actor.require(Action.EDIT_CATALOGUE)
-
-        def make(row: Row) -> Product:
-            return new_product(
-                _field(row, "sku") or "", _field(row, "name") or "", gtin=_field(row, "gtin"),
-                cost=_field(row, "cost"), price=_field(row, "price"), warranty_months=_int(row, "warranty_months"),
-                serial_pattern=_field(row, "serial_pattern"), serial_source=_field(row, "serial_source") or "supplier",
-                serial_regex=_field(row, "serial_regex"), serial_case=_field(row, "serial_case") or "upper",
-                supplier_warranty_months=_int(row, "supplier_warranty_months"),
-                repair_extension_months=_int(row, "repair_extension_months"))
-
-        products = _each(rows, make)
-        with self.uows() as uow:
-            for line, product in enumerate(products, start=2):
-                try:
-                    add_product_row(uow.session, product)
-                except DomainError as exc:
-                    raise DomainError(f"Nothing was imported: line {line}: {exc.message}", code=exc.code) from None
-            self.record(uow.session, kind="products_imported", data={"count": len(products)})
-            uow.commit()
-        return ImportResult("products", len(products))
-
-    def customers(self, rows: Sequence[Row]) -> ImportResult:
-        self.actor.require(Action.EDIT_CUSTOMERS)
-
-        def make(row: Row) -> Customer:
-            email = clean_text(_field(row, "email"), "e-mail address", limit=200)
-            if email and ("@" not in email or " " in email):
-                raise DomainError(f"'{email}' is not an e-mail address.", code="bad_email")
-            return Customer(name=clean_name(_field(row, "name"), "customer"),
-                            phone=clean_text(_field(row, "phone"), "phone number", limit=60),
-                            email=email, address=clean_text(_field(row, "address"), "address", multiline=True))
-
-        customers = _each(rows, make)
-        with self.uows() as uow:
-            uow.session.add_all(customers)
-            self.record(uow.session, kind="customers_imported", data={"count": len(customers)})
-            uow.commit()
-        return ImportResult("customers", len(customers))
-
-    def items(self, rows: Sequence[Row]) -> ImportResult:
-        """Units in stock today (sku, serial, lot, supplier, received_at): one posted receipt per supplier,
-        product, lot and day. Sales history moves with backup/restore, not CSV."""
-        self.actor.require(Action.RECEIVE)
-        receiving = ReceivingService(self.uows, self.actor, self.clock)
-        with self.uows() as uow:
-            s = uow.session
-            Key = tuple[str, str, str | None, datetime]
-
-            def make(row: Row) -> tuple[Key, str]:
-                product = product_by_code(s, _field(row, "sku") or "")
-                supplier = supplier_by_ref(s, _field(row, "supplier") or "")
-                status = _field(row, "status") or "in_stock"
-                if status != "in_stock":
-                    raise DomainError(f"only units in stock can be imported (this one is {status}).",
-                                      code="import_status")
-                key = (product.sku, supplier.name, clean_lot(_field(row, "lot")), _when(row, self.clock()))
-                return key, scanned_serial(product, _field(row, "serial") or "", key[2])
-
-            groups: dict[Key, list[str]] = {}
-            seen: set[tuple[str, str]] = set()
-            for key, serial in _each(rows, make):
-                if (key[0], serial) in seen:
-                    raise DomainError(f"Nothing was imported: {key[0]} {serial} appears twice in the file.",
-                                      code="duplicate_in_list")
-                seen.add((key[0], serial))
-                groups.setdefault(key, []).append(serial)
-            receipts = []
-            for (sku, supplier_name, lot, when), serials in groups.items():
-                receipt = receiving.post_batch(s, product_by_code(s, sku), supplier_by_ref(s, supplier_name),
-                                               serials, lot=lot, when=when, note="imported from CSV")
-                receipts.append(record_number("receipt", receipt.id))
-            uow.commit()
-        return ImportResult("items", sum(len(v) for v in groups.values()), tuple(receipts))
-
-
-def _when(row: Row, default: datetime) -> datetime:
-    text = _field(row, "received_at")
-    if text is None:
-        return default
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise DomainError(f"'{text}' is not a date (use e.g. 2026-03-14).", code="bad_date") from None
-    return (moment if moment.tzinfo else moment.astimezone()).astimezone(UTC)

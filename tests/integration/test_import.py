@@ -69,6 +69,67 @@ def test_a_unit_file_with_any_bad_line_imports_nothing(shop: Services, rows: lis
     assert shop.reports.stock().total_units == 1
 
 
+def test_customers_imported_twice_are_updated_by_number_not_duplicated(shop: Services) -> None:
+    rows = [{"number": "C-0007", "name": "Tom Olsen", "phone": "1"}, {"number": "C-0001", "name": "Jane Smith-Berg"},
+            {"name": "Ada Lovelace"}]
+    first = shop.imports.customers(rows)
+    assert (first.created, first.updated) == (2, 1)
+    again = shop.imports.customers([{**rows[0], "phone": "2"}, rows[1]])
+    assert (again.created, again.updated) == (0, 2)
+    assert [(c.number, c.name, c.phone) for c in shop.export.customers()] == [
+        ("C-0001", "Jane Smith-Berg", None),  # the file is the record: a field left empty is emptied
+        ("C-0007", "Tom Olsen", "2"),
+        ("C-0008", "Ada Lovelace", None)]
+    # The id sequence went past the numbers kept (PostgreSQL does not do that by itself).
+    assert shop.catalogue.add_customer("Next One").number == "C-0009"
+
+
+def test_suppliers_keep_their_numbers_and_are_matched_by_name(shop: Services) -> None:
+    result = shop.imports.suppliers([{"number": "V-0005", "name": "Bosch Trade", "email": "b@bosch.example"},
+                                     {"name": "Makita Europe", "phone": "+45 70"}])
+    assert (result.created, result.updated) == (1, 1)
+    assert [(v.number, v.name, v.phone) for v in shop.export.suppliers()] == [
+        ("V-0001", "Makita Europe", "+45 70"), ("V-0005", "Bosch Trade", None)]
+    assert shop.catalogue.add_supplier("Third").number == "V-0006"
+    with pytest.raises(DomainError, match="V-0005 appears twice"):
+        shop.imports.suppliers([{"number": "V-0005", "name": "A"}, {"number": "v-5", "name": "B"}])
+
+
+@pytest.mark.parametrize("what", ["suppliers", "customers", "products", "items"])
+def test_a_nul_or_undecodable_byte_in_any_field_is_refused_before_the_database_sees_it(shop: Services,
+                                                                                        what: str) -> None:
+    row = {"sku": "NEW-1", "name": "Bad\x00name", "serial": "S1", "supplier": "Makita Europe",
+           "lot": "L\udce9"}
+    if what == "items":
+        row["sku"] = "DRL-18V"
+    with pytest.raises(DomainError, match=r"line 2: (name 'Bad\\x00name' contains a NUL|lot 'L\\xe9' contains bytes)"):
+        getattr(shop.imports, what)([row])
+    assert [c.name for c in shop.export.customers()] == ["Jane Smith"]
+    assert [v.name for v in shop.export.suppliers()] == ["Makita Europe"]
+    assert shop.reports.stock().total_units == 0
+
+
+def test_units_of_every_status_need_all_statuses_and_keep_their_sale(shop: Services, clock) -> None:  # type: ignore[no-untyped-def]
+    shop.catalogue.add_product("BIKE", "Bike", serial_source="generated", serial_pattern="B{SEQ:4}{CHK:luhn}",
+                               warranty_months=12)
+    rows = [{"sku": "BIKE", "serial": "B00015", "serial_source": "generated", "status": "sold",
+             "supplier": "V-0001", "received_at": "2026-01-05T09:00:00+00:00", "customer": "C-0001",
+             "sold_at": "2026-02-01T10:00:00+00:00", "price": "400", "warranty_until": "2027-02-01T10:00:00+00:00"},
+            {"sku": "DRL-18V", "serial": "Q1", "status": "quarantined", "supplier": "Makita Europe", "cost": "70"}]
+    with pytest.raises(DomainError, match="only units in stock are imported unless --all-statuses"):
+        shop.imports.items(rows)
+    result = shop.imports.items(rows, all_statuses=True)
+    assert (result.created, len(result.sales)) == (2, 1)
+    bike = shop.lookup.passport("B00015")
+    assert (bike.status, bike.serial_source, bike.customer and bike.customer.number, str(bike.price)) == (
+        "sold", "generated", "C-0001", "400.00")
+    assert bike.warranty_until is not None and bike.warranty_until.year == 2027
+    assert (shop.lookup.passport("Q1").status, str(shop.lookup.passport("Q1").cost)) == ("quarantined", "70.00")
+    assert shop.maintenance.check() == []
+    made = shop.receiving.receive_units(supplier="Makita Europe", sku="BIKE", generate=1)
+    assert made.units[0].serial.startswith("B0002")
+
+
 cell = st.one_of(st.none(), st.text(max_size=20), st.sampled_from(["DRL-18V", "Makita Europe", "12", "-1", "L1"]))
 row = st.dictionaries(st.sampled_from(["sku", "name", "serial", "supplier", "lot", "price", "gtin", "received_at",
                                        "warranty_months", "serial_pattern", "email", "status"]), cell, max_size=6)

@@ -142,6 +142,11 @@ class ItemRow:
     supplier: str | None
     received_at: datetime | None
     location: str | None
+    # Who holds a unit sold by us (sold, in service, recalled): the sale as the passport shows it.
+    customer: str | None = None  # C-0001
+    sold_at: datetime | None = None
+    price: Decimal | None = None
+    warranty_until: datetime | None = None
 
 
 @dataclass(frozen=True)
