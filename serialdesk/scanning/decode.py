@@ -261,7 +261,8 @@ def scan_image_files(
 ) -> list[dict[str, Any]]:
     """The ``serialdesk scan-image --json`` answer: ``[{"file", "codes": [{"text", "format", …}]}]``.
 
-    Each code also carries ``symbology_id``, ``gs1`` and ``engines``. A file that cannot be read gets
+    Each code also carries ``symbology_id``, ``gs1``, ``engines``, ``hri``, ``upce``/``upca``, ``scan_text``,
+    ``box`` (where it is, in pixels) and ``votes``; codes come top to bottom. A file that cannot be read gets
     ``"codes": []`` and an ``"error"`` message instead of stopping the batch.
     """
     if engine not in ENGINES:
@@ -271,7 +272,7 @@ def scan_image_files(
     for done, path in enumerate(files, start=1):
         entry: dict[str, Any] = {"file": str(path), "codes": []}
         try:
-            codes = decode_file(path, engine)
+            codes = sorted(decode_file(path, engine), key=lambda c: (c.box[1], c.box[0]))
         except UnreadableImage as exc:
             entry["error"] = str(exc)
         else:
@@ -282,6 +283,12 @@ def scan_image_files(
                     "symbology_id": code.symbology_id,
                     "gs1": code.is_gs1,
                     "engines": list(code.engines),
+                    "hri": code.hri,  # GS1 as (01)…(21)…, UPC-E as its 8 digits
+                    "upce": code.upce or None,
+                    "upca": code.upca or None,  # UPC-A / UPC-E: the 12-digit UPC-A, to match a GTIN-12
+                    "scan_text": code.scan_text,  # what a scanner would type: the classifier's input
+                    "box": [round(v, 1) for v in code.box],  # x0, y0, x1, y1 in pixels
+                    "votes": code.votes,
                 }
                 for code in codes
             ]

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Product
+from serialdesk.domain.label_scan import LabelReading, classify_label
 from serialdesk.domain.roles import Action
 from serialdesk.domain.scan import ProductRef, ScanResult, classify_scan
 from serialdesk.services.common import Service
@@ -47,3 +48,18 @@ class ScanService(Service):
                     scanned_serial(product, serial)
 
             return classify_scan(text, catalogue, current, check)
+
+    def classify_label(self, texts: list[str], current_sku: str | None = None) -> LabelReading:
+        """Product, serial and lot from the several codes read off one photo of a label, and which code was
+        taken as what (domain.label_scan)."""
+        self.actor.require(Action.LOOKUP)
+        with self.uows.reading() as uow:
+            catalogue = _Catalogue(uow.session)
+            current = catalogue.by_code(current_sku) if current_sku else None
+
+            def check(ref: ProductRef, serial: str) -> None:
+                product = uow.session.scalar(select(Product).where(Product.sku == ref.sku))
+                if product is not None:
+                    scanned_serial(product, serial)
+
+            return classify_label(texts, catalogue, current, check)

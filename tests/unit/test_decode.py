@@ -202,8 +202,11 @@ def test_scan_image_files_answers_in_the_cli_json_shape_and_reports_unreadable_f
     assert answer[0] == {
         "file": str(good),
         "codes": [{"text": "SN-0042", "format": "Code128", "symbology_id": "]C0", "gs1": False,
-                   "engines": ["zxing", "zbar"]}],
+                   "engines": ["zxing", "zbar"], "hri": "SN-0042", "upce": None, "upca": None,
+                   "scan_text": "]C0SN-0042", "box": answer[0]["codes"][0]["box"], "votes": 2}],
     }  # fmt: skip
+    x0, y0, x1, y1 = answer[0]["codes"][0]["box"]
+    assert 0 < x0 < x1 and 0 < y0 < y1
     assert answer[1]["codes"] == [] and "not an image" in answer[1]["error"]
     assert answer[2]["codes"] == [] and "no such file" in answer[2]["error"]
     assert progress == [(1, 3), (2, 3), (3, 3)]
