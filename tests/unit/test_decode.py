@@ -363,3 +363,31 @@ def test_a_second_look_reads_what_the_plain_passes_miss() -> None:
     plain_only = DecodeOptions(variants_seconds=0.0)
     assert decode_image(picture, "both", plain_only) == []
     assert [c.text for c in decode_image(picture, "both", STILL_IMAGE)] == ["5901234123457"]
+
+
+def test_where_passes_disagree_on_one_symbol_the_agreeing_reading_wins() -> None:
+    from serialdesk.scanning.codes import Read, merge
+
+    box = (10.0, 10.0, 200.0, 80.0)
+    lone = Read("5901234123457", "EAN13", "]E0", False, box, engine="zxing", variant=0)
+    agreed = [Read("4006381333931", "EAN13", "]E0", False, (12.0, 12.0, 198.0, 78.0), engine=e, variant=1)
+              for e in ("zxing", "zbar")]  # fmt: skip
+    elsewhere = Read("SN-0042", "Code128", "]C0", False, (10.0, 300.0, 200.0, 360.0), engine="zbar", variant=0)
+    codes = merge([lone, *agreed, elsewhere])
+    assert [(c.text, c.votes) for c in codes] == [("4006381333931", 2), ("SN-0042", 1)]
+    # A tie goes to the earlier pass: the picture as given, then zxing-cpp.
+    tie = merge([lone, agreed[0]])
+    assert [c.text for c in tie] == ["5901234123457"]
+
+
+def test_a_big_photo_is_searched_at_a_bounded_size_and_positions_come_back_in_its_pixels() -> None:
+    from serialdesk.scanning.decode import STILL_IMAGE
+    from serialdesk.scanning.variants import look_closer
+
+    symbol = cv2.resize(_symbol("5901234123457", F.EAN13), None, fx=3.0, fy=3.0, interpolation=cv2.INTER_NEAREST)
+    canvas = np.full((2400, 3200), 200, np.uint8)  # a 7.7-megapixel photo: the variants see it at 1600 px
+    canvas[1000 : 1000 + symbol.shape[0], 1500 : 1500 + symbol.shape[1]] = symbol
+    codes = look_closer(canvas, "both", STILL_IMAGE, plain=[])
+    assert [c.text for c in codes] == ["5901234123457"]
+    x0, y0, x1, y1 = codes[0].box
+    assert 1450 <= x0 < x1 <= 1550 + symbol.shape[1] and 950 <= y0 < y1 <= 1050 + symbol.shape[0], codes[0].box
