@@ -131,11 +131,13 @@ def look_closer(
     options: DecodeOptions,
     plain: list[Read],
     variants: tuple[Variant, ...] | None = None,
+    started: float | None = None,
 ) -> list[DecodedCode]:
     """The plain passes' reads (``plain``) merged with those of the variants of ``gray``, tried in order
     until the answer is settled (codes.settled) or the time is up."""
     variants = VARIANTS if variants is None else variants
-    started = time.thread_time()  # CPU time: the same search however busy the computer is
+    # CPU time (time.thread_time) since the picture's first pass: the same search however busy the computer is
+    started = time.thread_time() if started is None else started
     factor = min(1.0, _MAX_SIDE / max(gray.shape))
     if factor < 1.0:
         gray = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
