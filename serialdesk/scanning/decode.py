@@ -8,7 +8,12 @@ Normalised text, so the same symbol gives the same text whichever engine read it
 * GS1 content is raw: fields separated by GS (0x1D), no leading FNC1 (zbar drops it anyway); whether it is GS1
   is kept in ``is_gs1`` and in the AIM symbology identifier (``]C1`` GS1-128, ``]d2`` GS1 DataMatrix, ``]Q3``).
 * EAN/UPC is the 13-digit form GS1 scanners transmit (UPC-A with a leading 0, UPC-E expanded), as zxing-cpp
-  reports it; zbar's 12-digit UPC-A and 8-digit UPC-E are converted. EAN-8 stays 8 digits.
+  reports it; zbar's 12-digit UPC-A and 8-digit UPC-E are converted. EAN-8 stays 8 digits. A UPC-E also
+  keeps its own 8 digits (``DecodedCode.upce``) and gives its 12-digit UPC-A (``upca``).
+* GS1 DataBar (Omnidirectional, Limited, Expanded; zxing-cpp only) is GS1 content with the ``]e0`` identifier.
+
+Still photos (``STILL_IMAGE``): when the plain passes read nothing, or only one lone EAN/UPC, variants of the
+picture are read as well and the reads vote (variants.py, codes.py). Camera frames: region.RegionDecoder.
 """
 
 from __future__ import annotations
