@@ -28,6 +28,7 @@ from biip.gs1_messages import GS1Message
 from biip.upc import Upc
 
 from serialdesk.domain.errors import DomainError
+from serialdesk.domain.gs1_measures import Decimal, net_weight_kg
 from serialdesk.domain.products import gtin_check_digit
 from serialdesk.domain.scan_checks import product_claims, refuse_gs1_spaces, unknown_product_barcode
 from serialdesk.domain.serial_rules import GS, SerialCase, normalise_serial
@@ -39,13 +40,9 @@ _HRI_START = re.compile(r"\([0-9]{2,4}\)")
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() would take Arabic-Indic and other digits
 _TRIM = " \t\r\n"  # not str.strip(): Python counts GS as white space, and GS may end a GS1 field
 _AI_NAMES = {
-    "01": "product number (GTIN)",
-    "10": "lot number",
-    "11": "production date",
-    "15": "best-before date",
-    "17": "expiry date",
-    "21": "serial number",
-}
+    "01": "product number (GTIN)", "10": "lot number", "11": "production date",
+    "15": "best-before date", "17": "expiry date", "21": "serial number",
+}  # fmt: skip
 # Fixed-length fields that check themselves (a check digit, a calendar date): found inside a variable-length
 # field they are a strong sign that the separator before them was lost.
 _SELF_CHECKING = frozenset({"01", "11", "15", "17"})
@@ -116,6 +113,7 @@ class ScanResult:
     expiry: date | None = None
     symbology_id: str = ""
     note: str = ""
+    weight_kg: Decimal | None = None  # net weight of a variable-measure item (GS1 AI 310n / 320n)
 
     def as_dict(self) -> dict[str, object]:
         """The ``parse-scan --json`` answer."""
@@ -130,6 +128,7 @@ class ScanResult:
             "serial": self.serial,
             "expiry": self.expiry.isoformat() if self.expiry else None,
             "note": self.note,
+            "weight_kg": str(self.weight_kg) if self.weight_kg is not None else None,
         }
 
 
@@ -346,7 +345,8 @@ def _gs1_result(
             serial = normalise_serial(fields.serial, SerialCase.PRESERVE)
         else:
             serial = _serial_for(product, fields.serial, check_serial)
-    return ScanResult(ScanKind.GS1, body, product, serial, fields.gtin, fields.lot, fields.expiry, symbology_id, note)
+    f, kg = fields, net_weight_kg(fields.elements)
+    return ScanResult(ScanKind.GS1, body, product, serial, f.gtin, f.lot, f.expiry, symbology_id, note, kg)
 
 
 def _find_by_gtin(catalogue: Catalogue, candidates: list[str]) -> tuple[ProductRef, str] | None:

@@ -18,7 +18,8 @@ import cv2
 import numpy as np
 
 from serialdesk.scanning.debounce import DEFAULT_WINDOW_SECONDS, Debouncer
-from serialdesk.scanning.decode import CAMERA_FRAME, DecodedCode, DecodeOptions, Engine, decode_image
+from serialdesk.scanning.decode import CAMERA_FRAME, DecodedCode, DecodeOptions, Engine
+from serialdesk.scanning.region import RegionDecoder
 
 
 class CameraState(StrEnum):
@@ -159,6 +160,7 @@ class CameraScanner:
 
     def _scan_frames(self, capture: cv2.VideoCapture) -> CameraStatus:
         debouncer = Debouncer(self.settings.debounce_seconds)
+        decoder = RegionDecoder(self.settings.engine, self.settings.options)  # around the last hit first
         fps = capture.get(cv2.CAP_PROP_FPS) or 30.0
         frame_number = 0
         last_frame_at = self._clock()
@@ -178,15 +180,15 @@ class CameraScanner:
             last_frame_at = self._clock()
             frame_number += 1
             now = frame_number / fps if self.settings.is_file else last_frame_at
-            self._handle_frame(frame, debouncer, now)
+            self._handle_frame(frame, debouncer, decoder, now)
         return CameraStatus(CameraState.STOPPED, "Camera stopped.")
 
-    def _handle_frame(self, frame: np.ndarray, debouncer: Debouncer, now: float) -> None:
+    def _handle_frame(self, frame: np.ndarray, debouncer: Debouncer, decoder: RegionDecoder, now: float) -> None:
         with self._lock:
             self._latest = frame
         if self._on_frame is not None:
             self._on_frame(frame)
-        for code in decode_image(frame, self.settings.engine, self.settings.options):
+        for code in decoder.decode(frame):
             if debouncer.accept(code.text, now):
                 self._on_scan(code)
 

@@ -8,13 +8,19 @@ Normalised text, so the same symbol gives the same text whichever engine read it
 * GS1 content is raw: fields separated by GS (0x1D), no leading FNC1 (zbar drops it anyway); whether it is GS1
   is kept in ``is_gs1`` and in the AIM symbology identifier (``]C1`` GS1-128, ``]d2`` GS1 DataMatrix, ``]Q3``).
 * EAN/UPC is the 13-digit form GS1 scanners transmit (UPC-A with a leading 0, UPC-E expanded), as zxing-cpp
-  reports it; zbar's 12-digit UPC-A and 8-digit UPC-E are converted. EAN-8 stays 8 digits.
+  reports it; zbar's 12-digit UPC-A and 8-digit UPC-E are converted. EAN-8 stays 8 digits. A UPC-E also
+  keeps its own 8 digits (``DecodedCode.upce``) and gives its 12-digit UPC-A (``upca``).
+* GS1 DataBar (Omnidirectional, Limited, Expanded; zxing-cpp only) is GS1 content with the ``]e0`` identifier.
+
+Still photos (``STILL_IMAGE``): when the plain passes read nothing, or only one lone EAN/UPC, variants of the
+picture are read as well and the reads vote (variants.py, codes.py). Camera frames: region.RegionDecoder.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable
 from ctypes import POINTER, c_uint, c_void_p, string_at
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,32 +31,12 @@ import numpy as np
 import zxingcpp
 from pyzbar import wrapper as zbar
 
+from serialdesk.scanning.codes import DecodedCode, Read, bounds, merge, settled
+
+__all__ = ["DecodeOptions", "DecodedCode", "decode_file", "decode_image", "expand_upce", "scan_image_files"]
+
 Engine = Literal["zxing", "zbar", "both"]
 ENGINES: tuple[Engine, ...] = ("zxing", "zbar", "both")
-
-_Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in image pixels
-_GS1_IDENTIFIERS = {"Code128": "]C1", "DataMatrix": "]d2", "QRCode": "]Q3"}
-
-
-@dataclass(frozen=True)
-class DecodedCode:
-    """One barcode read from an image."""
-
-    text: str  # normalised content (see module docstring); GS1 fields separated by GS
-    format: str  # Code128, Code39, EAN13, EAN8, UPCA, UPCE, ITF, DataMatrix, QRCode
-    symbology_id: str = ""  # AIM identifier such as "]C1"; "" when the engine did not say
-    is_gs1: bool = False
-    engines: tuple[str, ...] = ()  # which engines read it: ("zxing",), ("zbar",) or ("zxing", "zbar")
-
-    @property
-    def scan_text(self) -> str:
-        """The text a scanner set to transmit AIM identifiers would type: what the scan classifier wants.
-
-        GS1 content always gets the standard GS1 identifier: zxing-cpp reports e.g. "]d8" for a GS1 symbol in
-        the rectangular DMRE sizes, which a GS1 parser would not recognise.
-        """
-        prefix = _GS1_IDENTIFIERS.get(self.format, self.symbology_id) if self.is_gs1 else self.symbology_id
-        return prefix + self.text
 
 
 @dataclass(frozen=True)
@@ -62,56 +48,63 @@ class DecodeOptions:
     try_invert: bool = True  # light-on-dark codes: rare on shop labels, costs ~25 % more time
     retry_half_size: bool = True  # zxing found nothing → one more pass at half size (read 2 more ean13-2 photos)
     zbar_only_when_zxing_empty: bool = False  # engine "both": ask zbar only if zxing read nothing
+    zbar_half_size: bool = False  # zbar looks at a half-size copy: 3× faster on a 1280×720 frame
+    binarizer: zxingcpp.Binarizer = zxingcpp.Binarizer.LocalAverage  # zxing-cpp's default
+    # Nothing read → look again at prepared variants of the picture (scanning/variants.py); no variant is
+    # started once this much CPU time has gone into the picture, plain passes included.
+    variants_seconds: float = 0.0
+    # A bigger picture is read at this size (0: as it is). A 12-megapixel phone photo costs 350–600 ms of CPU at
+    # full size and 60–110 ms at 2048 px, and a code too small to read at 2048 px is rare in a photo of a label.
+    max_side: int = 0
 
 
-STILL_IMAGE = DecodeOptions()
-# Measured on 1280×720 frames (tests/bench): 7–16 ms median with zxing-cpp; a zbar pass costs ~30 ms more,
-# so zbar only looks at frames where zxing-cpp saw nothing.
-CAMERA_FRAME = DecodeOptions(try_invert=False, retry_half_size=False, zbar_only_when_zxing_empty=True)
+STILL_IMAGE = DecodeOptions(variants_seconds=0.11, max_side=2048)
+# Measured on 1280×720 frames (CPU time, tests/bench): zxing-cpp 3–4 ms without its 90° pass (5–13 ms with it),
+# zbar 7–36 ms at full size and 2–13 ms at half size. So zxing-cpp looks upright only and zbar, which scans
+# both directions anyway (a label held sideways), looks at half size and only where zxing-cpp saw nothing.
+# camera.RegionDecoder first looks around the last hit, which is cheaper still.
+CAMERA_FRAME = DecodeOptions(
+    try_rotate=False, try_invert=False, retry_half_size=False, zbar_only_when_zxing_empty=True, zbar_half_size=True
+)
 
 
 class UnreadableImage(ValueError):
     """The file is missing or is not an image OpenCV can read."""
 
 
-@dataclass(frozen=True)
-class _Read:
-    text: str
-    format: str
-    symbology_id: str
-    is_gs1: bool
-    box: _Box
-
-
-# Variable-length linear codes without a mandatory check character: a partial read of a photo's texture gives
-# one or two characters (zbar read "T" in falsepositives-2/13.png). Nothing in a shop is that short.
-_MIN_LENGTH = {"Code39": 3, "ITF": 6}
-
-
 # --- zxing-cpp ------------------------------------------------------------------------------------------
 
 _F = zxingcpp.BarcodeFormat
 _ZXING_FORMATS = zxingcpp.BarcodeFormats(
-    [_F.Code128, _F.Code39, _F.EAN13, _F.EAN8, _F.UPCA, _F.UPCE, _F.ITF, _F.DataMatrix, _F.QRCode]
-)
-_ZXING_NAMES = {"Code39Std": "Code39", "Code39Ext": "Code39", "ITF14": "ITF"}
+    [_F.Code128, _F.Code39, _F.EAN13, _F.EAN8, _F.UPCA, _F.UPCE, _F.ITF, _F.DataMatrix, _F.QRCode,
+     _F.DataBar, _F.DataBarExp, _F.DataBarLtd]
+)  # fmt: skip
+_ZXING_NAMES = {
+    "Code39Std": "Code39", "Code39Ext": "Code39", "ITF14": "ITF", "DataBarOmni": "DataBar", "DataBarStk": "DataBar",
+    "DataBarStkOmni": "DataBar", "DataBarExp": "DataBarExpanded", "DataBarExpStk": "DataBarExpanded",
+    "DataBarLtd": "DataBarLimited",
+}  # fmt: skip
 
 
-def _zxing_reads(gray: np.ndarray, options: DecodeOptions) -> list[_Read]:
-    reads = _zxing_pass(gray, options, scale=1.0)
+def zxing_reads(gray: np.ndarray, options: DecodeOptions) -> list[Read]:
+    """zxing-cpp on the picture, and at half size if that found nothing (``retry_half_size``)."""
+    reads = zxing_pass(gray, options, scale=1.0)
     if not reads and options.retry_half_size and min(gray.shape) >= 200:
         half = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
-        reads = _zxing_pass(half, options, scale=2.0)
+        reads = zxing_pass(half, options, scale=2.0)
     return reads
 
 
-def _zxing_pass(gray: np.ndarray, options: DecodeOptions, scale: float) -> list[_Read]:
+def zxing_pass(
+    gray: np.ndarray, options: DecodeOptions, scale: float, offset: tuple[float, float] = (0.0, 0.0)
+) -> list[Read]:
     barcodes = zxingcpp.read_barcodes(
         gray,
         formats=_ZXING_FORMATS,
         try_rotate=options.try_rotate,
         try_downscale=options.try_downscale,
         try_invert=options.try_invert,
+        binarizer=options.binarizer,
         # Plain = the bytes as encoded, GS kept; the default (HRI) would render GS1 as "(01)…(21)…".
         text_mode=zxingcpp.TextMode.Plain,
     )
@@ -121,9 +114,13 @@ def _zxing_pass(gray: np.ndarray, options: DecodeOptions, scale: float) -> list[
         fmt = _ZXING_NAMES.get(fmt, fmt)
         corners = barcode.position
         points = (corners.top_left, corners.top_right, corners.bottom_right, corners.bottom_left)
-        xs, ys = [p.x * scale for p in points], [p.y * scale for p in points]
+        xs = [p.x * scale + offset[0] for p in points]
+        ys = [p.y * scale + offset[1] for p in points]
         is_gs1 = barcode.content_type == zxingcpp.ContentType.GS1
-        reads.append(_Read(barcode.text, fmt, barcode.symbology_identifier, is_gs1, _bounds(xs, ys)))
+        # A DataBar Expanded may end on a GS (zxing-cpp keeps the separator padding): not part of the data.
+        text = barcode.text.rstrip("\x1d") if is_gs1 else barcode.text
+        upce = (barcode.extra or {}).get("UPCE", "") if fmt == "UPCE" else ""
+        reads.append(Read(text, fmt, barcode.symbology_identifier, is_gs1, bounds(xs, ys), upce, "zxing"))
     return reads
 
 
@@ -141,7 +138,7 @@ _Y800 = 0x30303859  # fourcc 'Y800': 8-bit grey
 _zbar_symbol_get_modifiers = zbar.zbar_function("zbar_symbol_get_modifiers", c_uint, POINTER(zbar.zbar_symbol))
 
 
-def _zbar_reads(gray: np.ndarray) -> list[_Read]:
+def zbar_reads(gray: np.ndarray, scale: float = 1.0, offset: tuple[float, float] = (0.0, 0.0)) -> list[Read]:
     scanner = zbar.zbar_image_scanner_create()
     image = zbar.zbar_image_create()
     try:
@@ -156,7 +153,7 @@ def _zbar_reads(gray: np.ndarray) -> list[_Read]:
         zbar.zbar_image_set_data(image, c_void_p(pixels.ctypes.data), pixels.size, None)
         if zbar.zbar_scan_image(scanner, image) < 0:
             raise RuntimeError("zbar refused the image")
-        return [_zbar_read(symbol) for symbol in _zbar_symbols(image)]
+        return [_zbar_read(symbol, scale, offset) for symbol in _zbar_symbols(image)]
     finally:
         zbar.zbar_image_destroy(image)
         zbar.zbar_image_scanner_destroy(scanner)
@@ -170,7 +167,7 @@ def _zbar_symbols(image: Any) -> Iterable[Any]:
         symbol = zbar.zbar_symbol_next(symbol)
 
 
-def _zbar_read(symbol: Any) -> _Read:
+def _zbar_read(symbol: Any, scale: float, offset: tuple[float, float]) -> Read:
     kind = zbar.ZBarSymbol(symbol.contents.type)
     data = string_at(zbar.zbar_symbol_get_data(symbol), zbar.zbar_symbol_get_data_length(symbol))
     try:
@@ -181,9 +178,10 @@ def _zbar_read(symbol: Any) -> _Read:
     fmt = _ZBAR_NAMES[kind]
     text, symbology_id = _zbar_normalised(fmt, text, is_gs1)
     count = zbar.zbar_symbol_get_loc_size(symbol)
-    xs = [float(zbar.zbar_symbol_get_loc_x(symbol, i)) for i in range(count)] or [0.0]
-    ys = [float(zbar.zbar_symbol_get_loc_y(symbol, i)) for i in range(count)] or [0.0]
-    return _Read(text, fmt, symbology_id, is_gs1, _bounds(xs, ys))
+    xs = [zbar.zbar_symbol_get_loc_x(symbol, i) * scale + offset[0] for i in range(count)] or [offset[0]]
+    ys = [zbar.zbar_symbol_get_loc_y(symbol, i) * scale + offset[1] for i in range(count)] or [offset[1]]
+    upce = data.decode("latin-1") if fmt == "UPCE" and len(data) == 8 else ""
+    return Read(text, fmt, symbology_id, is_gs1, bounds(xs, ys), upce, "zbar")
 
 
 def _zbar_normalised(fmt: str, text: str, is_gs1: bool) -> tuple[str, str]:
@@ -216,51 +214,6 @@ def expand_upce(upce: str) -> str:
     return system + body + check
 
 
-# --- merging ----------------------------------------------------------------------------------------------
-
-
-def _bounds(xs: Sequence[float], ys: Sequence[float]) -> _Box:
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def _overlap(a: _Box, b: _Box, margin: float = 2.0) -> bool:
-    # zbar locates a 1D code by a thin line (even a single point), so the boxes get a small margin.
-    return a[0] - margin <= b[2] and b[0] - margin <= a[2] and a[1] - margin <= b[3] and b[1] - margin <= a[3]
-
-
-def _canonical(read: _Read) -> _Read:
-    # An EAN-13 starting with 0 *is* a UPC-A symbol: zxing-cpp calls it EAN13, zbar calls it UPCA.
-    if read.format == "EAN13" and read.text.startswith("0"):
-        return replace(read, format="UPCA")
-    return read
-
-
-def _plausible(read: _Read) -> bool:
-    return bool(read.text) and len(read.text) >= _MIN_LENGTH.get(read.format, 1)
-
-
-def _merge(zxing_reads: list[_Read], zbar_reads: list[_Read]) -> list[DecodedCode]:
-    """One entry per distinct text; zxing-cpp wins where both engines read the same symbol differently."""
-    found: dict[str, DecodedCode] = {}
-    for read in filter(_plausible, map(_canonical, zxing_reads)):
-        if read.text not in found:
-            found[read.text] = DecodedCode(read.text, read.format, read.symbology_id, read.is_gs1, ("zxing",))
-    for read in filter(_plausible, map(_canonical, zbar_reads)):
-        known = found.get(read.text)
-        if known is not None:
-            if "zbar" not in known.engines:
-                found[read.text] = replace(known, engines=(*known.engines, "zbar"))
-        elif any(_overlap(read.box, other.box) for other in zxing_reads):
-            # Same symbol, other text: zbar guesses the character set of QR byte segments (Shift_JIS "¥"
-            # for "\", Big5 for kanji) where zxing-cpp follows the standard, so zxing-cpp's text is kept.
-            continue
-        elif read.format == "QRCode" and not read.text.isascii():
-            continue  # the same charset guess with nobody to check it: better no read than a wrong one
-        else:
-            found[read.text] = DecodedCode(read.text, read.format, read.symbology_id, read.is_gs1, ("zbar",))
-    return list(found.values())
-
-
 # --- public API -------------------------------------------------------------------------------------------
 
 
@@ -291,11 +244,32 @@ def decode_image(
         raise ValueError(f"unknown decoder engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if not isinstance(image, np.ndarray):
         return decode_file(image, engine, options)
+    started = time.thread_time()
     gray = to_gray(image)
-    zxing_reads = _zxing_reads(gray, options) if engine in ("zxing", "both") else []
-    ask_zbar = engine == "zbar" or (engine == "both" and not (options.zbar_only_when_zxing_empty and zxing_reads))
-    zbar_reads = _zbar_reads(gray) if ask_zbar else []
-    return _merge(zxing_reads, zbar_reads)
+    if options.max_side and max(gray.shape) > options.max_side:
+        factor = options.max_side / max(gray.shape)
+        small = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+        return [_scaled(code, 1.0 / factor) for code in decode_image(small, engine, replace(options, max_side=0))]
+    by_zxing = zxing_reads(gray, options) if engine in ("zxing", "both") else []
+    ask_zbar = engine == "zbar" or (engine == "both" and not (options.zbar_only_when_zxing_empty and by_zxing))
+    plain = by_zxing + (_zbar_plain(gray, options) if ask_zbar else [])
+    found = merge(plain)
+    if options.variants_seconds <= 0 or settled(found):
+        return found
+    from serialdesk.scanning.variants import look_closer  # variants.py imports this module
+
+    return look_closer(gray, engine, options, plain, started=started)
+
+
+def _scaled(code: DecodedCode, factor: float) -> DecodedCode:
+    x0, y0, x1, y1 = code.box
+    return replace(code, box=(x0 * factor, y0 * factor, x1 * factor, y1 * factor))
+
+
+def _zbar_plain(gray: np.ndarray, options: DecodeOptions) -> list[Read]:
+    if options.zbar_half_size and min(gray.shape) >= 400:
+        return zbar_reads(cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA), 2.0)
+    return zbar_reads(gray)
 
 
 def decode_file(
@@ -318,7 +292,8 @@ def scan_image_files(
 ) -> list[dict[str, Any]]:
     """The ``serialdesk scan-image --json`` answer: ``[{"file", "codes": [{"text", "format", …}]}]``.
 
-    Each code also carries ``symbology_id``, ``gs1`` and ``engines``. A file that cannot be read gets
+    Each code also carries ``symbology_id``, ``gs1``, ``engines``, ``hri``, ``upce``/``upca``, ``scan_text``,
+    ``box`` (where it is, in pixels) and ``votes``; codes come top to bottom. A file that cannot be read gets
     ``"codes": []`` and an ``"error"`` message instead of stopping the batch.
     """
     if engine not in ENGINES:
@@ -328,7 +303,7 @@ def scan_image_files(
     for done, path in enumerate(files, start=1):
         entry: dict[str, Any] = {"file": str(path), "codes": []}
         try:
-            codes = decode_file(path, engine)
+            codes = sorted(decode_file(path, engine), key=lambda c: (c.box[1], c.box[0]))
         except UnreadableImage as exc:
             entry["error"] = str(exc)
         else:
@@ -339,6 +314,12 @@ def scan_image_files(
                     "symbology_id": code.symbology_id,
                     "gs1": code.is_gs1,
                     "engines": list(code.engines),
+                    "hri": code.hri,  # GS1 as (01)…(21)…, UPC-E as its 8 digits
+                    "upce": code.upce or None,
+                    "upca": code.upca or None,  # UPC-A / UPC-E: the 12-digit UPC-A, to match a GTIN-12
+                    "scan_text": code.scan_text,  # what a scanner would type: the classifier's input
+                    "box": [round(v, 1) for v in code.box],  # x0, y0, x1, y1 in pixels
+                    "votes": code.votes,
                 }
                 for code in codes
             ]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from serialdesk.domain.label_scan import LabelReading, classify_label
 from serialdesk.domain.roles import Action
-from serialdesk.domain.scan import ScanResult
-from serialdesk.services.classify import describe
+from serialdesk.domain.scan import ProductRef, ScanResult
+from serialdesk.services.classify import DbCatalogue, describe
 from serialdesk.services.common import Service
+from serialdesk.services.patterns import scanned_serial
 
 
 class ScanService(Service):
@@ -17,3 +19,18 @@ class ScanService(Service):
         self.actor.require(Action.LOOKUP)
         with self.uows.reading() as uow:
             return describe(uow.session, text, current_sku)
+
+    def classify_label(self, texts: list[str], current_sku: str | None = None) -> LabelReading:
+        """Product, serial and lot from the several codes read off one photo of a label, and which code was
+        taken as what (domain.label_scan), with the same catalogue and serial checks as every other scan."""
+        self.actor.require(Action.LOOKUP)
+        with self.uows.reading() as uow:
+            catalogue = DbCatalogue(uow.session)
+            current = catalogue.by_code(current_sku) if current_sku else None
+
+            def check(ref: ProductRef, serial: str) -> None:
+                row = catalogue.row(ref)
+                if row is not None:
+                    scanned_serial(row, serial)
+
+            return classify_label(texts, catalogue, current, check)

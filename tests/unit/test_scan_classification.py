@@ -289,6 +289,7 @@ def test_as_dict_is_the_parse_scan_json_answer() -> None:
         "serial": "SN0042",
         "expiry": "2026-12-31",
         "note": "",
+        "weight_kg": None,  # only variable-measure items (AI 310n/320n) have one
     }
 
 
