@@ -11,8 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QImage, QImageReader, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QIcon,
+    QImage,
+    QImageReader,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,9 +47,14 @@ from serialdesk.gui.photo_reading import PHOTO_FILTER, CodeRow, PhotoReading, re
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.widgets.feedback import Banner
 
+BUTTON_TEXT = "Photo   Ctrl+⇧O"
 PHOTO_PANES = ("receiving", "sales", "service")  # the panes that take scans
 ROLE_COLOURS = {"product": "#1565c0", "serial": "#2e7d32", "lot": "#e65100", "gs1": "#6a1b9a", "": "#9e9e9e"}
 COLUMNS = ("#", "Code", "Symbology", "Taken as")
+# a camera, drawn like the side bar's other icons (resources/icons/*.svg)
+_ICON = (b'<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" '
+         b'stroke="#e2e8f0" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">'
+         b'<path d="M3.5 8.5h3.5l2-3h6l2 3h3.5v10.5h-17z"/><circle cx="12" cy="13.2" r="3.4"/></svg>')
 
 
 class PhotoDialog(QDialog):
@@ -195,7 +212,10 @@ class PhotoReader:
         self.action = QAction("Read a photo…", window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.action.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        icon = QPixmap()
+        icon.loadFromData(_ICON, "SVG")
+        self.action.setIcon(QIcon(icon) if not icon.isNull() else
+                            window.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
         self.action.setToolTip("Read the barcodes on a photo of a box or label (PNG or JPEG) and use them as a scan "
                                "(Ctrl+Shift+O) — in Receiving, Sales and Service")
         self.action.triggered.connect(lambda _checked=False: self.choose())
@@ -203,11 +223,12 @@ class PhotoReader:
         self.button = QToolButton()
         self.button.setDefaultAction(self.action)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.button.setText("Read a photo   Ctrl+Shift+O")
+        self.button.setText(BUTTON_TEXT)
+        self.button.setIconSize(QSize(20, 20))
 
     def pane_changed(self, key: str) -> None:
         self.action.setEnabled(key in PHOTO_PANES)
-        self.button.setText("Read a photo   Ctrl+Shift+O")
+        self.button.setText(BUTTON_TEXT)
 
     def choose(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self.window, "Read a photo", "", PHOTO_FILTER)
@@ -221,8 +242,9 @@ class PhotoReader:
         dialog = PhotoDialog(path, self.window)
         dialog.sig_use.connect(lambda scans: self._use(pane, scans))
         services = self.services
-        self.runner.run(lambda: read_photo(path, services, sku), dialog.show_reading, dialog.show_failure,
-                        label="read a photo")
+        receiving = key == "receiving"
+        self.runner.run(lambda: read_photo(path, services, sku, receiving=receiving), dialog.show_reading,
+                        dialog.show_failure, label="read a photo")
         self.dialog = dialog
         dialog.open()
         return dialog

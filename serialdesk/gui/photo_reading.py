@@ -3,9 +3,9 @@
 The codes are read by scanning.decode (top to bottom, with their boxes), the services' label classifier says
 which is the product, the serial and the lot, and each code gets a row the photo dialog shows: its number,
 what is printed under it, its symbology and what it was taken as — or why it was not used. ``scans`` are the
-scan texts that "Use" hands to the pane, as if they had been scanned: one GS1 element string when the product
-has a GTIN (product, serial, lot and expiry in one scan, the way a GS1 label would be scanned), else the
-product's SKU and then the serial.
+scan texts that "Use" hands to the pane, as if they had been scanned. Receiving gets one GS1 element string when
+the product has a GTIN (product, serial, lot and expiry in one scan, the way a GS1 label would be scanned), else
+the product's SKU and then the serial; Sales and Service, which look a unit up, get ``SKU:SERIAL``.
 """
 
 from __future__ import annotations
@@ -61,11 +61,18 @@ class PhotoReading:
             parts.append(f"expiry {label.expiry.isoformat()}")
         if label.product is None:
             return "Taken: " + ", ".join(parts) + " — but no product: choose the product first, then use it."
+        if not self.scans:
+            return "Taken: " + ", ".join(parts) + " — but no serial, so no unit to use here."
         return "Taken: " + ", ".join(parts) + "."
 
 
-def read_photo(path: str | Path, services: Services, current_sku: str | None = None) -> PhotoReading:
-    """Runs on the task runner's worker: decode the photo, classify its codes. DomainError if it is no picture."""
+def read_photo(
+    path: str | Path, services: Services, current_sku: str | None = None, *, receiving: bool = True
+) -> PhotoReading:
+    """Runs on the task runner's worker: decode the photo, classify its codes. DomainError if it is no picture.
+
+    ``receiving``: the scans are for the receiving pane (which reads GS1 labels); else for Sales or Service,
+    which look a unit up by ``SKU:SERIAL``."""
     file = Path(path)
     try:
         codes = sorted(decode_file(file), key=lambda c: (c.box[1], c.box[0]))
@@ -77,7 +84,7 @@ def read_photo(path: str | Path, services: Services, current_sku: str | None = N
         return PhotoReading(file)
     label = services.scans.classify_label([c.scan_text for c in codes], current_sku)
     rows = tuple(_row(n, code, label) for n, code in enumerate(codes, start=1))
-    return PhotoReading(file, rows, label, use_scans(label))
+    return PhotoReading(file, rows, label, use_scans(label) if receiving else unit_scan(label))
 
 
 def _row(number: int, code: DecodedCode, label: LabelReading) -> CodeRow:
@@ -116,8 +123,15 @@ def _reason(text: str, notes: tuple[str, ...]) -> str:
     return "no role for it on this label"
 
 
+def unit_scan(label: LabelReading) -> tuple[str, ...]:
+    """Sales and Service look a unit up: ``SKU:SERIAL`` (the serial alone when no product was found)."""
+    if not label.serial:
+        return ()
+    return (f"{label.product.sku}:{label.serial}" if label.product else label.serial,)
+
+
 def use_scans(label: LabelReading) -> tuple[str, ...]:
-    """The scans that bring the label's product, serial and lot into a pane, as a scanner would send them."""
+    """The scans that bring the label's product, serial and lot into receiving, as a scanner would send them."""
     product = label.product
     if product is None:
         return (label.serial,) if label.serial else ()

@@ -106,9 +106,31 @@ def test_a_corpus_photo_with_a_qr_code_and_a_upc_says_why_the_qr_code_is_not_use
     assert rows[1][3] == "product"
     assert rows[0][3] == ("not used: 'WWW.AIRTABLE.COM/JOBS' does not look like a serial number for PI-KIT "
                           "(expected format PK\\d{6}).")  # the classifier's reason, without the raw "]Q1…" scan
-    assert dialog.banner.text() == "Taken: product Pi starter kit (PI-KIT)."
-    assert dialog.use_button.isEnabled()
+    assert dialog.banner.text() == "Taken: product Pi starter kit (PI-KIT) — but no serial, so no unit to use here."
+    assert not dialog.use_button.isEnabled()  # Sales looks a unit up: a product alone is nothing to sell
     dialog.reject()
+
+    window.show_pane("receiving")  # receiving takes a product alone: the next serials are for it
+    dialog = read(qtbot, window, CORPUS / "multi-1" / "1.png")
+    assert dialog.banner.text() == "Taken: product Pi starter kit (PI-KIT)."
+    pane = window.panes["receiving"]
+    with qtbot.waitSignal(pane.sig_scan_handled, timeout=5000) as handled:  # type: ignore[attr-defined]
+        dialog.use_button.click()
+    assert handled.args[0] == "info" and pane.current_sku() == "PI-KIT"  # type: ignore[attr-defined]
+
+
+def test_use_in_service_shows_the_passport_of_the_unit_on_the_photo(
+    qtbot: QtBot, shop: Shop, open_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    shop.stock("SN0042")
+    window = open_window()
+    window.show_pane("service")
+    desk = window.panes["service"]
+    dialog = read(qtbot, window, box_photo(tmp_path / "box.png"))
+    assert [row[3] for row in listed(dialog)][:3] == ["product", "serial", "lot"]
+    with qtbot.waitSignal(desk.sig_passport_shown, timeout=5000):  # type: ignore[attr-defined]
+        dialog.use_button.click()
+    assert "SN0042" in desk.ui.scanEdit.text()  # type: ignore[attr-defined] - handed over as DRL-18V:SN0042
 
 
 def test_a_photo_without_a_barcode_says_so_and_offers_nothing_to_use(
