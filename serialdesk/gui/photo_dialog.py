@@ -90,6 +90,7 @@ class PhotoDialog(QDialog):
         self.banner.say("Reading the barcodes in the photo…", "info")
         self.buttons = QDialogButtonBox()
         self.use_button = self.buttons.addButton("Use", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.use_button.setProperty("role", "primary")  # the style sheet greys a disabled primary button
         self.use_button.setEnabled(False)
         self.use_button.setToolTip("Take the product, serial and lot shown above, as if they had been scanned")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

@@ -50,6 +50,17 @@ def read(qtbot: QtBot, window: MainWindow, path: Path) -> PhotoDialog:
     return dialog
 
 
+def shot(qtbot: QtBot, dialog: PhotoDialog, name: str) -> None:
+    """The dialog at 1366×768 into test-screenshots/ (not named like the panes' 1366x768-*.png)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    dialog.resize(1366, 768)
+    qtbot.wait(50)
+    path = SCREENSHOTS / name
+    assert dialog.grab().save(str(path))
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1366, 768)
+
+
 def listed(dialog: PhotoDialog) -> list[tuple[str, ...]]:
     table = dialog.table
     return [tuple(table.item(r, c).text() for c in range(table.columnCount())) for r in range(table.rowCount())]
@@ -76,12 +87,7 @@ def test_every_code_of_a_box_photo_is_listed_with_its_role_and_use_puts_the_unit
     taken = dialog.table.item(1, 3)
     assert taken.font().bold() and not dialog.table.item(3, 3).font().bold()  # the roles stand out, unused not
 
-    SCREENSHOTS.mkdir(exist_ok=True)
-    dialog.resize(1366, 768)
-    qtbot.wait(50)
-    shot = SCREENSHOTS / "photo-dialog-1366x768.png"
-    assert dialog.grab().save(str(shot))
-    assert (QImage(str(shot)).width(), QImage(str(shot)).height()) == (1366, 768)
+    shot(qtbot, dialog, "photo-dialog-1366x768.png")
 
     with qtbot.waitSignal(pane.sig_scan_handled, timeout=5000) as handled:  # type: ignore[attr-defined]
         dialog.use_button.click()
@@ -108,6 +114,7 @@ def test_a_corpus_photo_with_a_qr_code_and_a_upc_says_why_the_qr_code_is_not_use
                           "(expected format PK\\d{6}).")  # the classifier's reason, without the raw "]Q1…" scan
     assert dialog.banner.text() == "Taken: product Pi starter kit (PI-KIT) — but no serial, so no unit to use here."
     assert not dialog.use_button.isEnabled()  # Sales looks a unit up: a product alone is nothing to sell
+    shot(qtbot, dialog, "photo-dialog-corpus-1366x768.png")
     dialog.reject()
 
     window.show_pane("receiving")  # receiving takes a product alone: the next serials are for it
@@ -141,6 +148,7 @@ def test_a_photo_without_a_barcode_says_so_and_offers_nothing_to_use(
     assert dialog.table.rowCount() == 0
     assert dialog.banner.text().startswith("No barcode found in this photo.")
     assert not dialog.use_button.isEnabled()
+    shot(qtbot, dialog, "photo-dialog-nothing-1366x768.png")
     dialog.reject()
 
     not_a_picture = tmp_path / "notes.png"
