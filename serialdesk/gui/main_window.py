@@ -23,6 +23,7 @@ from serialdesk.gui.panes.receiving import ReceivingPane
 from serialdesk.gui.panes.reports import ReportsPane
 from serialdesk.gui.panes.sales import SalesPane
 from serialdesk.gui.panes.service import ServicePane
+from serialdesk.gui.photo_dialog import PhotoReader
 from serialdesk.gui.preferences import Preferences, load_preferences
 from serialdesk.gui.settings_dialog import SettingsDialog, show_about
 from serialdesk.gui.sounds import ScanSounds
@@ -69,6 +70,10 @@ class MainWindow(QMainWindow):
         self._build_sidebar()
         self._build_status_bar()
         self._connect()
+        self.photo = PhotoReader(self, self.services, runner, lambda: (self.current_key(), self.current_pane()))
+        self.photo.button.setSizePolicy(self.ui.lookupButton.sizePolicy())
+        self.ui.sidebarLayout.insertWidget(self.ui.sidebarLayout.indexOf(self.ui.lookupButton) + 1, self.photo.button)
+        self.sig_pane_changed.connect(self.photo.pane_changed)
         for pane in self.panes.values():
             pane.preferences_changed(self.preferences)
             pane.load()
