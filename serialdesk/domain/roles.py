@@ -27,6 +27,7 @@ class Action(StrEnum):
     REPORTS = "see reports"
     LOOKUP = "look up units"
     MAINTAIN = "back up or restore the database"
+    AUDIT = "read the audit trail"
 
 
 R = Role
@@ -42,6 +43,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.REPORTS: frozenset({R.MANAGER}),
     Action.LOOKUP: frozenset(Role),
     Action.MAINTAIN: frozenset({R.MANAGER}),
+    Action.AUDIT: frozenset({R.MANAGER}),
 }
 
 
