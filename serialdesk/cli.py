@@ -24,9 +24,9 @@ from serialdesk.commands import (
     stock,
     trace,
 )
+from serialdesk.commands import audit as audit_commands
 from serialdesk.commands.context import Context, UsageError
 from serialdesk.commands.output import warn
-from serialdesk.commands import audit as audit_commands
 from serialdesk.config import Settings, hide_url_in, masked_url, needs_password, stored_password, with_password
 from serialdesk.domain.errors import DomainError
 

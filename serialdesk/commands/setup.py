@@ -98,7 +98,8 @@ def run_user_add(ctx: Context) -> int:
 
 
 def _user_line(u: UserView) -> str:
-    return f"{u.name:<20} {u.role:<11} {'active' if u.active else 'deactivated':<12} {'' if u.has_pin else 'no PIN yet'}"
+    state = "active" if u.active else "deactivated"
+    return f"{u.name:<20} {u.role:<11} {state:<12} {'' if u.has_pin else 'no PIN yet'}".rstrip()
 
 
 def run_user_list(ctx: Context) -> int:

@@ -13,7 +13,6 @@ import pytest
 
 from serialdesk.domain.warranty import add_months
 
-
 PIN = "1234"  # the template admin's PIN; a test signing in as someone else passes theirs
 
 
