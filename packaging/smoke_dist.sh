@@ -4,6 +4,7 @@ set -euo pipefail
 app="${1:-dist/serialdesk/serialdesk}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 db="$work/shop.db"
+export SERIALDESK_PIN=1234  # the demo's admin: commands that change data or show customers sign in
 "$app" --version
 "$app" scan-image "$(dirname "$0")/../tests/data/label-code128.png" --json | grep -q '"text": "SMOKE-0001"'
 "$app" --db "$db" demo --items 40

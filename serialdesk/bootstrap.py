@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from serialdesk.config import Settings
 from serialdesk.db.engine import make_engine
@@ -14,6 +14,7 @@ from serialdesk.db.uow import UnitOfWorkFactory
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Actor
 from serialdesk.services import users
+from serialdesk.services.audit import AuditService
 from serialdesk.services.bundle import Services
 from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.common import system_clock
@@ -46,7 +47,18 @@ class App:
             upgrade(self.engine)
         except OperationalError as exc:
             raise DomainError(f"Cannot open the database: {exc.orig}", code="db_unavailable") from None
-        return users.create_admin(self.uows, admin_pin)
+        return users.create_admin(self.uows, admin_pin, self.settings.station)
+
+    def has_users(self) -> bool:
+        """Whether this database already has accounts (then changing it needs someone to sign in)."""
+        return users.has_users(self.uows)
+
+    def schema_revision(self) -> str | None:
+        """The schema revision now (None: no schema, or the database cannot be opened — init will say why)."""
+        try:
+            return current_revision(self.engine)
+        except SQLAlchemyError:
+            return None
 
     def require_schema(self) -> None:
         try:
@@ -71,7 +83,8 @@ class App:
                         SalesService(*args), LookupService(*args), ReportService(*args), ServiceDeskService(*args),
                         RecallService(*args), CustomerRecordService(*args), ExportService(*args), ImportService(*args),
                         LabelService(*args), ScanService(*args),
-                        MaintenanceService(*args), StockMoveService(*args), DraftService(*args))
+                        MaintenanceService(*args), StockMoveService(*args), DraftService(*args),
+                        AuditService(*args))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -24,16 +24,21 @@ from serialdesk.commands import (
     stock,
     trace,
 )
+from serialdesk.commands import audit as audit_commands
 from serialdesk.commands.context import Context, UsageError, argument_problem, database_file_problem
 from serialdesk.commands.output import say, warn
-from serialdesk.config import Settings
+from serialdesk.config import Settings, hide_url_in, masked_url, needs_password, stored_password, with_password
 from serialdesk.domain.errors import DomainError
 from serialdesk.services.maintenance import database_failure, missing_database
 
 # Commands that may run without a shop database: the ones that make one, the GUI (its start-up dialog says
 # what is wrong), and scan-image, which never opens one.
 NO_DATABASE_NEEDED = frozenset({"init", "demo", "restore", "gui", "scan-image"})
-COMMAND_MODULES = (setup, catalogue, stock, moves, aftersales, trace, exchange, labelling, scanning, maintenance)
+COMMAND_MODULES = (setup, catalogue, stock, moves, aftersales, trace, exchange, labelling, scanning, maintenance,
+                   audit_commands)
+# Files this process creates (the SQLite database and its -wal/-shm, folders, exports, backups) are the owner's
+# only: they hold PIN hashes and customers' details. Each writer also sets 0600 itself; this catches the rest.
+PRIVATE_UMASK = 0o077
 
 
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -43,6 +48,9 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--user", default=default, help="who is acting (else $SERIALDESK_USER, else admin)")
     parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
                         help="machine-readable output")
+    parser.add_argument("--pin-stdin", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="read the user's PIN from the first line of standard input (else $SERIALDESK_PIN, "
+                             "else asked on a terminal)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,15 +74,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*argv, "gui"])
+    old_umask = os.umask(PRIVATE_UMASK)
+    try:
+        return _run(parser, args)
+    finally:
+        os.umask(old_umask)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     settings = Settings()
-    settings = Settings(db_url=args.db or settings.db_url, user=args.user or settings.user, station=settings.station)
+    url = args.db or settings.db_url
+    if needs_password(url):  # a server database whose password the GUI's settings put in the keyring
+        url = with_password(url, stored_password(url))
+    settings = Settings(db_url=url, user=args.user or settings.user, station=settings.station)
     if (problem := database_file_problem(settings.db_url)) is not None:
         warn(problem)
         return 2
     try:
         app = App(settings)
     except Exception as exc:  # a malformed URL, a missing driver: say it plainly
-        warn(f"Cannot use the database '{settings.db_url}': {exc}")
+        warn(hide_url_in(f"Cannot use the database '{masked_url(url)}': {exc}", url))
         return 2
     try:
         if args.command not in NO_DATABASE_NEEDED and (missing := missing_database(settings.db_url)) is not None:
@@ -85,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         warn(str(exc))
         return 2
     except DomainError as exc:
-        warn(exc.message)
+        warn(hide_url_in(exc.message, url))
         return exc.exit_code
     except BrokenPipeError:  # output piped into `head` and cut short: not an error of ours
         sys.stderr.close()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
+from sqlalchemy.engine import make_url
 
 
 def default_db_url() -> str:
@@ -47,3 +48,93 @@ class Settings:
     user: str = field(default_factory=lambda: os.environ.get("SERIALDESK_USER") or "admin")
     station: str = field(default_factory=lambda: os.environ.get("SERIALDESK_STATION") or saved("station")
                          or socket.gethostname())
+
+
+# ---- database passwords: in the OS keyring (or asked), never in a settings file; never shown ----------------
+
+KEYRING_SERVICE = "serialdesk"
+
+
+def masked_url(url: str) -> str:
+    """The URL to show anyone: its password as ***. A text that is not a URL is shown as it is."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL (a bare SQLite path, a typo): there is no password in it to hide
+        return url
+
+
+def hide_url_in(text: str, url: str) -> str:
+    """A message that may quote ``url`` (a driver's error), with the password masked."""
+    password = password_of(url)
+    text = text.replace(url, masked_url(url))
+    return text.replace(password, "***") if password else text
+
+
+def password_of(url: str) -> str | None:
+    try:
+        password = make_url(url).password
+    except Exception:
+        return None
+    return str(password) if password else None
+
+
+def without_password(url: str) -> str:
+    """The URL to save: the same database and user, no password."""
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return url
+    return parsed._replace(password=None).render_as_string(hide_password=False) if parsed.password else url
+
+
+def with_password(url: str, password: str | None) -> str:
+    if not password:
+        return url
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
+
+
+def _keyring_account(url: str) -> str:
+    """One keyring entry per database user and server: 'postgresql+psycopg://shop@db:5432/shop'."""
+    return without_password(url)
+
+
+def remember_password(url: str) -> bool:
+    """Put the URL's password into the OS keyring; False when this computer has no keyring (then the caller
+    keeps it in memory only and asks again at the next start)."""
+    password = password_of(url)
+    if not password:
+        return True
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        keyring.set_password(KEYRING_SERVICE, _keyring_account(url), password)
+    except (ImportError, KeyringError, RuntimeError, OSError):
+        return False
+    return True
+
+
+def stored_password(url: str) -> str | None:
+    """The keyring's password for this database user, if there is a keyring and it has one."""
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return None
+    if parsed.password or not parsed.username or parsed.get_backend_name() == "sqlite":
+        return None
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        return keyring.get_password(KEYRING_SERVICE, _keyring_account(url))
+    except (ImportError, KeyringError, RuntimeError, OSError):
+        return None
+
+
+def needs_password(url: str) -> bool:
+    """A server database with a user and no password in the URL: a password may have to be asked."""
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return False
+    return parsed.get_backend_name() != "sqlite" and bool(parsed.username) and not parsed.password

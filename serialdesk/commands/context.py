@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,6 +15,18 @@ from typing import Any
 from serialdesk.bootstrap import App, Services
 from serialdesk.commands.output import emit_json, say
 from serialdesk.domain.errors import DomainError
+from serialdesk.domain.roles import Actor
+
+# Commands that need no PIN: they read only the catalogue and stock (what every role may see, no customer, no
+# cost of a sale) or no database at all. Every other command proves who is acting, as the GUI's sign-in does.
+PIN_FREE = frozenset({"serialdesk.commands.scanning.run_parse_scan", "serialdesk.commands.scanning.run_scan_image",
+                      "serialdesk.commands.catalogue.run_product_list", "serialdesk.commands.stock.run_report_stock"})
+
+
+class PinRequired(DomainError):
+    """No PIN to be had (no $SERIALDESK_PIN, no --pin-stdin, no terminal to ask on): a usage error, exit 2."""
+
+    exit_code = 2
 
 
 @dataclass
@@ -19,17 +34,51 @@ class Context:
     args: argparse.Namespace
     app: App
     _services: Services | None = field(default=None, init=False)
+    _actor: Actor | None = field(default=None, init=False)
 
     @property
     def json(self) -> bool:
         return bool(getattr(self.args, "json", False))
 
     @property
+    def needs_pin(self) -> bool:
+        handler = getattr(self.args, "handler", None)
+        return f"{getattr(handler, '__module__', '')}.{getattr(handler, '__name__', '')}" not in PIN_FREE
+
+    @property
     def services(self) -> Services:
+        """The services for the person at the command line: signed in with their PIN (see ``authenticate``)."""
         if self._services is None:
             self.app.require_schema()
-            self._services = self.app.services(self.app.actor())
+            actor = self.authenticate() if self.needs_pin else self.app.actor()
+            self._services = self.app.services(actor)
         return self._services
+
+    def authenticate(self) -> Actor:
+        """Sign in as the GUI does (same service, same lockout, a first PIN taken as the account's PIN): the PIN
+        from $SERIALDESK_PIN, else the first line of standard input (--pin-stdin), else asked on a terminal.
+        Refusals: PinRequired (exit 2), bad_login / login_locked (exit 3)."""
+        if self._actor is None:
+            user = self.app.settings.user
+            self._actor = self.app.login(user, self._pin(user))
+        return self._actor
+
+    def _pin(self, user: str) -> str:
+        if getattr(self.args, "pin_stdin", False):
+            line = sys.stdin.readline().strip()
+            if line:
+                return line
+        elif pin := os.environ.get("SERIALDESK_PIN", "").strip():
+            return pin
+        elif sys.stdin.isatty():
+            try:
+                pin = getpass.getpass(f"PIN for {user}: ").strip()
+            except EOFError:
+                pin = ""
+            if pin:
+                return pin
+        raise PinRequired(f"PIN required for {user}: set SERIALDESK_PIN, pass --pin-stdin, or run this on a "
+                          "terminal to be asked.", code="pin_required")
 
     def emit(self, value: Any, text: Callable[[], str] | str) -> int:
         if self.json:

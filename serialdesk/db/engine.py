@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import warnings
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SAWarning
+
+from serialdesk.files import PRIVATE_FILE, private_dir
 
 # SQLite has no DECIMAL; values come back through float at 2 places, well inside float's 15 digits.
 warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal objects natively", category=SAWarning)
@@ -61,6 +65,17 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def create_private_file(path: Path) -> None:
+    """A new database file (and the folder made for it) is the owner's only: it holds PIN hashes and customers'
+    details. SQLite gives its -wal and -shm files the database file's permissions. An existing file is left as
+    it is (its owner chose)."""
+    if path.exists():
+        return
+    private_dir(path.parent)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
 
 
 def is_sqlite(engine: Engine) -> bool:

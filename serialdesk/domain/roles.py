@@ -28,6 +28,7 @@ class Action(StrEnum):
     REPORTS = "see reports"
     LOOKUP = "look up units"
     MAINTAIN = "back up or restore the database"
+    AUDIT = "read the audit trail"
 
 
 R = Role
@@ -45,6 +46,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.REPORTS: frozenset({R.MANAGER}),
     Action.LOOKUP: frozenset(Role),
     Action.MAINTAIN: frozenset({R.MANAGER}),
+    Action.AUDIT: frozenset({R.MANAGER}),
 }
 
 

@@ -11,14 +11,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from serialdesk.bootstrap import App
-from serialdesk.config import Settings, default_db_url
+from serialdesk.config import Settings, default_db_url, needs_password, with_password, without_password
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Actor
 from serialdesk.gui.database_problem import Choice, create_local_shop, startup_problem
 from serialdesk.gui.database_problem import ask as ask_about_database
+from serialdesk.gui.db_password import ask_password, is_password_problem
 from serialdesk.gui.login import LoginDialog
 from serialdesk.gui.main_window import MainWindow
-from serialdesk.gui.preferences import Preferences, load_preferences, with_preferences
+from serialdesk.gui.preferences import Preferences, connectable, keep_password, load_preferences, with_preferences
 from serialdesk.gui.resources import apply_style
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.wedge import WedgeFilter
@@ -60,6 +61,11 @@ def open_database(settings: Settings, preferences: Preferences) -> App | int:
         if problem is None:
             return app
         app.close()
+        if needs_password(without_password(chosen.db_url)) and is_password_problem(problem.message):
+            password = ask_password(chosen.db_url)
+            if password:  # into the keyring, or this process's memory: never the settings file
+                chosen = replace(chosen, db_url=connectable(keep_password(with_password(chosen.db_url, password))))
+                continue
         hint = ("\n\nThis database was chosen in Settings; you can change it there once the app is open."
                 if chosen.db_url != settings.db_url else "")
         choice = ask_about_database(chosen.db_url, problem.message + hint, offer_local=chosen.db_url != local)

@@ -10,6 +10,7 @@ from enum import Enum
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from serialdesk.bootstrap import App
+from serialdesk.config import hide_url_in
 from serialdesk.domain.errors import DomainError
 from serialdesk.gui.formats import masked_db_url
 from serialdesk.services.maintenance import database_failure, missing_database, prepare_new_database
@@ -25,7 +26,7 @@ def database_problem_box(url: str, problem: str, *, offer_local: bool, parent: Q
                          ) -> tuple[QMessageBox, dict[object, Choice]]:
     """The dialog and what each of its buttons means (built apart from ``ask`` so tests can press them)."""
     box = QMessageBox(QMessageBox.Icon.Warning, "serialdesk — database", "The database cannot be used.", parent=parent)
-    box.setInformativeText(f"{masked_db_url(url)}\n\n{problem}")
+    box.setInformativeText(f"{masked_db_url(url)}\n\n{hide_url_in(problem, url)}")
     buttons: dict[object, Choice] = {box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole): Choice.RETRY}
     if offer_local:
         local = box.addButton("Use this computer's database", QMessageBox.ButtonRole.ActionRole)

@@ -3,12 +3,17 @@ INI in the user's config folder that the CLI reads too):
 station name, scanner thresholds, camera, label defaults, the shop's name on letters,
 and the database to open at the next start.
 
+A database password is never written here: it goes to the OS keyring, or — on a computer without one — is kept
+in memory only and asked again at the next start. An older file that still holds one is rewritten without it.
+The file and its folder are readable by the owner only.
+
 Precedence at start-up: ``--db`` / ``$SERIALDESK_DB`` and ``$SERIALDESK_STATION`` beat what is saved here;
 what is saved here beats the built-in defaults (the user data folder, the computer's name).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass, fields, replace
@@ -16,7 +21,18 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from serialdesk.config import Settings, default_db_url, settings_file
+from serialdesk.config import (
+    Settings,
+    default_db_url,
+    needs_password,
+    password_of,
+    remember_password,
+    settings_file,
+    stored_password,
+    with_password,
+    without_password,
+)
+from serialdesk.files import PRIVATE_DIR, make_private
 from serialdesk.scanning.wedge import WedgeSettings
 
 ORGANISATION = APPLICATION = "serialdesk"
@@ -68,8 +84,49 @@ def preference_store() -> QSettings:
     return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
 
+# Passwords typed on a computer without a keyring: this process only, never on disk (account URL → password).
+_in_memory: dict[str, str] = {}
+
+
+def keep_password(url: str) -> str:
+    """Put the URL's password in the keyring (or this process's memory) and give the URL without it."""
+    password = password_of(url)
+    if password and not remember_password(url):
+        _in_memory[without_password(url)] = password
+    return without_password(url)
+
+
+def password_for(url: str) -> str | None:
+    return _in_memory.get(without_password(url)) or stored_password(url)
+
+
+def connectable(url: str) -> str:
+    """The URL to connect with: the saved one plus its password from the keyring or memory, if there is one."""
+    return with_password(url, password_for(url)) if needs_password(url) else url
+
+
+def forget_passwords_in_memory() -> None:
+    _in_memory.clear()
+
+
+def _private(store: QSettings) -> None:
+    """The INI file 0600 and its folder (serialdesk's own, inside the config folder) 0700."""
+    path = store.fileName()
+    if path and os.path.exists(path):
+        make_private(path)
+        folder = os.path.dirname(path)
+        if os.path.basename(folder) == ORGANISATION:
+            with contextlib.suppress(OSError):
+                os.chmod(folder, PRIVATE_DIR)
+
+
 def load_preferences(store: QSettings | None = None) -> Preferences:
     store = store or preference_store()
+    saved_url = str(store.value("db_url", "") or "")
+    if password_of(saved_url):  # written by an older version: move the password out, rewrite the file
+        store.setValue("db_url", keep_password(saved_url))
+        store.sync()
+        _private(store)
     defaults = Preferences()
     values: dict[str, Any] = {}
     for f in fields(Preferences):
@@ -85,9 +142,11 @@ def load_preferences(store: QSettings | None = None) -> Preferences:
 
 def save_preferences(preferences: Preferences, store: QSettings | None = None) -> None:
     store = store or preference_store()
+    preferences = replace(preferences, db_url=keep_password(preferences.db_url))
     for f in fields(Preferences):
         store.setValue(f.name, getattr(preferences, f.name))
     store.sync()
+    _private(store)
 
 
 def with_preferences(settings: Settings, preferences: Preferences) -> Settings:
@@ -96,5 +155,5 @@ def with_preferences(settings: Settings, preferences: Preferences) -> Settings:
     if preferences.station and not os.environ.get("SERIALDESK_STATION"):
         changes["station"] = preferences.station
     if preferences.db_url and settings.db_url == default_db_url() and not os.environ.get("SERIALDESK_DB"):
-        changes["db_url"] = preferences.db_url
+        changes["db_url"] = connectable(preferences.db_url)
     return replace(settings, **changes) if changes else settings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+from dataclasses import replace
 from html import escape
 from importlib import metadata
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QSettings, Signal, qVersion
 from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QWidget
 
 import serialdesk
+from serialdesk.config import without_password
 from serialdesk.gui.formats import masked_db_url
 from serialdesk.gui.generated.ui_settings_dialog import Ui_SettingsDialog
 from serialdesk.gui.preferences import LAYOUTS, SYMBOLOGIES, Preferences, save_preferences
@@ -69,6 +71,7 @@ class SettingsDialog(QDialog):
             self.ui.banner.bad(problem)
             return
         save_preferences(chosen, self.store)
+        chosen = replace(chosen, db_url=without_password(chosen.db_url))  # the password went to the keyring
         later = [what for what, changed in (("the station name", chosen.station != self.preferences.station),
                                             ("the database", chosen.db_url != self.preferences.db_url)) if changed]
         note = (f"Settings saved. The new {' and '.join(later)} take{'s' if len(later) == 1 else ''} effect the "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from serialdesk.domain.roles import Actor
+from serialdesk.services.audit import AuditService
 from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.customers import CustomerRecordService
 from serialdesk.services.drafts import DraftService
@@ -43,3 +44,4 @@ class Services:
     maintenance: MaintenanceService
     stock_moves: StockMoveService
     drafts: DraftService
+    audit: AuditService

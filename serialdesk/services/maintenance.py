@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from serialdesk.db import backup as backups
 from serialdesk.db import health
 from serialdesk.db.dumpfile import Manifest
+from serialdesk.db.engine import create_private_file
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.roles import Action
 from serialdesk.files import make_private, path_problem, private_dir
@@ -180,6 +181,10 @@ def prepare_new_database(engine: Engine) -> str | None:
         private_dir(target.parent)
     if health.damage(url) is not None:
         engine.dispose()
-        return str(health.set_aside(url))
-    refuse_foreign(engine)
-    return None
+        kept = str(health.set_aside(url))
+    else:
+        refuse_foreign(engine)
+        kept = None
+    if target is not None:
+        create_private_file(target)  # 0600 from the start (SQLite gives its -wal/-shm the same mode)
+    return kept

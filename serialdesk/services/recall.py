@@ -85,6 +85,8 @@ class RecallService(Service):
             s.add(recall)
             s.flush()
             self._apply(s, recall, product, units, now)
+            self.record(s, kind="recall_started", product_id=product.id, ref_type="recall", ref_id=recall.id,
+                        at=now, data={"reason": recall.reason, "units": len(units)})  # in the trail even with 0 units
             uow.commit()
             return self._saved_view(s, recall)
 

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Event, User
@@ -41,13 +42,27 @@ def load_actor(uows: UnitOfWorkFactory, name: str, station: str = "") -> Actor:
         return Actor(user.name, Role(user.role), station)
 
 
-def create_admin(uows: UnitOfWorkFactory, pin: str | None) -> bool:
-    """Create the manager account ``admin`` on an empty user table; False when users already exist."""
+def has_users(uows: UnitOfWorkFactory) -> bool:
+    """Whether anyone can sign in to this database yet (False too when it has no schema at all)."""
+    try:
+        if not inspect(uows.engine).has_table(User.__tablename__):
+            return False
+        with uows.reading() as uow:
+            return bool(uow.session.scalar(select(func.count(User.id))))
+    except SQLAlchemyError:  # not a database at all (damaged): init says what it can do about it
+        return False
+
+
+def create_admin(uows: UnitOfWorkFactory, pin: str | None, station: str = "") -> bool:
+    """Create the manager account ``admin`` on an empty user table (audited); False when users already exist."""
     with uows() as uow:
         if uow.session.scalar(select(func.count(User.id))):
             return False
         pin_hash = _hasher.hash(_clean_pin(pin)) if pin else None
         uow.session.add(User(name="admin", role=Role.MANAGER.value, pin_hash=pin_hash))
+        uow.session.add(Event(kind="user_added", by_user="admin", station=station,
+                              data={"user": "admin", "role": Role.MANAGER.value, "by": "init",
+                                    "pin": "set" if pin_hash else "at first sign-in"}))
         uow.commit()
         return True
 
@@ -110,15 +125,47 @@ class UserService(Service):
             return _view(user)
 
     def set_pin(self, name: str, pin: str) -> UserView:
-        """Change a PIN: your own, or anyone's as a manager."""
-        if name.lower() != self.actor.name.lower():
+        """Change a PIN: your own, or anyone's as a manager. Refusals: bad_pin_format, unknown_user."""
+        if name.strip().lower() != self.actor.name.lower():
             self.actor.require(Action.MANAGE_USERS)
+        pin_hash = _hasher.hash(_clean_pin(pin))
         with self.uows() as uow:
-            user = uow.session.scalar(select(User).where(func.lower(User.name) == name.lower()))
-            if user is None:
-                raise NotFound(f"There is no user '{name}'.", code="unknown_user")
-            user.pin_hash = _hasher.hash(_clean_pin(pin))
+            user = _user(uow.session, name)
+            user.pin_hash = pin_hash
             self.record(uow.session, kind="pin_changed", data={"user": user.name})
+            uow.commit()
+            return _view(user)
+
+    def set_role(self, name: str, role: str) -> UserView:
+        """Give a user another role. Managers only; the last active manager keeps the role (last_manager)."""
+        self.actor.require(Action.MANAGE_USERS)
+        new = parse_role(role)
+        with self.uows() as uow:
+            user = _user(uow.session, name)
+            old = user.role
+            if old == new.value:
+                return _view(user)
+            if old == Role.MANAGER.value and user.active:
+                _keep_a_manager(uow.session, user, "demoted")
+            user.role = new.value
+            self.record(uow.session, kind="user_changed", data={"user": user.name, "role_from": old,
+                                                                  "role_to": new.value})
+            uow.commit()
+            return _view(user)
+
+    def set_active(self, name: str, active: bool) -> UserView:
+        """Deactivate a user (they can no longer sign in, GUI or CLI) or let them in again. Managers only; the
+        last active manager cannot be deactivated (last_manager)."""
+        self.actor.require(Action.MANAGE_USERS)
+        with self.uows() as uow:
+            user = _user(uow.session, name)
+            if user.active == active:
+                return _view(user)
+            if not active and user.role == Role.MANAGER.value:
+                _keep_a_manager(uow.session, user, "deactivated")
+            user.active = active
+            self.record(uow.session, kind="user_activated" if active else "user_deactivated",
+                        data={"user": user.name, "role": user.role})
             uow.commit()
             return _view(user)
 
@@ -131,3 +178,20 @@ class UserService(Service):
     def _require_free(session: Session, name: str) -> None:
         if session.scalar(select(User.id).where(func.lower(User.name) == name.lower())) is not None:
             raise DomainError(f"There is already a user called '{name}'.", code="user_exists")
+
+
+def _user(session: Session, name: str) -> User:
+    user = session.scalar(select(User).where(func.lower(User.name) == name.strip().lower()))
+    if user is None:
+        raise NotFound(f"There is no user '{name}'.", code="unknown_user")
+    return user
+
+
+def _keep_a_manager(session: Session, leaving: User, how: str) -> None:
+    """Refuse to leave the shop without an active manager. The managers' rows are locked (PostgreSQL) so two
+    managers demoting each other at once cannot both succeed; SQLite writers are serialised already."""
+    managers = session.scalars(select(User.id).where(User.role == Role.MANAGER.value, User.active.is_(True))
+                               .with_for_update()).all()
+    if [m for m in managers if m != leaving.id] == []:
+        raise DomainError(f"{leaving.name} is the last active manager and cannot be {how}: make another user "
+                          "a manager first.", code="last_manager")

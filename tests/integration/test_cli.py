@@ -13,14 +13,22 @@ import pytest
 
 from serialdesk.domain.warranty import add_months
 
+PIN = "1234"  # the template admin's PIN; a test signing in as someone else passes theirs
 
-def run(db: str, *args: str, user: str | None = None, check: int | None = 0) -> subprocess.CompletedProcess[str]:
+
+def run(db: str, *args: str, user: str | None = None, pin: str | None = PIN, check: int | None = 0,
+        stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The command as a script runs it: SERIALDESK_PIN signs in (``pin=None``: no PIN at all)."""
     env = {**os.environ, "SERIALDESK_DB": db}
     env.pop("SERIALDESK_USER", None)
+    env.pop("SERIALDESK_PIN", None)
     if user:
         env["SERIALDESK_USER"] = user
+    if pin is not None:
+        env["SERIALDESK_PIN"] = pin
+    feed: dict[str, Any] = {"stdin": subprocess.DEVNULL} if stdin is None else {"input": stdin}
     proc = subprocess.run([sys.executable, "-m", "serialdesk", *args], env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=120)
+                          timeout=120, **feed)
     if check is not None:
         assert proc.returncode == check, f"exit {proc.returncode}\nstdout:{proc.stdout}\nstderr:{proc.stderr}"
     return proc
@@ -88,12 +96,13 @@ def test_exit_codes_and_messages(ready_db: str, args: list[str], code: int, mess
     assert message in proc.stderr
 
 
-def test_roles_apply_on_the_command_line_without_a_pin(ready_db: str) -> None:
+def test_roles_apply_on_the_command_line(ready_db: str) -> None:
     run(ready_db, "user", "add", "clerk1", "--role", "clerk", "--pin", "1111")
-    refused = run(ready_db, "sell", "--customer", "Jane Smith", "SN001", user="clerk1", check=3)
+    refused = run(ready_db, "sell", "--customer", "Jane Smith", "SN001", user="clerk1", pin="1111", check=3)
     assert "clerk1 is signed in as clerk and may not sell units" in refused.stderr
-    run(ready_db, "user", "add", "x", "--role", "clerk", "--pin", "1111", user="clerk1", check=3)
-    run(ready_db, "lookup", "SN001", user="nobody", check=4)
+    run(ready_db, "user", "add", "x", "--role", "clerk", "--pin", "1111", user="clerk1", pin="1111", check=3)
+    # an unknown user gets the answer a wrong PIN gets: the command line does not tell which names exist
+    assert "Wrong user name or PIN" in run(ready_db, "lookup", "SN001", user="nobody", check=3).stderr
 
 
 def test_receive_from_a_file_with_an_expected_checklist(ready_db: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
