@@ -25,7 +25,7 @@ from serialdesk.commands import (
     trace,
 )
 from serialdesk.commands import audit as audit_commands
-from serialdesk.commands.context import Context, UsageError, argument_problem, database_file_problem
+from serialdesk.commands.context import Context, UsageError, argument_problem
 from serialdesk.commands.output import say, warn
 from serialdesk.config import Settings, hide_url_in, masked_url, needs_password, stored_password, with_password
 from serialdesk.domain.errors import DomainError
@@ -87,9 +87,6 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if needs_password(url):  # a server database whose password the GUI's settings put in the keyring
         url = with_password(url, stored_password(url))
     settings = Settings(db_url=url, user=args.user or settings.user, station=settings.station)
-    if (problem := database_file_problem(settings.db_url)) is not None:
-        warn(problem)
-        return 2
     try:
         app = App(settings)
     except Exception as exc:  # a malformed URL, a missing driver: say it plainly

@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 
 from serialdesk.bootstrap import App
 from serialdesk.config import Settings
+from serialdesk.services.maintenance import prepare_new_database
 from tests.integration.test_cli import as_json, run
 
 
@@ -42,6 +43,7 @@ def test_a_new_database_and_its_folder_are_the_owners_only(tmp_path: Path) -> No
     # -wal and -shm exist while the database is open: they hold the same rows
     app = App(Settings(db_url=str(tmp_path / "other" / "shop.db"), user="admin", station="t"))
     try:
+        prepare_new_database(app.engine)  # what init and demo do first: only they make a database
         app.init_schema("1234")
         with app.engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM users").scalar()
