@@ -45,7 +45,14 @@ class SalesService(Service):
             units = [one_item(s, ref) for ref in serials]
             _refuse_doubles(units)
             refuse_held(s, [(i.id, i.serial) for i, _ in units], "sold")
-            self.fits(s, [i.id for i, _ in units], when, "a sale")
+            try:
+                self.fits(s, [i.id for i, _ in units], when, "a sale")
+            except DomainError as exc:
+                if exc.code == "date_before_history" and at is None:  # another till moved it meanwhile:
+                    for item, product in units:  # say what happened to it, not that "now" is in its past
+                        s.refresh(item)
+                        check_move(item.status, ItemStatus.SOLD, item.serial, where_is(s, item, product))
+                raise
             sale = Sale(customer_id=buyer.id, status="completed", sold_by=self.actor.name,
                         station=self.actor.station, sold_at=when)
             s.add(sale)

@@ -80,9 +80,14 @@ def _at_supplier(shop: Shop, s: str) -> None:
 
 
 def _fitted(shop: Shop, s: str) -> None:
+    # A part goes only into a product that declares it (issue 12 "Parts"): a battery into the drill.
+    catalogue = shop.at(NOW).catalogue
+    if not any(p.sku == "BAT-18V" for p in catalogue.products()):
+        catalogue.add_product("BAT-18V", "Battery 18V")
+        catalogue.set_part(SKU, "BAT-18V")
     host = s + "-H"
     shop.receive(host)
-    shop.receive(s)
+    shop.at(NOW).receiving.receive_units(supplier="Makita Europe", sku="BAT-18V", serials=[s], at=T0)
     shop.at(NOW).sales.sell_items("Jane Smith", [host], at=T0 + timedelta(days=1))
     ticket = shop.at(NOW).service_desk.open_ticket(host, "dead", at=T1)
     shop.at(T2).service_desk.swap_part(ticket.id, out=s + "-OLD", into=s)
