@@ -66,7 +66,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         warn(f"Cannot use the database '{settings.db_url}': {exc}")
         return 2
     try:
-        return int(args.handler(Context(args, app)))
+        try:
+            return int(args.handler(Context(args, app)))
+        except DomainError as exc:
+            if exc.code != "db_reconnected":  # rolled back and reconnected: safe to run once more
+                raise
+            warn(exc.message)
+            return int(args.handler(Context(args, app)))
     except UsageError as exc:
         parser.print_usage(sys.stderr)
         warn(str(exc))

@@ -1,7 +1,9 @@
-"""Engine factory: SQLite file (WAL, foreign keys, busy timeout, IMMEDIATE write transactions) or PostgreSQL."""
+"""Engine factory: SQLite file (WAL, foreign keys, busy timeout, IMMEDIATE write transactions, the journal
+guarded and checked: see journal.py) or PostgreSQL."""
 
 from __future__ import annotations
 
+import sqlite3
 import warnings
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SAWarning
+
+from serialdesk.db.journal import JournalGuard
 
 # SQLite has no DECIMAL; values come back through float at 2 places, well inside float's 15 digits.
 warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal objects natively", category=SAWarning)
@@ -40,6 +44,8 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         raise ValueError("serialdesk needs a SQLite *file* (an in-memory database is invisible to other threads)")
     Path(database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
+    guard = JournalGuard(str(Path(database).resolve()))
+    engine.info_guard = guard  # type: ignore[attr-defined]
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -51,7 +57,23 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # opens -wal and -shm
         cur.close()
+        guard.opened()
+
+    @event.listens_for(engine, "close")
+    def _on_close(_dbapi_conn: Any, _record: Any) -> None:
+        guard.closed()
+
+    @event.listens_for(engine, "engine_disposed")
+    def _on_dispose(_engine: Any) -> None:
+        # While guarded nobody checkpoints on close; once released, the last one out folds -wal in as usual.
+        if guard.renew(timeout=0):
+            last = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                last.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                last.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -59,8 +81,19 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         # fail with "database is locked" at once, without waiting for busy_timeout.
         read_only = conn.get_execution_options().get(READ_ONLY, False)
         conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        guard.check(writing=False)
+
+    @event.listens_for(engine, "commit")
+    def _on_commit(conn: Any) -> None:
+        # Never commit into a journal the other stations can no longer see (raises JournalLost: rolled back).
+        guard.check(writing=not conn.get_execution_options().get(READ_ONLY, False))
 
     return engine
+
+
+def journal_guard(engine: Engine) -> JournalGuard | None:
+    guard: JournalGuard | None = getattr(engine, "info_guard", None)
+    return guard
 
 
 def is_sqlite(engine: Engine) -> bool:
