@@ -34,10 +34,11 @@ def lost_after_commit(exc: DBAPIError) -> DomainError:
 
 
 def unknown_outcome(exc: DBAPIError) -> DomainError:
-    """The connection broke during COMMIT itself: the database may or may not have taken it."""
+    """The connection broke during COMMIT itself: the database may or may not have taken it. Still coded
+    ``db_unavailable``: a scan waiting on this computer is sent again, and refused as already there if it is."""
     text = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
     return DomainError(f"The database stopped answering while saving ({text}); it may or may not have been "
-                       "saved — look it up before you try again.", code="db_commit_unknown")
+                       "saved — look it up before you try again.", code="db_unavailable")
 
 
 def reconnected(exc: JournalLost) -> DomainError:
