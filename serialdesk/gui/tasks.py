@@ -17,6 +17,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+# Qt's label renderer is imported here, on the GUI thread, before any worker runs: importing PySide6 modules
+# on a worker while the GUI thread runs the event loop crashed the process (Segmentation fault).
+import serialdesk.labels.qt_render  # noqa: F401
 from serialdesk.domain.errors import DomainError
 
 CRASH_MESSAGE = "Something went wrong that the program did not expect; the details are in the error window."
