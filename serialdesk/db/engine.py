@@ -65,6 +65,13 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
     def _on_close(_dbapi_conn: Any, _record: Any) -> None:
         guard.closed()
 
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_conn: Any, record: Any) -> None:
+        # After a lost journal, a connection another thread was using is closed as it comes back (a disposed
+        # pool would keep it, and the journal could not be renewed while it holds the lost one).
+        if dbapi_conn is not None and guard.stale:
+            record.invalidate()
+
     @event.listens_for(engine, "engine_disposed")
     def _on_dispose(_engine: Any) -> None:
         # While guarded nobody checkpoints on close; once released, the last one out folds -wal in as usual.

@@ -87,6 +87,10 @@ class JournalGuard:
         self._stale = False
         self._lock = threading.Condition()
 
+    @property
+    def stale(self) -> bool:
+        return self._stale
+
     # -- connections come and go (pool events) ------------------------------------------------------------
 
     def opened(self) -> None:

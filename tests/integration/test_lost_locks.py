@@ -111,3 +111,26 @@ def test_a_journal_deleted_under_the_app_is_never_written_into_the_scan_is_refus
     services.receiving.add_scan(receipt.id, "DRL-18V", "SN-2")  # the retry (GUI/CLI do it by themselves)
     services.receiving.add_scan(receipt.id, "DRL-18V", "SN-3")
     assert seen_by_another_process(db) == ["SN-1", "SN-2", "SN-3"]
+
+
+def test_a_connection_in_use_elsewhere_during_a_reconnect_is_closed_when_it_comes_back(
+        station, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another thread's connection holds the lost journal: the journal is renewed once it is back, and the
+    next scan is saved where every station sees it (not refused for ever)."""
+    app, services, db = station
+    monkeypatch.setattr(journal, "_OFD", False)
+    app.uows.reconnect()
+    receipt = services.receiving.open_receipt("Makita Europe")
+    other_thread = app.engine.connect().execution_options(serialdesk_read_only=True)
+    other_thread.exec_driver_sql("SELECT count(*) FROM items").all()
+    other_thread.commit()
+    open(db, "rb").close()
+    assert seen_by_another_process(db) == []
+    monkeypatch.setattr(journal.JournalGuard.renew, "__defaults__", (0.1,))
+    with pytest.raises(DomainError) as refused:
+        services.receiving.add_scan(receipt.id, "DRL-18V", "SN-1")
+    assert refused.value.code == "db_reconnected" and app.uows.guard.stale
+    other_thread.close()  # back from the other thread
+    assert not app.uows.guard.stale
+    services.receiving.add_scan(receipt.id, "DRL-18V", "SN-1")
+    assert seen_by_another_process(db) == ["SN-1"]
