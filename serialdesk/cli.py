@@ -95,7 +95,13 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         if args.command not in NO_DATABASE_NEEDED and (missing := missing_database(settings.db_url)) is not None:
             raise missing
-        return int((args.handler or run_gui)(Context(args, app)))
+        try:
+            return int((args.handler or run_gui)(Context(args, app)))
+        except DomainError as exc:
+            if exc.code != "db_reconnected":  # rolled back and reconnected: safe to run once more
+                raise
+            warn(exc.message)
+            return int((args.handler or run_gui)(Context(args, app)))
     except UsageError as exc:
         parser.print_usage(sys.stderr)
         warn(str(exc))

@@ -1,9 +1,11 @@
-"""Engine factory: SQLite file (WAL, foreign keys, busy timeout, IMMEDIATE write transactions) or PostgreSQL."""
+"""Engine factory: SQLite file (WAL, foreign keys, busy timeout, IMMEDIATE write transactions, the journal
+guarded and checked: see journal.py) or PostgreSQL."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import warnings
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SAWarning
 
+from serialdesk.db.journal import JournalGuard
 from serialdesk.files import PRIVATE_FILE, private_dir
 
 # SQLite has no DECIMAL; values come back through float at 2 places, well inside float's 15 digits.
@@ -44,6 +47,8 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         raise ValueError("serialdesk needs a SQLite *file* (an in-memory database is invisible to other threads)")
     # No folder is made here: only `init`, `demo` and `restore` create a shop (services/maintenance.py).
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
+    guard = JournalGuard(str(Path(database).resolve()))
+    engine.info_guard = guard  # type: ignore[attr-defined]
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -55,7 +60,30 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # opens -wal and -shm
         cur.close()
+        guard.opened()
+
+    @event.listens_for(engine, "close")
+    def _on_close(_dbapi_conn: Any, _record: Any) -> None:
+        guard.closed()
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_conn: Any, record: Any) -> None:
+        # After a lost journal, a connection another thread was using is closed as it comes back (a disposed
+        # pool would keep it, and the journal could not be renewed while it holds the lost one).
+        if dbapi_conn is not None and guard.stale:
+            record.invalidate()
+
+    @event.listens_for(engine, "engine_disposed")
+    def _on_dispose(_engine: Any) -> None:
+        # While guarded nobody checkpoints on close; once released, the last one out folds -wal in as usual.
+        if guard.renew(timeout=0):
+            last = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                last.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                last.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -63,6 +91,12 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         # fail with "database is locked" at once, without waiting for busy_timeout.
         read_only = conn.get_execution_options().get(READ_ONLY, False)
         conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        guard.check(writing=False)
+
+    @event.listens_for(engine, "commit")
+    def _on_commit(conn: Any) -> None:
+        # Never commit into a journal the other stations can no longer see (raises JournalLost: rolled back).
+        guard.check(writing=not conn.get_execution_options().get(READ_ONLY, False))
 
     return engine
 
@@ -76,6 +110,11 @@ def create_private_file(path: Path) -> None:
     private_dir(path.parent)
     with contextlib.suppress(FileExistsError):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+
+
+def journal_guard(engine: Engine) -> JournalGuard | None:
+    guard: JournalGuard | None = getattr(engine, "info_guard", None)
+    return guard
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from serialdesk.db.engine import READ_ONLY
+from serialdesk.db.engine import READ_ONLY, journal_guard
+from serialdesk.db.journal import JournalLost
 from serialdesk.domain.errors import DomainError
+
+RECONNECTED = "db_reconnected"
 
 
 def unavailable(exc: DBAPIError) -> DomainError:
@@ -22,12 +26,35 @@ def unavailable(exc: DBAPIError) -> DomainError:
                        "connection is back.", code="db_unavailable")
 
 
+def lost_after_commit(exc: DBAPIError) -> DomainError:
+    """The action was committed; only reading its result back failed."""
+    text = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    return DomainError(f"It was saved, but the database stopped answering before the result could be shown "
+                       f"({text}); look it up again to see it.", code="saved_not_shown")
+
+
+def unknown_outcome(exc: DBAPIError) -> DomainError:
+    """The connection broke during COMMIT itself: the database may or may not have taken it. Still coded
+    ``db_unavailable``: a scan waiting on this computer is sent again, and refused as already there if it is."""
+    text = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    return DomainError(f"The database stopped answering while saving ({text}); it may or may not have been "
+                       "saved — look it up before you try again.", code="db_unavailable")
+
+
+def reconnected(exc: JournalLost) -> DomainError:
+    """Another program in this process opened the database file; the connection was renewed, nothing saved."""
+    return DomainError(f"The connection to the database was renewed ({exc}); nothing of this action was saved "
+                       "— it is tried again.", code=RECONNECTED)
+
+
 class UnitOfWork:
     """``with uow: ...; uow.commit()`` — anything not committed is rolled back on exit."""
 
-    def __init__(self, factory: sessionmaker[Session]) -> None:
+    def __init__(self, factory: sessionmaker[Session], reconnect: Callable[[], None] | None = None) -> None:
         self._factory = factory
+        self._reconnect = reconnect
         self._session: Session | None = None
+        self.committed = False  # True once COMMIT returned: later failures must not say "nothing was saved"
 
     @property
     def session(self) -> Session:
@@ -37,6 +64,7 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self._session = self._factory()
+        self.committed = False
         return self
 
     def __exit__(
@@ -50,11 +78,20 @@ class UnitOfWork:
         finally:
             self._session.close()
             self._session = None
+        if isinstance(exc, JournalLost):
+            if self._reconnect is not None:
+                self._reconnect()
+            raise reconnected(exc) from exc
         if isinstance(exc, OperationalError | InterfaceError):
-            raise unavailable(exc) from exc
+            raise (lost_after_commit(exc) if self.committed else unavailable(exc)) from exc
 
     def commit(self) -> None:
-        self.session.commit()
+        self.session.flush()  # a failure here: nothing was saved
+        try:
+            self.session.commit()
+        except (OperationalError, InterfaceError) as exc:
+            raise unknown_outcome(exc) from exc
+        self.committed = True
 
 
 class UnitOfWorkFactory:
@@ -62,11 +99,19 @@ class UnitOfWorkFactory:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.guard = journal_guard(engine)
         self._write = sessionmaker(engine, expire_on_commit=False)
         self._read = sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
+    def reconnect(self) -> None:
+        """Close every connection (the journal they hold is lost) and forget the journal once the ones other
+        threads are using are back; the next connection opens the files every station sees."""
+        self.engine.dispose()
+        if self.guard is not None:
+            self.guard.renew()
+
     def __call__(self) -> UnitOfWork:
-        return UnitOfWork(self._write)
+        return UnitOfWork(self._write, self.reconnect)
 
     def reading(self) -> UnitOfWork:
-        return UnitOfWork(self._read)
+        return UnitOfWork(self._read, self.reconnect)

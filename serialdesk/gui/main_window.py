@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("F1"), self).activated.connect(self.show_help)
         self.runner.sig_busy.connect(lambda busy: self.busy_label.setText("Saving…" if busy else ""))
         self.runner.sig_crashed.connect(self.show_crash)
+        self.runner.sig_notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         if self.wedge is not None:
             self.wedge.sig_scan.connect(self.route_scan)
         for pane in self.panes.values():

@@ -4,6 +4,9 @@ One worker keeps the calls in the order the clerk made them (a scan is saved bef
 and keeps SQLite to one writer per station. A DomainError is the shop saying no: ``sig_failed(message)``.
 Anything else is a bug or a broken database: the runner's ``sig_crashed`` tells the window, which shows the
 details once, and the task still reports ``sig_failed`` so the screen that asked can carry on.
+
+A call refused because the database connection had to be renewed (``db_reconnected``: another program in this
+process opened the database file; nothing was saved) is tried once more, and ``sig_notice`` tells the clerk.
 """
 
 from __future__ import annotations
@@ -14,9 +17,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+# Qt's label renderer is imported here, on the GUI thread, before any worker runs: importing PySide6 modules
+# on a worker while the GUI thread runs the event loop crashed the process (Segmentation fault).
+import serialdesk.labels.qt_render  # noqa: F401
 from serialdesk.domain.errors import DomainError
 
 CRASH_MESSAGE = "Something went wrong that the program did not expect; the details are in the error window."
+RECONNECTED = "db_reconnected"  # DomainError code from the unit of work: rolled back, safe to run again
+RECONNECT_NOTICE = ("The connection to the database was renewed (a program on this computer had opened the "
+                    "database file); what you did was saved once it was back.")
 
 
 class Task(QObject):
@@ -32,12 +41,23 @@ class Task(QObject):
         self.call = call
         self.label = label
         self.error: BaseException | None = None
+        self.notice: str | None = None
         self._sig_result.connect(self._deliver)
+
+    def _call_once_more_if_reconnected(self) -> Any:
+        try:
+            return self.call()
+        except DomainError as exc:
+            if exc.code != RECONNECTED:
+                raise
+        result = self.call()
+        self.notice = RECONNECT_NOTICE
+        return result
 
     def execute(self) -> None:
         """Runs on the worker thread."""
         try:
-            result = self.call()
+            result = self._call_once_more_if_reconnected()
         except DomainError as exc:
             self._sig_result.emit("failed", exc)
         except Exception as exc:  # a bug or a broken database: reported, never swallowed
@@ -72,6 +92,7 @@ class TaskRunner(QObject):
 
     sig_busy = Signal(bool)
     sig_crashed = Signal(str, str)  # what was being done, the traceback
+    sig_notice = Signal(str)  # something the clerk should know although the call went through
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +133,8 @@ class TaskRunner(QObject):
 
     def _finished(self, task: Task) -> None:
         self._running.pop(task, None)
+        if task.notice is not None:
+            self.sig_notice.emit(task.notice)
         if task.error is not None and not isinstance(task.error, DomainError):
             details = getattr(task.error, "__traceback_text__", repr(task.error))
             self.sig_crashed.emit(task.label or "a background task", details)

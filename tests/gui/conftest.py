@@ -6,8 +6,12 @@ Nothing sleeps: tests wait for the panes' signals.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import importlib.abc
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -29,6 +33,32 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-screenshots"
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if SCREENSHOTS.is_dir() and any(SCREENSHOTS.glob("*.png")):
         terminalreporter.write_line(f"Screenshots of every pane: {SCREENSHOTS}")
+
+
+class QtImportWatch(importlib.abc.MetaPathFinder):
+    """Records every first import of a Qt module (or of the label renderer built on it) made off the main
+    thread: importing PySide6 on a worker while the GUI thread runs the event loop can crash the process."""
+
+    WATCHED = ("PySide6", "shiboken6", "serialdesk.labels.qt_render", "serialdesk.gui")
+
+    def __init__(self) -> None:
+        self.off_main: list[tuple[str, str]] = []
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None) -> None:
+        if fullname.startswith(self.WATCHED) and threading.current_thread() is not threading.main_thread():
+            self.off_main.append((fullname, threading.current_thread().name))
+        return None  # the real finders do the importing
+
+
+QT_IMPORTS = QtImportWatch()
+sys.meta_path.insert(0, QT_IMPORTS)
+
+
+@pytest.fixture(autouse=True)
+def qt_imported_on_the_gui_thread() -> Iterator[None]:
+    QT_IMPORTS.off_main.clear()
+    yield
+    assert not QT_IMPORTS.off_main, f"Qt modules imported on a worker thread: {QT_IMPORTS.off_main}"
 
 
 @pytest.fixture(autouse=True)
