@@ -78,8 +78,7 @@ def write_atomically(path: str | os.PathLike[str], mode: str = "wb", **open_args
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, PRIVATE_FILE)
-        os.replace(temp, target)
+        _put_in_place(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise path_problem(target, exc) from None
@@ -108,8 +107,7 @@ def write_with(path: str | os.PathLike[str], writer: Callable[[str], Any]) -> An
             raise path_problem(target, OSError(errno.EIO, "nothing was written"))
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.chmod(temp, PRIVATE_FILE)
-        os.replace(temp, target)
+        _put_in_place(temp, target)
         return result
     except OSError as exc:
         temp.unlink(missing_ok=True)
@@ -117,3 +115,9 @@ def write_with(path: str | os.PathLike[str], writer: Callable[[str], Any]) -> An
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def _put_in_place(temp: Path, target: Path) -> None:
+    """The whole file, owner-only, renamed over the target in one step (readers see the old file or the new)."""
+    os.chmod(temp, PRIVATE_FILE)
+    os.replace(temp, target)

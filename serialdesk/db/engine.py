@@ -78,12 +78,17 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
     @event.listens_for(engine, "engine_disposed")
     def _on_dispose(_engine: Any) -> None:
         # While guarded nobody checkpoints on close; once released, the last one out folds -wal in as usual.
-        if guard.renew(timeout=0):
-            last = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
-            try:
-                last.execute("PRAGMA wal_checkpoint(PASSIVE)")
-            finally:
-                last.close()
+        # Best effort, and never on a file that is not there: a checkpoint must not create a database (only
+        # init does) nor turn a damaged file into a traceback at closing time.
+        had_journal = guard.identity is not None  # a damaged or foreign file never got one: leave it untouched
+        if guard.renew(timeout=0) and had_journal and Path(database).is_file():
+            with contextlib.suppress(sqlite3.Error):
+                last = sqlite3.connect(f"{Path(database).resolve().as_uri()}?mode=rw", uri=True,
+                                       timeout=BUSY_TIMEOUT_MS / 1000)
+                try:
+                    last.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                finally:
+                    last.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
