@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -17,15 +18,34 @@ from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.text import listing, refuse_control
 from serialdesk.domain.warranty import warranty_until
-from serialdesk.services.common import Service, customer_by_ref, one_item, party_view, record_events
-from serialdesk.services.dto import ReturnView, SaleLineView, SaleView
+from serialdesk.services.common import Service, customer_by_ref, one_item, party_view, product_view, record_events
+from serialdesk.services.dto import ItemPassport, ProductView, ReturnView, SaleLineView, SaleView
 from serialdesk.services.known_units import sale_of, where_is
+from serialdesk.services.lookup import LookupService
 from serialdesk.services.recall_holds import follow_owner, refuse_held, return_target
 
 DISPOSITIONS = {"stock": ItemStatus.IN_STOCK, "quarantine": ItemStatus.QUARANTINED, "scrap": ItemStatus.SCRAPPED}
 
 
+@dataclass(frozen=True)
+class UnitForSale:
+    """A scanned unit as the till sees it: its passport (status, holds, buyer) and its product's list price and
+    warranty, read together so the price on the cart is the price of the moment of the scan."""
+
+    passport: ItemPassport
+    product: ProductView
+
+
 class SalesService(Service):
+    def unit_for_sale(self, ref: str) -> UnitForSale:
+        """The unit a scan names (through the one classifier: serial, ``SKU:SERIAL``, GS1), with its product, in
+        one reading transaction. Whether it may be sold is the cart's to say (workflows.sales)."""
+        self.actor.require(Action.SELL)
+        with self.uows.reading() as uow:
+            item, product = one_item(uow.session, ref)
+            passport = LookupService(self.uows, self.actor, self.clock).passport_of(uow.session, item, product)
+            return UnitForSale(passport, product_view(product))
+
     def sell_items(
         self, customer: str, serials: Sequence[str], *, at: datetime | None = None,
         prices: Sequence[Decimal | str | None] | None = None,

@@ -1,33 +1,21 @@
-"""The sales pane's tables: customers found, and the cart (the price is the one editable cell)."""
+"""The sales pane's tables: customers found, and the cart (the price is the one editable cell; the cart's rule
+for a typed price is workflows.sales's)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from serialdesk.domain.errors import DomainError
-from serialdesk.domain.money import to_money
 from serialdesk.gui.formats import money
 from serialdesk.gui.models.table import RIGHT, Column, RowsModel
 from serialdesk.services.dto import PartyView
+from serialdesk.workflows.sales import CartLine
 
-
-@dataclass(frozen=True)
-class CartLine:
-    sku: str
-    name: str
-    serial: str
-    price: Decimal
-    list_price: Decimal
-    warranty_months: int
-
-    @property
-    def ref(self) -> str:
-        """How the sale names the unit: SKU:SERIAL is never ambiguous."""
-        return f"{self.sku}:{self.serial}"
+__all__ = ["CART_COLUMNS", "CUSTOMER_COLUMNS", "CartLine", "CartModel"]
 
 
 CUSTOMER_COLUMNS: tuple[Column[PartyView], ...] = (
@@ -51,8 +39,9 @@ class CartModel(RowsModel[CartLine]):
     PRICE = 3
     sig_price_refused = Signal(str)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, set_price: Callable[[int, object], CartLine] | None = None) -> None:
         super().__init__(CART_COLUMNS, parent)
+        self._set_price = set_price  # the cart's rule (SaleCart.set_price); DomainError when the text is no price
 
     def total(self) -> Decimal:
         return sum((line.price for line in self.rows()), Decimal("0.00"))
@@ -73,10 +62,12 @@ class CartModel(RowsModel[CartLine]):
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != self.PRICE:
             return False
+        if self._set_price is None:
+            return False
         try:
-            price = to_money(value, "Price")
+            line = self._set_price(index.row(), value)
         except DomainError as exc:
             self.sig_price_refused.emit(exc.message)
             return False
-        self.replace(index.row(), replace(self.row_at(index.row()), price=price))
+        self.replace(index.row(), line)
         return True

@@ -7,30 +7,43 @@ QTextDocument painting on a QPdfWriter or a QPrinter needs no GUI thread), so th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from serialdesk.domain.errors import DomainError
 from serialdesk.gui.panes.sales_receipt import sale_receipt_html
+from serialdesk.gui.tasks import Task
+from serialdesk.gui.widgets.feedback import Banner
 from serialdesk.services.dto import SaleView
-
-if TYPE_CHECKING:
-    from serialdesk.gui.panes.sales import SalesPane
+from serialdesk.workflows.sales import KEEP_RECEIPT
 
 PDF_DPI = 300
+
+
+class ReceiptHost(Protocol):
+    """What the receipt output needs of the pane that sells (so it never imports the pane)."""
+
+    @property
+    def last_sale(self) -> SaleView | None: ...
+
+    @property
+    def shop_name(self) -> str: ...
+
+    def call(self, fn: Callable[[], Any], done: Callable[[Any], None] | None = None,
+             failed: Callable[[str], None] | None = None, *, label: str = "") -> Task: ...
 
 
 def receipt_document_html(sale: SaleView, shop_name: str) -> str:
     return (f"<h1 style='margin-bottom:0'>{escape(shop_name)}</h1>"
             f"{sale_receipt_html(sale)}"
-            "<p style='color:#64748b'>Keep this receipt: the serial numbers on it are your proof of purchase for "
-            "warranty claims.</p>")
+            f"<p style='color:#64748b'>{escape(KEEP_RECEIPT)}</p>")
 
 
 def _print(sale: SaleView, shop_name: str, device: QPagedPaintDevice | QPrinter) -> None:
@@ -72,35 +85,35 @@ class ReceiptOutput(QObject):
 
     sig_done = Signal(str)
 
-    def __init__(self, pane: SalesPane) -> None:
-        super().__init__(pane)
-        self.pane = pane
+    def __init__(self, host: ReceiptHost, banner: Banner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.host, self.banner, self.widget = host, banner, parent
 
     def _sale(self) -> SaleView | None:
-        if self.pane.last_sale is None:
-            self.pane.ui.banner.warn("No sale yet: complete a sale, then print or save its receipt.")
-        return self.pane.last_sale
+        if self.host.last_sale is None:
+            self.banner.warn("No sale yet: complete a sale, then print or save its receipt.")
+        return self.host.last_sale
 
     def ask_save_pdf(self) -> None:
         sale = self._sale()
         if sale is None:
             return
         start = str(Path.home() / f"receipt-{sale.number}.pdf")
-        path, _filter = QFileDialog.getSaveFileName(self.pane, f"Save the receipt of {sale.number}", start,
+        path, _filter = QFileDialog.getSaveFileName(self.widget, f"Save the receipt of {sale.number}", start,
                                                     "PDF (*.pdf)")
         if path:
             self.save_pdf(Path(path))
 
     def save_pdf(self, out: Path) -> None:
-        sale, shop = self._sale(), self.pane.shop_name
+        sale, shop = self._sale(), self.host.shop_name
         if sale is None:
             return
 
         def saved(path: Path) -> None:
-            self.pane.ui.banner.good(f"Receipt {sale.number} saved as {path}.")
+            self.banner.good(f"Receipt {sale.number} saved as {path}.")
             self.sig_done.emit(str(path))
 
-        self.pane.call(lambda: write_receipt_pdf(sale, shop, out), saved, self.pane.ui.banner.bad,
+        self.host.call(lambda: write_receipt_pdf(sale, shop, out), saved, self.banner.bad,
                        label="save the receipt as PDF")
 
     def ask_print(self) -> None:
@@ -108,19 +121,19 @@ class ReceiptOutput(QObject):
         if sale is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.pane)
+        dialog = QPrintDialog(printer, self.widget)
         dialog.setWindowTitle(f"Print the receipt of {sale.number}")
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
-        sale, shop = self._sale(), self.pane.shop_name
+        sale, shop = self._sale(), self.host.shop_name
         if sale is None:
             return
 
         def printed(number: str) -> None:
-            self.pane.ui.banner.good(f"Receipt {number} sent to the printer.")
+            self.banner.good(f"Receipt {number} sent to the printer.")
             self.sig_done.emit("printed")
 
-        self.pane.call(lambda: print_receipt(sale, shop, printer), printed, self.pane.ui.banner.bad,
+        self.host.call(lambda: print_receipt(sale, shop, printer), printed, self.banner.bad,
                        label="print the receipt")

@@ -1,4 +1,7 @@
-"""Taking a return at the counter: scan the unit, see whose it is, say why and where it goes."""
+"""Taking a return at the counter: scan the unit, see whose it is, say why and where it goes.
+
+The rules (which units may come back, how the unit is named to the sale) are workflows.sales.ReturnSession's;
+the dialog shows the unit and forwards the scan and the form."""
 
 from __future__ import annotations
 
@@ -6,25 +9,19 @@ from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from serialdesk.bootstrap import Services
+from serialdesk.domain.errors import DomainError
 from serialdesk.gui.formats import local_day, money
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.gui.widgets.passport import owner_text, warranty_badge
 from serialdesk.services.dto import ItemPassport, ReturnView
-
-DISPOSITIONS = (
-    ("Back into stock — unopened, as new", "stock"),
-    ("Quarantine — to be checked or sent to the supplier", "quarantine"),
-    ("Scrap — cannot be sold again", "scrap"),
-)
-RETURNABLE = ("sold", "recalled")
+from serialdesk.workflows.sales import DISPOSITIONS, ReturnSession
 
 
 class ReturnDialog(FormDialog):
     """One return = one ``sales.return_item`` call; the dialog stays open with the reason if it is refused."""
 
-    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ReturnSession, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(
             "Take a return",
             [Field("serial", "Serial", required=True, placeholder="scan the unit, or type its serial"),
@@ -33,39 +30,34 @@ class ReturnDialog(FormDialog):
             intro="Scan the unit the customer brings back.", ok_text="Take it back", scan_field="serial",
             parent=parent,
         )
-        self.services, self.runner = services, runner
+        self.session, self.runner = session, runner
         self.returned: ReturnView | None = None
+        self.message = ""  # what the pane says once the unit is taken back
         self.sig_scanned.connect(self.look_up)
         serial = self.inputs["serial"]
         assert isinstance(serial, QLineEdit)
         serial.editingFinished.connect(lambda: self.look_up(serial.text()))
         self.sig_submitted.connect(self._take_back)
-        self._looked_up = ""
 
     def look_up(self, text: str) -> None:
-        text = text.strip()
-        if not text or text == self._looked_up:
-            return
-        self._looked_up = text
-        lookup = self.services.lookup
-        self.runner.run(lambda: lookup.passport(text), self._show_sale, self.refuse, label="look up the returned unit")
+        call = self.session.look_up_call(text)
+        if call is not None:
+            self.runner.run(call, self._show_sale, self.refuse, label="look up the returned unit")
 
-    def _show_sale(self, p: ItemPassport) -> None:
-        if p.status not in RETURNABLE:
-            self.banner.bad(f"{p.serial} ({p.product}) is not out with a customer: it is {p.status.replace('_', ' ')}."
-                            " Only a sold unit can be returned.")
+    def _show_sale(self, found: ItemPassport) -> None:
+        try:
+            p = self.session.look_up_done(found)
+        except DomainError as exc:
+            self.banner.bad(exc.message)
             return
         warranty, tone, _ = warranty_badge(p, datetime.now(UTC))
         self.banner.say(f"{p.product} · {p.serial}\nSold {local_day(p.sold_at)} on {p.sale} to {owner_text(p)} "
                         f"for {money(p.price)} · {warranty}", "warn" if tone == "bad" else "info")
 
     def _take_back(self, values: dict[str, str | int]) -> None:
-        serial, to, reason = str(values["serial"]), str(values["to"]), str(values["reason"])
-        sales = self.services.sales
-        self.runner.run(lambda: sales.return_item(serial, to=to, reason=reason), self._returned, self.refuse,
-                        label="take a return")
+        call = self.session.take_back_call(str(values["serial"]), str(values["to"]), str(values["reason"]))
+        self.runner.run(call, self._returned, self.refuse, label="take a return")
 
     def _returned(self, view: ReturnView) -> None:
-        self.returned = view
+        self.returned, self.message = view, self.session.take_back_done(view)
         self.finish()
-
