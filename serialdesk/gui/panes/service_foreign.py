@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QW
 
 from serialdesk.bootstrap import Services
 from serialdesk.domain.roles import Action
+from serialdesk.gui.panes.sales_customer import customer_values, new_customer_form
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.services.dto import PartyView, ProductView, TicketView
@@ -19,7 +20,8 @@ SEARCH_DELAY_MS = 250
 
 
 class ForeignUnitDialog(FormDialog):
-    """Emits ``sig_submitted`` only when the owner is chosen; the pane opens the ticket (``open_ticket``)."""
+    """Emits ``sig_submitted``; the pane opens the ticket (``ServiceDeskSession.take_in_call``, which refuses a
+    unit without its owner or product)."""
 
     def __init__(self, services: Services, runner: TaskRunner, serial: str = "",
                  parent: QWidget | None = None) -> None:
@@ -101,11 +103,7 @@ class ForeignUnitDialog(FormDialog):
         self.customer = self.found[index] if 0 <= index < len(self.found) else None
 
     def ask_new_customer(self) -> FormDialog:
-        typed = self.search_edit.text().strip()
-        dialog = FormDialog("New customer", [
-            Field("name", "Name", required=True, value=typed if not any(c.isdigit() for c in typed) else ""),
-            Field("phone", "Phone"), Field("email", "E-mail"), Field("address", "Address", "lines")],
-            intro="The owner of the unit brought in.", ok_text="Add customer", parent=self)
+        dialog = new_customer_form(self.search_edit.text().strip(), "The owner of the unit brought in.", self)
         catalogue = self.services.catalogue
 
         def added(customer: PartyView) -> None:
@@ -113,25 +111,17 @@ class ForeignUnitDialog(FormDialog):
             self.search_edit.setText(customer.name)
             self.show_customers([customer], customer)
 
-        dialog.sig_submitted.connect(lambda v: self.runner.run(
-            lambda: catalogue.add_customer(str(v["name"]), phone=str(v["phone"]) or None,
-                                           email=str(v["email"]) or None, address=str(v["address"]) or None),
-            added, dialog.refuse, label="add a customer"))
+        def add(name: str, phone: str, email: str, address: str) -> PartyView:
+            return catalogue.add_customer(name, phone=phone or None, email=email or None, address=address or None)
+
+        dialog.sig_submitted.connect(lambda v: self.runner.run(lambda: add(*customer_values(v)), added, dialog.refuse,
+                                                               label="add a customer"))
         dialog.open()
         return dialog
 
-    # --- submitting ------------------------------------------------------------------------------------------
+    # --- submitting (the pane asks workflows.service_desk, which says what is missing) --------------------
 
     def values(self) -> dict[str, str | int]:
         values = super().values()
         values["customer"] = self.customer.number if self.customer else ""
         return values
-
-    def _submit(self) -> None:
-        if self.customer is None:
-            self.banner.bad("Choose the owner: find them by name, phone or e-mail, or add them with New….")
-            return
-        if self.values()["sku"] in ("", "None"):
-            self.banner.bad("Choose the product the unit is.")
-            return
-        super()._submit()
