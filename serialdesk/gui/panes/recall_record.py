@@ -2,33 +2,50 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import QItemSelection, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from serialdesk.domain.text import plural
+from serialdesk.gui.generated.ui_recall_pane import Ui_RecallPane
 from serialdesk.gui.models.recall import RECALL_COLUMNS, TRACK_COLUMNS, contacted_customers, resolved_units
 from serialdesk.gui.models.table import ROW_ROLE, RowsModel, sorted_view
 from serialdesk.gui.panes.recall_criteria import describe
+from serialdesk.gui.tasks import Task
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.gui.widgets.tables import fit_columns
+from serialdesk.services.bundle import Services
 from serialdesk.services.dto import RecallUnit, RecallView
-
-if TYPE_CHECKING:
-    from serialdesk.gui.panes.recall import RecallPane
 
 RESOLUTIONS = (("Inspected and cleared (may be sold again)", "cleared"), ("Repaired (may be sold again)", "repaired"),
                ("Replaced with a new unit (this one stays held)", "replaced"),
                ("Refunded (this one stays held)", "refunded"), ("Scrapped (the unit is scrapped)", "scrapped"))
 
 
+class RecallHost(Protocol):
+    """What the record needs of the recall pane (so it never imports the pane)."""
+
+    ui: Ui_RecallPane
+    services: Services
+
+    def call(self, fn: Callable[[], Any], done: Callable[[Any], None] | None = None,
+             failed: Callable[[str], None] | None = None, *, label: str = "") -> Task: ...
+
+    def ask_save_csv(self, view: RecallView | None) -> None: ...
+
+    def ask_save_letters(self, view: RecallView | None) -> None: ...
+
+
 class RecallRecord(QObject):
     sig_loaded = Signal()
     sig_updated = Signal(object)  # RecallView, after a contact or a resolution was saved
 
-    def __init__(self, pane: RecallPane) -> None:
-        super().__init__(pane)
-        self.pane, self.ui = pane, pane.ui
+    def __init__(self, pane: RecallHost) -> None:
+        widget = pane if isinstance(pane, QWidget) else None  # the pane itself, in the window
+        super().__init__(widget)
+        self.pane, self.ui, self.widget = pane, pane.ui, widget
         self.recalls: RowsModel[RecallView] = RowsModel(RECALL_COLUMNS, self)
         self.units: RowsModel[RecallUnit] = RowsModel(TRACK_COLUMNS, self)
         self.units_view = sorted_view(self.units)
@@ -123,7 +140,7 @@ class RecallRecord(QObject):
             Field("how", "Dealt with", "choice", choices=RESOLUTIONS),
             Field("note", "Note", placeholder="optional: new serial, refund number …")],
             intro=f"{view.product} · {serial}" + (f" · {unit.customer.name}" if unit.customer else " · on our shelf"),
-            ok_text="Resolve", parent=self.pane)
+            ok_text="Resolve", parent=self.widget)
 
         def resolve(values: dict[str, str | int]) -> None:
             how, note = str(values["how"]), str(values["note"] or "")
