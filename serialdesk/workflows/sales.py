@@ -49,13 +49,15 @@ class CartLine:
 
 @dataclass(frozen=True)
 class CartOutcome:
-    """A scan, an undo or a removal as the clerk sees it. ``tone``: good (in the cart) · info (taken out) · bad
-    (refused, the reason)."""
+    """A scan, an undo or a removal as the clerk sees it. ``tone``: good (in the cart) · info (taken out) · warn
+    (a product barcode the shop does not know: ``gtin`` set — never taken as a serial) · bad (refused, the
+    reason)."""
 
     tone: str
     text: str
     message: str
     line: CartLine | None = None
+    gtin: str | None = None
 
 
 def refusal(p: ItemPassport) -> str | None:
@@ -116,6 +118,8 @@ class SaleCart:
 
     def scan_done(self, text: str, result: UnitForSale | DomainError) -> CartOutcome:
         if isinstance(result, DomainError):
+            if result.code == "unknown_product_barcode":
+                return CartOutcome("warn", text, result.message, gtin=str(result.details.get("gtin")))
             return CartOutcome("bad", text, result.message)
         p, product = result.passport, result.product
         reason = refusal(p)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from serialdesk.bootstrap import Services
@@ -97,6 +98,8 @@ class SalesPane(ScanningPane):
         self.shortcut("Ctrl+N", self.ask_new_customer)
         self.shortcut("Ctrl+R", self.ask_return)
         self.shortcut("Ctrl+Z", self.undo)
+        for edit in (ui.scanEdit, ui.customerSearch):  # their own Ctrl+Z (undo typing) would win over the cart's
+            edit.installEventFilter(self)
         self.shortcut("Delete", self.remove_line)
         self.shortcut("Ctrl+Return", self.complete)
         self.shortcut("Ctrl+Enter", self.complete)
@@ -152,6 +155,12 @@ class SalesPane(ScanningPane):
         index = self.ui.cartView.currentIndex()
         if index.isValid():
             self._take_out(lambda: self.session.remove(index.row()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.matches(QKeySequence.StandardKey.Undo)):
+            return True  # not claimed by the field: the pane's Ctrl+Z shortcut runs
+        return super().eventFilter(watched, event)
 
     def undo(self) -> None:
         """Ctrl+Z, whatever field has the cursor: the last scanned unit comes out of the cart."""
