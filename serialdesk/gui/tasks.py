@@ -140,3 +140,9 @@ class TaskRunner(QObject):
             self.sig_crashed.emit(task.label or "a background task", details)
         if not self.busy:
             self.sig_busy.emit(False)
+
+
+def refused(task: Task, message: str) -> DomainError:
+    """A failed task's refusal as the shop said it (its code and details kept, for a session's ``*_done``);
+    a crash becomes a refusal with the crash message (the window shows the details)."""
+    return task.error if isinstance(task.error, DomainError) else DomainError(message, code="crashed")

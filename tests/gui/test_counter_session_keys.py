@@ -29,6 +29,8 @@ def test_ctrl_z_takes_the_last_scan_out_of_the_cart_with_the_cursor_in_the_custo
     choose_customer(qtbot, pane, "jane")
     assert scan(qtbot, window, pane, "SN001")[0] == "good"
     assert scan(qtbot, window, pane, f"(01)0{GTIN}(21)SN002")[0] == "good"  # a GS1 label
+    tone, message = scan(qtbot, window, pane, "9506000134352")  # a barcode the shop does not know: never a serial
+    assert tone == "warn" and "Unknown product barcode 9506000134352" in message
     pane.ui.customerSearch.setFocus()
     qtbot.keyClick(pane.ui.customerSearch, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert pane.cart.refs() == ["DRL-18V:SN001"] and "SN002 taken out" in pane.ui.banner.text()

@@ -24,7 +24,7 @@ from serialdesk.gui.panes.sales_print import ReceiptOutput
 from serialdesk.gui.panes.sales_receipt import EMPTY_RECEIPT, sale_receipt_html
 from serialdesk.gui.panes.sales_return import ReturnDialog
 from serialdesk.gui.preferences import Preferences
-from serialdesk.gui.tasks import TaskRunner
+from serialdesk.gui.tasks import Task, TaskRunner, refused
 from serialdesk.gui.widgets.tables import fit_columns
 from serialdesk.services.dto import PartyView, SaleView
 from serialdesk.services.sales import UnitForSale
@@ -135,8 +135,8 @@ class SalesPane(ScanningPane):
     # --- the cart -------------------------------------------------------------------------------------------
 
     def _check_unit(self, text: str) -> None:
-        self.call(self.session.scan_call(text), lambda r: self._checked(text, r),
-                  lambda m: self._checked(text, DomainError(m, code="refused")), label=f"check unit {text}")
+        task: Task = self.call(self.session.scan_call(text), lambda r: self._checked(text, r),
+                               lambda m: self._checked(text, refused(task, m)), label=f"check unit {text}")
 
     def _checked(self, text: str, result: UnitForSale | DomainError) -> None:
         outcome = self.session.scan_done(text, result)

@@ -20,7 +20,7 @@ from serialdesk.gui.panes.base import ScanningPane, ScanQueue
 from serialdesk.gui.panes.service_foreign import ForeignUnitDialog
 from serialdesk.gui.panes.service_swap import SwapPartDialog
 from serialdesk.gui.panes.service_tickets import NO_TICKET, TICKET_COLUMNS, ticket_html
-from serialdesk.gui.tasks import TaskRunner
+from serialdesk.gui.tasks import Task, TaskRunner, refused
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.gui.widgets.passport import owner_text
 from serialdesk.gui.widgets.tables import fit_columns
@@ -77,8 +77,8 @@ class ServicePane(ScanningPane):
     # --- the unit -------------------------------------------------------------------------------------------
 
     def _look_up(self, text: str) -> None:
-        self.call(self.session.scan_call(text), lambda p: self._scanned(text, p),
-                  lambda m: self._scanned(text, DomainError(m, code="refused")), label=f"look up {text}")
+        task: Task = self.call(self.session.scan_call(text), lambda p: self._scanned(text, p),
+                               lambda m: self._scanned(text, refused(task, m)), label=f"look up {text}")
 
     def _scanned(self, text: str, result: ItemPassport | DomainError) -> None:
         outcome = self.session.scan_done(text, result)
