@@ -42,6 +42,7 @@ class Task(QObject):
         self.label = label
         self.error: BaseException | None = None
         self.notice: str | None = None
+        self.dropped = False  # the window closed while it ran: its result goes nowhere
         self._sig_result.connect(self._deliver)
 
     def _call_once_more_if_reconnected(self) -> Any:
@@ -68,6 +69,9 @@ class Task(QObject):
 
     @Slot(str, object)
     def _deliver(self, outcome: str, value: object) -> None:
+        if self.dropped:  # the widgets that asked may be gone; only the runner's bookkeeping is told
+            self.sig_finished.emit()
+            return
         if outcome == "done":
             self.sig_done.emit(value)
         else:
@@ -128,11 +132,20 @@ class TaskRunner(QObject):
         return task
 
     def wait(self, msecs: int = 10_000) -> bool:
-        """Block until the queued calls are done (closing the window); their results are then dropped."""
-        return self._pool.waitForDone(msecs)
+        """Block until the queued calls are done (closing the window); their results are then dropped (they
+        arrive on the GUI thread later, when the widgets that asked may be gone). The runner stays usable: the
+        next window (after signing out) runs its calls on it."""
+        finished = self._pool.waitForDone(msecs)
+        for task in list(self._running):
+            task.dropped = True
+        return finished
 
     def _finished(self, task: Task) -> None:
         self._running.pop(task, None)
+        if task.dropped:
+            if not self.busy:
+                self.sig_busy.emit(False)
+            return
         if task.notice is not None:
             self.sig_notice.emit(task.notice)
         if task.error is not None and not isinstance(task.error, DomainError):
