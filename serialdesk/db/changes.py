@@ -12,8 +12,18 @@ from typing import Any
 from sqlalchemy import Delete, Insert, Table, TextClause, Update, event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
-from serialdesk.domain.changes import (CATALOGUE, CUSTOMERS, DRAFTS, LEDGER, RECALLS, SALES, STOCK, TICKETS, USERS,
-                                       Changes)
+from serialdesk.domain.changes import (
+    CATALOGUE,
+    CUSTOMERS,
+    DRAFTS,
+    LEDGER,
+    RECALLS,
+    SALES,
+    STOCK,
+    TICKETS,
+    USERS,
+    Changes,
+)
 
 TABLE_KINDS: dict[str, frozenset[str]] = {
     "products": frozenset({CATALOGUE}),
@@ -112,7 +122,6 @@ def _on_execute(state: ORMExecuteState) -> Any:
                 seen["events"] += len(frozen.data)
                 return frozen()
             seen["events"] += _rows(state.parameters) if state.parameters is not None else 1
-    elif isinstance(statement, TextClause):
-        if not statement.text.lstrip().lower().startswith("select"):
-            seen["unknown"] = True
+    elif isinstance(statement, TextClause) and not statement.text.lstrip().lower().startswith("select"):
+        seen["unknown"] = True
     return None

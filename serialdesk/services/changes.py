@@ -14,8 +14,18 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from serialdesk.db.models import Event
-from serialdesk.domain.changes import (CATALOGUE, CUSTOMERS, DRAFTS, LEDGER, RECALLS, SALES, STOCK, TICKETS, USERS,
-                                       Changes)
+from serialdesk.domain.changes import (
+    CATALOGUE,
+    CUSTOMERS,
+    DRAFTS,
+    LEDGER,
+    RECALLS,
+    SALES,
+    STOCK,
+    TICKETS,
+    USERS,
+    Changes,
+)
 from serialdesk.services.common import Service
 
 __all__ = ["ChangeMarks", "ChangeService", "Changes", "ChangesSince", "event_changes"]

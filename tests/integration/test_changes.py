@@ -14,6 +14,7 @@ from serialdesk.bootstrap import App, Services
 from serialdesk.config import Settings
 from serialdesk.db.models import Item
 from serialdesk.domain.changes import Changes
+from serialdesk.domain.errors import DomainError
 from serialdesk.services.dto import RecallCriteria
 
 
@@ -99,7 +100,7 @@ def test_read_only_calls_report_nothing(shop: Services, heard: Heard) -> None:
 
 
 def test_a_refused_call_reports_nothing(shop: Services, heard: Heard) -> None:
-    with pytest.raises(Exception):
+    with pytest.raises(DomainError, match="already"):
         shop.catalogue.add_product("DRL-18V", "The same SKU again")
     assert heard.all == []
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from serialdesk.bootstrap import Services
+from serialdesk.domain.changes import Changes
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus, check_move
@@ -127,8 +128,8 @@ class SalesPane(ScanningPane):
     def _loaded(self, products: list[ProductView]) -> None:
         self.products = {p.sku: p for p in products}
 
-    def refresh(self, what: str) -> None:
-        if what == "catalogue":
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches("catalogue"):
             self.load()
 
     def preferences_changed(self, preferences: Preferences) -> None:
@@ -277,7 +278,6 @@ class SalesPane(ScanningPane):
                             f"{sale.customer.name}, total {money(sale.total)}.")
         self._show_cart()
         self.sig_sold.emit(sale)
-        self.sig_data_changed.emit("stock")
         self.ui.customerSearch.setFocus()
 
     # --- returns --------------------------------------------------------------------------------------------
@@ -291,7 +291,6 @@ class SalesPane(ScanningPane):
             if result and dialog.returned is not None:
                 r = dialog.returned
                 self.ui.banner.good(f"{r.serial} taken back from {r.customer} ({r.sale}) → {r.disposition}.")
-                self.sig_data_changed.emit("stock")
 
         dialog.finished.connect(closed)
         dialog.open()

@@ -215,7 +215,6 @@ class ServicePane(ScanningPane):
         ref, lookup = f"{ticket.sku}:{ticket.serial}", self.services.lookup
         self.call(lambda: lookup.passport(ref), lambda p: self.show_passport(p, keep_ticket=ticket.id),
                   self.ui.banner.bad, label="reload the passport")
-        self.sig_data_changed.emit("tickets")
 
     def _form(self, title: str, fields: list[Field], intro: str, ok: str,
               action: Callable[[dict[str, Any]], TicketView]) -> FormDialog:
