@@ -25,9 +25,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from serialdesk.bootstrap import Services
 from serialdesk.domain.changes import Changes
 from serialdesk.domain.errors import DomainError
+from serialdesk.services.bundle import Services
 from serialdesk.services.changes import ChangeMarks, ChangesSince
 
 POLL_MS = 1000

@@ -101,7 +101,8 @@ class ChangeService(Service):
         window = self._window()
         with self.uows.reading() as uow:
             last = uow.session.scalar(select(func.max(Event.id))) or 0
-            recent = uow.session.scalars(select(Event.id).where(Event.id > last - window)) if window else []
+            recent: list[int] = (list(uow.session.scalars(select(Event.id).where(Event.id > last - window)))
+                                 if window else [])
             return ChangeMarks(last, frozenset(recent))
 
     def since(self, marks: ChangeMarks) -> ChangesSince:
