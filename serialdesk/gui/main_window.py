@@ -88,6 +88,7 @@ class LazyPanes(Mapping[str, Pane]):
 
 
 BUILD_REST_AFTER_MS = 1500  # the rest of the window is built after the first paint, or after this at the latest
+AFTER_PAINT_MS = 50
 
 
 class MainWindow(QMainWindow):
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self.show_pane(self.first_allowed_pane())
-        self._painted = False
+        self._painted = self._rest_done = False
         self.installEventFilter(self)
         QTimer.singleShot(BUILD_REST_AFTER_MS, self._build_rest)  # without a paint (hidden, offscreen): anyway
 
@@ -208,23 +209,26 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._build_rest)
+            QTimer.singleShot(AFTER_PAINT_MS, self._build_rest)  # once the paint is on screen
         return False
 
     def _build_rest(self) -> None:
-        """After the first paint: the photo reader, then the other panes, one per turn of the event loop (the
-        clerk can scan into the first pane in between)."""
+        """After the first paint: the photo reader, the other panes, then the label renderer — one per turn of
+        the event loop (the clerk can scan into the first pane in between)."""
+        if self._rest_done:
+            return
         if self.photo is None:
             self._build_photo()
-            QTimer.singleShot(0, self._build_rest)
-            return
-        key = self.panes.next_unbuilt()
-        if key is not None:
+        elif (key := self.panes.next_unbuilt()) is not None:
             self.panes[key]
-            QTimer.singleShot(0, self._build_rest)
+        else:
+            import serialdesk.labels.qt_render  # noqa: F401 - on the GUI thread, before a worker renders a label
+
+            self._rest_done = True
+            return
+        QTimer.singleShot(0, self._build_rest)
 
     def _build_photo(self) -> None:
-        import serialdesk.labels.qt_render  # noqa: F401 - on the GUI thread, before a worker renders a label
         from serialdesk.gui.photo_dialog import PhotoReader
 
         self.photo = PhotoReader(self, self.services, self.runner, lambda: (self.current_key(), self.current_pane()))
