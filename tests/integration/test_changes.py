@@ -143,3 +143,22 @@ def test_the_events_a_commit_wrote_are_counted(shop: Services, heard: Heard) -> 
     marks = shop.changes.marks()
     changed = heard.during(lambda: stock(shop, "C1", "C2", "C3"))
     assert changed.events == shop.changes.since(marks).changes.events > 0
+
+
+def test_looking_for_changes_never_waits_for_a_writer(sqlite_url: str) -> None:
+    """The window's poll reads while another station holds SQLite's write lock (it never takes it)."""
+    import sqlite3
+
+    app = App(Settings(db_url=sqlite_url, user="admin", station="till-1"))
+    try:
+        changes = app.services(app.actor("admin")).changes
+        marks = changes.marks()
+        writer = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), timeout=0)
+        try:
+            writer.execute("BEGIN IMMEDIATE")  # another station in the middle of saving
+            assert not changes.since(marks).changes
+        finally:
+            writer.rollback()
+            writer.close()
+    finally:
+        app.close()
