@@ -2,7 +2,8 @@
 
 Starts the app exactly as ``serialdesk --db URL gui --pin PIN`` does (signed straight in, the counter window
 maximised), prints ``first-paint`` once the main window has painted for the first time, then quits the app. The
-caller times the process from its start to that line. The QApplication is made here first only to watch its
+caller times the process from its start to that line. ``--empty`` shows an empty PySide6 window instead: the
+floor no Qt app can start under on this machine. The QApplication is made here first only to watch its
 events; the app takes an existing one, as it does under pytest-qt.
 """
 
@@ -41,10 +42,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", required=True)
     parser.add_argument("--user", default="admin")
     parser.add_argument("--pin", default="1234")
+    parser.add_argument("--empty", action="store_true", help="an empty PySide6 window instead (the yardstick)")
     args = parser.parse_args(argv)
     qapp = QApplication([sys.argv[0]])
     watcher = FirstPaint()
     qapp.installEventFilter(watcher)
+    if args.empty:
+        window = QMainWindow()
+        window.showMaximized()
+        qapp.exec()
+        return 0 if watcher.seen else 1
     from serialdesk.cli import main as serialdesk
 
     code = serialdesk(["--db", args.db, "--user", args.user, "gui", "--pin", args.pin])

@@ -68,8 +68,8 @@ def display() -> Iterator[tuple[dict[str, str], str]]:
         server.wait(10)
 
 
-def _first_paint(url: str, env: dict[str, str]) -> float | None:
-    command = [sys.executable, "-m", "bench.gui_start", "--db", url]
+def _first_paint(url: str, env: dict[str, str], *, empty: bool = False) -> float | None:
+    command = [sys.executable, "-m", "bench.gui_start", "--db", url, *(["--empty"] if empty else [])]
     started = time.perf_counter()
     with subprocess.Popen(command, cwd=ROOT, env=_env(**env), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                           text=True) as gui:
@@ -91,11 +91,17 @@ def gui_cold_starts(backend: str, size: int, url: str, runs: int) -> list[Measur
         return [Measure(name, label, None, "s", COLD_START_S, backend, size,
                         "skipped: serialdesk/gui/app.py does not exist yet")]
     with display() as (env, where):
-        times = [_first_paint(url, env) for _ in range(runs)]
+        times, floor = [], []
+        for _ in range(runs):  # in turn, so a machine that slows down meanwhile slows both
+            times.append(_first_paint(url, env))
+            floor.append(_first_paint(url, env, empty=True))
     painted = [t for t in times if t is not None]
     if len(painted) < len(times):
         return [Measure(f"{name}.p50", label, None, "s", COLD_START_S, backend, size,
                         f"failed: {len(times) - len(painted)} of {runs} runs never painted the main window")]
+    empty = [t for t in floor if t is not None]
+    yardstick = [Measure("gui_empty_window.p50", f"an empty PySide6 window to first paint ({len(empty)} runs), "
+                         "median: the floor", percentile(empty, 0.5), "s", None, backend, size)] if empty else []
     return [Measure(f"{name}.p50", f"{label}, median, {where}", percentile(painted, 0.5), "s", COLD_START_S, backend,
                     size),
-            Measure(f"{name}.max", f"{label}, slowest", max(painted), "s", None, backend, size)]
+            Measure(f"{name}.max", f"{label}, slowest", max(painted), "s", None, backend, size), *yardstick]

@@ -17,6 +17,7 @@ from serialdesk.services import users
 from serialdesk.services.audit import AuditService
 from serialdesk.services.bundle import Services
 from serialdesk.services.catalogue import CatalogueService
+from serialdesk.services.changes import ChangeService
 from serialdesk.services.common import system_clock
 from serialdesk.services.customers import CustomerRecordService
 from serialdesk.services.drafts import DraftService
@@ -84,7 +85,7 @@ class App:
                         RecallService(*args), CustomerRecordService(*args), ExportService(*args), ImportService(*args),
                         LabelService(*args), ScanService(*args),
                         MaintenanceService(*args), StockMoveService(*args), DraftService(*args),
-                        AuditService(*args))
+                        AuditService(*args), ChangeService(*args))
 
     def close(self) -> None:
         self.engine.dispose()

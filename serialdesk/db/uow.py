@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from types import TracebackType
 
@@ -9,11 +10,16 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from serialdesk.db import changes as watch
 from serialdesk.db.engine import READ_ONLY, journal_guard
 from serialdesk.db.journal import JournalLost
+from serialdesk.domain.changes import Changes
 from serialdesk.domain.errors import DomainError
 
+Listener = Callable[[Changes], None]
+
 RECONNECTED = "db_reconnected"
+log = logging.getLogger(__name__)
 
 
 def unavailable(exc: DBAPIError) -> DomainError:
@@ -48,13 +54,20 @@ def reconnected(exc: JournalLost) -> DomainError:
 
 
 class UnitOfWork:
-    """``with uow: ...; uow.commit()`` — anything not committed is rolled back on exit."""
+    """``with uow: ...; uow.commit()`` — anything not committed is rolled back on exit.
 
-    def __init__(self, factory: sessionmaker[Session], reconnect: Callable[[], None] | None = None) -> None:
+    A writing unit of work watches what its session writes; after COMMIT, ``changes`` says what changed (the
+    kinds of the tables written) and every listener of its factory is told. A reading one changes nothing."""
+
+    def __init__(self, factory: sessionmaker[Session], reconnect: Callable[[], None] | None = None,
+                 listeners: list[Listener] | None = None, *, writes: bool = True) -> None:
         self._factory = factory
         self._reconnect = reconnect
+        self._listeners = listeners if listeners is not None else []
+        self._writes = writes
         self._session: Session | None = None
         self.committed = False  # True once COMMIT returned: later failures must not say "nothing was saved"
+        self.changes = Changes()  # what the last commit changed (nothing until one succeeded)
 
     @property
     def session(self) -> Session:
@@ -65,6 +78,9 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self._session = self._factory()
         self.committed = False
+        self.changes = Changes()
+        if self._writes:
+            watch.start(self._session)
         return self
 
     def __exit__(
@@ -87,11 +103,20 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.flush()  # a failure here: nothing was saved
+        changed = watch.written(self.session)
         try:
             self.session.commit()
         except (OperationalError, InterfaceError) as exc:
             raise unknown_outcome(exc) from exc
         self.committed = True
+        self.changes = self.changes | changed
+        watch.forget(self.session)  # a second commit in the same block reports only its own writes
+        if changed:
+            for listener in list(self._listeners):
+                try:
+                    listener(changed)
+                except Exception:  # saved already: a listener's trouble must not make it look unsaved
+                    log.exception("a commit listener failed")
 
 
 class UnitOfWorkFactory:
@@ -102,6 +127,18 @@ class UnitOfWorkFactory:
         self.guard = journal_guard(engine)
         self._write = sessionmaker(engine, expire_on_commit=False)
         self._read = sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+        self._listeners: list[Listener] = []
+
+    def on_commit(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(changes)`` after every commit that changed something (on the committing thread).
+        Returns a function that stops it. A listener must not raise: the data is saved by then."""
+        self._listeners.append(listener)
+
+        def stop() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return stop
 
     def reconnect(self) -> None:
         """Close every connection (the journal they hold is lost) and forget the journal once the ones other
@@ -111,7 +148,7 @@ class UnitOfWorkFactory:
             self.guard.renew()
 
     def __call__(self) -> UnitOfWork:
-        return UnitOfWork(self._write, self.reconnect)
+        return UnitOfWork(self._write, self.reconnect, self._listeners)
 
     def reading(self) -> UnitOfWork:
-        return UnitOfWork(self._read, self.reconnect)
+        return UnitOfWork(self._read, self.reconnect, writes=False)

@@ -7,6 +7,7 @@ onto the QPrinter the print dialog set up (``print_to`` — tests call it with a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTemporaryDir, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,11 +19,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from serialdesk.bootstrap import Services
 from serialdesk.domain.text import plural
 from serialdesk.gui.generated.ui_labels_dialog import Ui_LabelsDialog
-from serialdesk.gui.labels_job import LabelOptions, copy_pdf, prepare_printer, print_pdf, render_pdf
 from serialdesk.gui.preferences import LAYOUTS, SYMBOLOGIES, Preferences
 from serialdesk.gui.tasks import TaskRunner
-from serialdesk.labels import LabelOutput
 from serialdesk.services.dto import LabelSource
+
+if TYPE_CHECKING:
+    from serialdesk.gui.labels_job import LabelOptions
+    from serialdesk.labels import LabelOutput
 
 RERENDER_DELAY_MS = 200
 ROLL_ZOOM = 2.0
@@ -37,6 +40,12 @@ class LabelsDialog(QDialog):
     def __init__(self, services: Services, runner: TaskRunner, receipt_id: int, receipt_number: str,
                  preferences: Preferences | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The label renderer (barcodes, numpy, Qt's PDF writer) is imported with the first dialog, not with the
+        # window; here, on the GUI thread, before a worker renders with it.
+        from serialdesk.gui import labels_job
+        from serialdesk.labels import qt_render  # noqa: F401
+
+        self.job = labels_job
         self.ui = Ui_LabelsDialog()
         self.ui.setupUi(self)
         self.services, self.runner = services, runner
@@ -89,7 +98,7 @@ class LabelsDialog(QDialog):
 
     def options(self) -> LabelOptions:
         ui = self.ui
-        return LabelOptions(str(ui.layoutCombo.currentData()), str(ui.symbologyCombo.currentData()),
+        return self.job.LabelOptions(str(ui.layoutCombo.currentData()), str(ui.symbologyCombo.currentData()),
                             ui.startSpin.value(), ui.priceCheck.isChecked())
 
     def _show_state(self) -> None:
@@ -123,6 +132,7 @@ class LabelsDialog(QDialog):
         sources, options = list(self.sources), self.options()
         out = Path(self._folder.path()) / f"{self.receipt_number}-labels-{self._made}.pdf"
         self.ui.banner.say(f"Making {plural(len(sources), 'label')}…")
+        render_pdf = self.job.render_pdf
         self.runner.run(lambda: render_pdf(sources, options, out), self._rendered, self._refused,
                         label="make the labels")
 
@@ -166,6 +176,7 @@ class LabelsDialog(QDialog):
         source = self.pdf
         if source is None:
             return
+        copy_pdf = self.job.copy_pdf
         self.runner.run(lambda: copy_pdf(source, path), self._saved, self.ui.banner.bad,
                         label="save the labels")
 
@@ -177,7 +188,7 @@ class LabelsDialog(QDialog):
         if self.pdf is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, self.pdf)
+        self.job.prepare_printer(printer, self.pdf)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(f"Print the labels of {self.receipt_number}")
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -188,6 +199,7 @@ class LabelsDialog(QDialog):
         if pdf is None:
             return
         self.ui.banner.say("Sending the labels to the printer…")
+        print_pdf = self.job.print_pdf
         self.runner.run(lambda: print_pdf(pdf, printer), self._printed, self.ui.banner.bad, label="print the labels")
 
     def _printed(self, pages: int) -> None:

@@ -4,32 +4,34 @@ the wedge is routed from here."""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolButton, QWidget
 
 from serialdesk.bootstrap import App
+from serialdesk.domain.changes import Changes
 from serialdesk.domain.roles import ALLOWED, Action, Actor
 from serialdesk.gui import resources  # noqa: F401 - registers the icons and the style sheet
+from serialdesk.gui.announcer import Announcer
 from serialdesk.gui.formats import clock_time, masked_db_url
 from serialdesk.gui.generated.ui_main_window import Ui_MainWindow
-from serialdesk.gui.help import HelpDialog
-from serialdesk.gui.lookup import LookupDialog
 from serialdesk.gui.panes.base import Pane
-from serialdesk.gui.panes.recall import RecallPane
-from serialdesk.gui.panes.receiving import ReceivingPane
-from serialdesk.gui.panes.reports import ReportsPane
-from serialdesk.gui.panes.sales import SalesPane
-from serialdesk.gui.panes.service import ServicePane
-from serialdesk.gui.photo_dialog import PhotoReader
 from serialdesk.gui.preferences import Preferences, load_preferences
-from serialdesk.gui.settings_dialog import SettingsDialog, show_about
 from serialdesk.gui.sounds import ScanSounds
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.wedge import WedgeFilter
 from serialdesk.gui.widgets.feedback import restyle
+
+if TYPE_CHECKING:  # built when first needed: the window paints before these are imported
+    from serialdesk.gui.help import HelpDialog
+    from serialdesk.gui.lookup import LookupDialog
+    from serialdesk.gui.photo_dialog import PhotoReader
+    from serialdesk.gui.settings_dialog import SettingsDialog
 
 # pane key → (role action that enables it, nav button, key, icon)
 PANES = {
@@ -39,6 +41,54 @@ PANES = {
     "recalls": (Action.RECALL, "navRecalls", "F6", ":/icons/recall.svg"),
     "reports": (Action.REPORTS, "navReports", "F7", ":/icons/reports.svg"),
 }
+# pane key → (title, module, class): a pane's module is imported when the pane is first built
+PANE_CLASSES = {
+    "receiving": ("Receiving", "serialdesk.gui.panes.receiving", "ReceivingPane"),
+    "sales": ("Sales", "serialdesk.gui.panes.sales", "SalesPane"),
+    "service": ("Service", "serialdesk.gui.panes.service", "ServicePane"),
+    "recalls": ("Recalls", "serialdesk.gui.panes.recall", "RecallPane"),
+    "reports": ("Reports", "serialdesk.gui.panes.reports", "ReportsPane"),
+}
+
+
+class LazyPanes(Mapping[str, Pane]):
+    """The window's panes by key, each built the first time it is asked for (``window.panes["sales"]``).
+    Iterating gives every key; ``built()`` the panes that exist so far (iterating ``values()`` builds them all)."""
+
+    def __init__(self, keys: list[str], build: Callable[[str], Pane]) -> None:
+        self._keys = keys
+        self._build = build
+        self._built: dict[str, Pane] = {}
+
+    def __getitem__(self, key: str) -> Pane:
+        pane = self._built.get(key)
+        if pane is None:
+            if key not in self._keys:
+                raise KeyError(key)
+            pane = self._built[key] = self._build(key)
+        return pane
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def built(self) -> dict[str, Pane]:
+        return dict(self._built)
+
+    def is_built(self, key: str) -> bool:
+        return key in self._built
+
+    def all_built(self) -> bool:
+        return len(self._built) == len(self._keys)
+
+    def next_unbuilt(self) -> str | None:
+        return next((key for key in self._keys if key not in self._built), None)
+
+
+BUILD_REST_AFTER_MS = 1500  # the rest of the window is built after the first paint, or after this at the latest
+AFTER_PAINT_MS = 50
 
 
 class MainWindow(QMainWindow):
@@ -57,27 +107,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"serialdesk — {actor.name} at {app.settings.station}")
         self.setWindowIcon(QIcon(":/icons/app.svg"))
         self.setMinimumSize(1100, 640)
-        self.panes: dict[str, Pane] = {
-            "receiving": ReceivingPane(self.services, runner, self, database=app.settings.db_url),
-            "sales": SalesPane(self.services, runner, self),
-            "service": ServicePane(self.services, runner, self),
-            "recalls": RecallPane(self.services, runner, self),
-            "reports": ReportsPane(self.services, runner, self),
-        }
+        # Only the first pane is built before the window paints; the others are built one at a time once it has
+        # (or at once when asked for), each loading fresh, with this station's preferences.
+        self.panes = LazyPanes(list(PANES), self._build_pane)
         self._lookup: LookupDialog | None = None
         self._crash_box: QMessageBox | None = None
+        self.photo: PhotoReader | None = None
         self.sounds = ScanSounds(self, enabled=bool(self.preferences.scan_sounds))
+        self.announcer = Announcer(self.services, self)
+        self.announcer.sig_changes.connect(self.announce)
         self._build_sidebar()
         self._build_status_bar()
         self._connect()
-        self.photo = PhotoReader(self, self.services, runner, lambda: (self.current_key(), self.current_pane()))
-        self.photo.button.setSizePolicy(self.ui.lookupButton.sizePolicy())
-        self.ui.sidebarLayout.insertWidget(self.ui.sidebarLayout.indexOf(self.ui.lookupButton) + 1, self.photo.button)
-        self.sig_pane_changed.connect(self.photo.pane_changed)
-        for pane in self.panes.values():
-            pane.preferences_changed(self.preferences)
-            pane.load()
         self.show_pane(self.first_allowed_pane())
+        self._painted = self._rest_done = False
+        self.installEventFilter(self)
+        QTimer.singleShot(BUILD_REST_AFTER_MS, self._build_rest)  # without a paint (hidden, offscreen): anyway
 
     # --- building -------------------------------------------------------------------------------------------
 
@@ -86,18 +131,16 @@ class MainWindow(QMainWindow):
         ui.stationLabel.setText(f"Station {self.app.settings.station}")
         ui.userLabel.setText(f"{self.actor.name}\n{self.actor.role.value}")
         for key, (action, button_name, keys, icon) in PANES.items():
-            pane = self.panes[key]
+            title = PANE_CLASSES[key][0]
             button: QToolButton = getattr(ui, button_name)
             button.setIcon(QIcon(icon))
             button.setIconSize(QSize(20, 20))
-            button.setText(f"{pane.title}   {keys}")
-            ui.paneStack.addWidget(pane)
+            button.setText(f"{title}   {keys}")
             allowed = self.actor.may(action)
             button.setEnabled(allowed)
-            pane.setEnabled(allowed)
             if not allowed:
                 who = " or ".join(sorted(r.value for r in ALLOWED[action]))
-                button.setToolTip(f"{pane.title} needs a {who} account; you are signed in as {self.actor.role.value}.")
+                button.setToolTip(f"{title} needs a {who} account; you are signed in as {self.actor.role.value}.")
             button.clicked.connect(lambda _checked=False, k=key: self.show_pane(k))
             QShortcut(QKeySequence(keys), self).activated.connect(lambda k=key: self.show_pane(k))
         ui.lookupButton.setIcon(QIcon(":/icons/lookup.svg"))
@@ -142,14 +185,57 @@ class MainWindow(QMainWindow):
         self.runner.sig_notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         if self.wedge is not None:
             self.wedge.sig_scan.connect(self.route_scan)
-        for pane in self.panes.values():
-            pane.sig_status.connect(lambda text: self.statusBar().showMessage(text, 6000))
-            pane.sig_camera.connect(self.set_camera_state)
-            pane.sig_camera_scan.connect(self.route_scan)
-            scan_handled = getattr(pane, "sig_scan_handled", None)
-            if scan_handled is not None:
-                scan_handled.connect(self.sounds.scan_handled)
-            pane.sig_data_changed.connect(lambda what, source=pane: self._data_changed(source, what))
+
+    def _build_pane(self, key: str) -> Pane:
+        """Build one pane (importing its module now), put it in the stack, and let it load."""
+        _title, module, name = PANE_CLASSES[key]
+        cls = getattr(importlib.import_module(module), name)
+        if key == "receiving":
+            pane: Pane = cls(self.services, self.runner, self, database=self.app.settings.db_url)
+        else:
+            pane = cls(self.services, self.runner, self)
+        self.ui.paneStack.addWidget(pane)
+        pane.setEnabled(self.actor.may(PANES[key][0]))
+        pane.sig_status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        pane.sig_camera.connect(self.set_camera_state)
+        pane.sig_camera_scan.connect(self.route_scan)
+        scan_handled = getattr(pane, "sig_scan_handled", None)
+        if scan_handled is not None:
+            scan_handled.connect(self.sounds.scan_handled)
+        pane.preferences_changed(self.preferences)
+        pane.load()
+        return pane
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(AFTER_PAINT_MS, self._build_rest)  # once the paint is on screen
+        return False
+
+    def _build_rest(self) -> None:
+        """After the first paint: the photo reader, the other panes, then the label renderer — one per turn of
+        the event loop (the clerk can scan into the first pane in between)."""
+        if self._rest_done:
+            return
+        if self.photo is None:
+            self._build_photo()
+        elif (key := self.panes.next_unbuilt()) is not None:
+            self.panes[key]
+        else:
+            import serialdesk.labels.qt_render  # noqa: F401 - on the GUI thread, before a worker renders a label
+
+            self._rest_done = True
+            return
+        QTimer.singleShot(0, self._build_rest)
+
+    def _build_photo(self) -> None:
+        from serialdesk.gui.photo_dialog import PhotoReader
+
+        self.photo = PhotoReader(self, self.services, self.runner, lambda: (self.current_key(), self.current_pane()))
+        self.photo.button.setSizePolicy(self.ui.lookupButton.sizePolicy())
+        self.ui.sidebarLayout.insertWidget(self.ui.sidebarLayout.indexOf(self.ui.lookupButton) + 1, self.photo.button)
+        self.sig_pane_changed.connect(self.photo.pane_changed)
+        self.photo.pane_changed(self.current_key())
 
     # --- panes ----------------------------------------------------------------------------------------------
 
@@ -158,7 +244,7 @@ class MainWindow(QMainWindow):
 
     def current_key(self) -> str:
         current = self.ui.paneStack.currentWidget()
-        return next(key for key, pane in self.panes.items() if pane is current)
+        return next(key for key, pane in self.panes.built().items() if pane is current)
 
     def current_pane(self) -> Pane:
         return self.panes[self.current_key()]
@@ -174,10 +260,10 @@ class MainWindow(QMainWindow):
         pane.activate()
         self.sig_pane_changed.emit(key)
 
-    def _data_changed(self, source: Pane, what: str) -> None:
-        for pane in self.panes.values():
-            if pane is not source:
-                pane.refresh(what)
+    def announce(self, changes: Changes) -> None:
+        """What changed — here or elsewhere — to every pane built so far (one built later loads fresh)."""
+        for pane in self.panes.built().values():
+            pane.refresh(changes)
 
     # --- scans, look-up, help -------------------------------------------------------------------------------
 
@@ -208,17 +294,23 @@ class MainWindow(QMainWindow):
         restyle(self.camera_label)
 
     def open_lookup(self) -> LookupDialog:
+        from serialdesk.gui.lookup import LookupDialog
+
         if self._lookup is None:
             self._lookup = LookupDialog(self.services, self.runner, self)
         self._lookup.start()
         return self._lookup
 
     def show_help(self) -> HelpDialog:
+        from serialdesk.gui.help import HelpDialog
+
         dialog = HelpDialog(self.current_pane().help_topic, self)
         dialog.show()
         return dialog
 
     def open_settings(self) -> SettingsDialog:
+        from serialdesk.gui.settings_dialog import SettingsDialog
+
         settings = self.app.settings
         dialog = SettingsDialog(self.preferences, settings.db_url, settings.station, parent=self)
         dialog.sig_saved.connect(self.apply_preferences)
@@ -231,12 +323,14 @@ class MainWindow(QMainWindow):
         self.sounds.set_enabled(bool(preferences.scan_sounds))
         if self.wedge is not None:
             self.wedge.set_settings(preferences.wedge_settings())
-        for pane in self.panes.values():
+        for pane in self.panes.built().values():
             pane.preferences_changed(preferences)
         if note:
             self.statusBar().showMessage(note, 10_000)
 
     def show_about(self) -> QMessageBox:
+        from serialdesk.gui.settings_dialog import show_about
+
         return show_about(self, self.app.settings.db_url, self.app.settings.station)
 
     def show_crash(self, what: str, details: str) -> None:
@@ -257,6 +351,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.announcer.stop()
         if self.wedge is not None:
             self.wedge.sig_scan.disconnect(self.route_scan)
         self.runner.wait()

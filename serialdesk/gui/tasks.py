@@ -17,9 +17,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-# Qt's label renderer is imported here, on the GUI thread, before any worker runs: importing PySide6 modules
-# on a worker while the GUI thread runs the event loop crashed the process (Segmentation fault).
-import serialdesk.labels.qt_render  # noqa: F401
+# Qt's label renderer (serialdesk.labels.qt_render) must be imported on the GUI thread before a worker renders
+# with it: importing PySide6 modules on a worker while the GUI thread runs the event loop crashed the process
+# (Segmentation fault). It is not imported here (it brings numpy and the barcode libraries, ~0.3 s before the
+# window could paint): the labels dialog, the recall letters and the main window (once painted) import it.
 from serialdesk.domain.errors import DomainError
 
 CRASH_MESSAGE = "Something went wrong that the program did not expect; the details are in the error window."

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from serialdesk.domain.roles import Actor
 from serialdesk.services.audit import AuditService
 from serialdesk.services.catalogue import CatalogueService
+from serialdesk.services.changes import ChangeService
 from serialdesk.services.customers import CustomerRecordService
 from serialdesk.services.drafts import DraftService
 from serialdesk.services.exchange import ExportService, ImportService
@@ -45,3 +46,4 @@ class Services:
     stock_moves: StockMoveService
     drafts: DraftService
     audit: AuditService
+    changes: ChangeService  # what this app's commits changed, and what changed elsewhere

@@ -130,7 +130,7 @@ def open_window(
         qtbot.waitExposed(window)
         window.activateWindow()  # keys (and shortcuts) go to the active window
         qtbot.waitUntil(window.isActiveWindow)
-        qtbot.waitUntil(lambda: not runner.busy)
+        qtbot.waitUntil(lambda: window.panes.all_built() and not runner.busy)  # the others are built after paint
         return window
 
     yield make

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from serialdesk.bootstrap import Services
+from serialdesk.domain.changes import Changes
 from serialdesk.gui.preferences import Preferences
 from serialdesk.gui.tasks import Task, TaskRunner
 from serialdesk.gui.widgets.camera_panel import CameraPanel
@@ -59,7 +60,6 @@ class Pane(QWidget):
     title = ""
     help_topic = ""
     sig_status = Signal(str)  # a short note for the status bar
-    sig_data_changed = Signal(str)  # what changed ("stock", "customers" …): other panes may refresh
     sig_camera = Signal(str, str)  # tone, text — the pane's camera for the status bar ("Camera on" …)
     sig_camera_scan = Signal(str)  # a code the pane's camera read: the window routes it like a scanner burst
 
@@ -104,8 +104,9 @@ class Pane(QWidget):
     def handle_scan(self, text: str) -> None:
         raise NotImplementedError
 
-    def refresh(self, what: str) -> None:
-        """Another pane changed ``what``; reload if this pane shows it."""
+    def refresh(self, changes: Changes) -> None:
+        """Something changed — by any pane of this window (this one too) or elsewhere (another station, the CLI);
+        the window's announcer says each change once. Reload what this pane shows if ``changes`` touches it."""
 
     def preferences_changed(self, preferences: Preferences) -> None:
         """This station's settings were loaded or changed (label defaults, the shop's name …)."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from serialdesk.bootstrap import Services
+from serialdesk.domain.changes import Changes
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.text import plural
 from serialdesk.gui.formats import status_word
@@ -100,8 +101,8 @@ class RecallPane(Pane):
             self.load_choices()
         self.ui.productCombo.setFocus()
 
-    def refresh(self, what: str) -> None:
-        if what in ("catalogue", "stock"):
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches("catalogue", "stock"):
             self._loaded = False
 
     def preferences_changed(self, preferences: Preferences) -> None:
@@ -240,7 +241,6 @@ class RecallPane(Pane):
         self.go_to(STARTED)
         self.record.load(select_id=view.id)
         self.sig_started.emit(view)
-        self.sig_data_changed.emit("stock")
 
     def track_started(self) -> None:
         if self.started is not None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from serialdesk.documents.recall_csv import write_csv
 from serialdesk.documents.recall_letters import write_recall_letters
 from serialdesk.domain.errors import DomainError
+from serialdesk.labels import qt_render  # noqa: F401 - the letters are drawn on a worker: Qt imported here, on the GUI thread
 from serialdesk.services.dto import RecallView
 
 # Recall numbers are handed out in order but a rolled-back transaction on PostgreSQL can skip one; this many

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from serialdesk.domain.changes import Changes
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.text import plural
 from serialdesk.gui.formats import local_time
@@ -32,7 +33,7 @@ from serialdesk.gui.tasks import Task, TaskRunner
 from serialdesk.gui.widgets.tables import fit_columns
 from serialdesk.services.bundle import Services
 from serialdesk.services.drafts import DraftScan
-from serialdesk.services.dto import ProductView, ReceiptView, ScannedUnit
+from serialdesk.services.dto import PartyView, ProductView, ReceiptView, ScannedUnit
 from serialdesk.workflows.receiving import ReceivingSession
 
 SHOWN_SCANS = 10
@@ -118,9 +119,21 @@ class ReceivingPane(ScanningPane):
         self.offline.start()
         self.sig_loaded.emit()
 
-    def refresh(self, what: str) -> None:
-        if what in ("catalogue", "drafts"):
-            self.load()
+    def refresh(self, changes: Changes) -> None:
+        """New or changed products and suppliers (here or at another station) refill the combos, keeping the
+        choice; this pane's own scans and drafts are already on screen (a draft left open elsewhere is offered at
+        the next sign-in), so they reload nothing."""
+        if not changes.touches("catalogue"):
+            return
+        catalogue = self.services.catalogue
+
+        def refill(found: tuple[list[ProductView], list[PartyView]]) -> None:
+            products, suppliers = found
+            self.products = {p.sku: p for p in products}
+            self.setup.fill(products, suppliers)
+
+        self.call(lambda: (catalogue.products(), catalogue.suppliers()), refill, self.ui.banner.bad,
+                  label="reload products and suppliers")
 
     def activate(self) -> None:
         self.ui.scanEdit.setFocus()
@@ -170,10 +183,7 @@ class ReceivingPane(ScanningPane):
 
     def scanned(self, text: str, result: DraftScan | DomainError, note: str = "") -> None:
         """Show what the session made of one scan (called on the GUI thread with the service's answer)."""
-        opened = self.session.draft is None
         outcome = self.session.scan_done(text, result)
-        if opened and self.session.draft is not None:
-            self.sig_data_changed.emit("drafts")
         if outcome.tone in ("good", "info"):
             self.setup.select_product(outcome.sku)
             if isinstance(result, DraftScan) and result.lot:
@@ -224,7 +234,6 @@ class ReceivingPane(ScanningPane):
         self.ui.banner.good(f"Receipt {receipt.number} posted: {plural(receipt.count, 'unit')} from "
                             f"{receipt.supplier} {'is' if receipt.count == 1 else 'are'} in stock. "
                             "Print labels… (Ctrl+P) for its units.")
-        self.sig_data_changed.emit("stock")
 
     def preferences_changed(self, preferences: Preferences) -> None:
         self.preferences = preferences

@@ -55,7 +55,6 @@ class ReceivingActions(QObject):
         dialog.finish()
         self.unknown_gtin = None
         self.pane.ui.banner.good(f"{product.name} ({product.sku}) added; scan its barcode, then its serials.")
-        self.pane.sig_data_changed.emit("catalogue")
 
     # --- generated serials ---------------------------------------------------------------------------------
 

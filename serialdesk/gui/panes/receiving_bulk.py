@@ -159,10 +159,7 @@ class BulkEntry(QObject):
         self.pane.call(self.pane.session.batch_call(part), self._saved, self._failed, label="add serials")
 
     def _saved(self, batch: DraftBatch) -> None:
-        opened = self.pane.session.draft is None
         self.pane.session.batch_done(batch)
-        if opened:
-            self.pane.sig_data_changed.emit("drafts")
         self.added += len(batch.added)
         self.refused += batch.refused
         # The list of scans changes once per chunk (one reset, not a row per serial: the expected list and the

@@ -32,7 +32,6 @@ class ReceivingHost(Protocol):
     preferences: Preferences
     last_posted: ReceiptView | None
     sig_status: SignalInstance
-    sig_data_changed: SignalInstance
 
     def call(self, fn: Callable[[], Any], done: Callable[[Any], None] | None = None,
              failed: Callable[[str], None] | None = None, *, label: str = "") -> Task: ...

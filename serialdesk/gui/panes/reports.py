@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from serialdesk.bootstrap import Services
+from serialdesk.domain.changes import Changes
 from serialdesk.gui.generated.ui_reports_pane import Ui_ReportsPane
 from serialdesk.gui.models.export import write_table_csv
 from serialdesk.gui.panes import report_views as views
@@ -97,7 +98,9 @@ class ReportsPane(Pane):
         if self._stale:
             self.reload()
 
-    def refresh(self, what: str) -> None:
+    def refresh(self, changes: Changes) -> None:
+        if not changes.touches("stock", "sales", "catalogue", "drafts", "tickets"):
+            return
         self._stale = True  # something was received, sold or returned: worked out again when next shown
         if self.isVisible():
             self.reload()

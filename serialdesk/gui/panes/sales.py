@@ -104,10 +104,6 @@ class SalesPane(ScanningPane):
         self.shortcut("Ctrl+Return", self.complete)
         self.shortcut("Ctrl+Enter", self.complete)
 
-    def refresh(self, what: str) -> None:
-        if what == "catalogue":
-            self.load()
-
     def preferences_changed(self, preferences: Preferences) -> None:
         self.shop_name = preferences.shop_name
         self.ui.cameraPanel.set_source(preferences.camera_source())
@@ -204,7 +200,6 @@ class SalesPane(ScanningPane):
         self.ui.customerChip.setText("No customer chosen")
         self.ui.banner.good(message)
         self.sig_sold.emit(sale)
-        self.sig_data_changed.emit("stock")
         self.ui.customerSearch.setFocus()
 
     # --- returns --------------------------------------------------------------------------------------------
@@ -217,7 +212,6 @@ class SalesPane(ScanningPane):
         def closed(result: int) -> None:
             if result and dialog.message:
                 self.ui.banner.good(dialog.message)
-                self.sig_data_changed.emit("stock")
 
         dialog.finished.connect(closed)
         dialog.open()

@@ -210,7 +210,6 @@ class ServicePane(ScanningPane):
         """A ticket changed: show its unit again (the passport has a new event) with the ticket chosen."""
         self.call(self.session.ticket_done(ticket), lambda p: self.show_passport(p, keep_ticket=ticket.id),
                   self.ui.banner.bad, label="reload the passport")
-        self.sig_data_changed.emit("tickets")
 
     def _form(self, title: str, fields: list[Field], intro: str, ok: str,
               action: Callable[[dict[str, Any]], Callable[[], TicketView]]) -> FormDialog:

@@ -9,27 +9,33 @@ preview polls the newest frame ~10 times a second instead of repainting for ever
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QWidget
 
 from serialdesk.gui.generated.ui_camera_panel import Ui_CameraPanel
 from serialdesk.gui.widgets.feedback import restyle
-from serialdesk.scanning.camera import CameraScanner, CameraSettings, CameraState, CameraStatus
-from serialdesk.scanning.decode import DecodedCode
+
+if TYPE_CHECKING:  # OpenCV and numpy are imported when a camera is first started, not when the window opens
+    import numpy as np
+
+    from serialdesk.scanning.camera import CameraScanner, CameraStatus
+    from serialdesk.scanning.decode import DecodedCode
 
 PREVIEW_INTERVAL_MS = 100
 CAMERA_OFF = "Camera off"
 CAMERA_ON = "Camera on"
 CAMERA_LOST = "Camera lost — the scanner keeps working"
 
-ScannerFactory = Callable[..., CameraScanner]
+ScannerFactory = Callable[..., "CameraScanner"]
 
 
 def frame_image(frame: np.ndarray) -> QImage:
     """A BGR frame (OpenCV's order) as a QImage that owns its pixels."""
+    import numpy as np
+
     frame = np.ascontiguousarray(frame)
     height, width = frame.shape[:2]
     return QImage(frame.data, width, height, frame.strides[0], QImage.Format.Format_BGR888).copy()
@@ -37,6 +43,8 @@ def frame_image(frame: np.ndarray) -> QImage:
 
 def describe(status: CameraStatus) -> tuple[str, str, str]:
     """(tone, status-bar text, longer note) for a state of the camera."""
+    from serialdesk.scanning.camera import CameraState
+
     if status.state is CameraState.STARTING:
         return "info", "Camera starting…", status.message
     if status.state is CameraState.RUNNING:
@@ -57,12 +65,12 @@ class CameraPanel(QFrame):
     sig_state = Signal(str, str, str)
     _sig_status = Signal(object)  # CameraStatus, from the worker thread
 
-    def __init__(self, parent: QWidget | None = None, *, factory: ScannerFactory = CameraScanner) -> None:
+    def __init__(self, parent: QWidget | None = None, *, factory: ScannerFactory | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_CameraPanel()
         self.ui.setupUi(self)
         self.ui.stateLabel.setProperty("role", "muted")
-        self.factory = factory
+        self.factory = factory  # None: scanning.camera.CameraScanner
         self.source: int | str = 0
         self.scanner: CameraScanner | None = None
         self.state_text = CAMERA_OFF
@@ -94,8 +102,11 @@ class CameraPanel(QFrame):
     def _toggled(self, on: bool) -> None:
         self.ui.cameraButton.setText(("Stop camera" if on else "Camera") + "   Ctrl+K")
         if on and self.scanner is None:
-            self.scanner = self.factory(CameraSettings(source=self.source), on_scan=self._scanned,
-                                        on_state=self._sig_status.emit)
+            from serialdesk.scanning.camera import CameraScanner, CameraSettings
+
+            factory = self.factory or CameraScanner
+            self.scanner = factory(CameraSettings(source=self.source), on_scan=self._scanned,
+                                   on_state=self._sig_status.emit)
             self.ui.previewLabel.setVisible(True)
             self._timer.start()
             self.scanner.start()
@@ -114,6 +125,8 @@ class CameraPanel(QFrame):
         self.sig_scan.emit(code.text)
 
     def _status_changed(self, status: CameraStatus) -> None:
+        from serialdesk.scanning.camera import CameraState
+
         if self.scanner is None or status.state is CameraState.STOPPED:
             return  # the worker's last word after the clerk switched it off: already shown
         tone, text, note = describe(status)
