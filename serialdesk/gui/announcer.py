@@ -13,8 +13,9 @@ Two sources:
 A pane's own change reaches it too, like everyone else's: every pane hears every change once, whoever made it,
 and its ``refresh`` reloads only what it shows (a pane that has just shown its own change skips the kinds it
 writes itself). The poll also sees this window's own commits in the ledger; those already announced are not
-announced again — when the new events are exactly as many as this window's commits wrote since the last look,
-and of kinds already announced, they are taken as ours. Anything else is announced: a change is never
+announced again — when the new events are no more than this window's commits wrote since the last look,
+and of kinds already announced, they are taken as ours (a commit that lands while a look is under way is
+matched by the next look, kept for that one look only). Anything else is announced: a change is never
 swallowed, at worst a pane reloads once more than it needed.
 """
 
@@ -54,6 +55,7 @@ class Announcer(QObject):
         self.services = services
         self._lock = threading.Lock()
         self._ours = Changes()  # what this window's commits changed since the poll last looked
+        self._carried = Changes()  # ours the last look did not find in the ledger yet (kept for one more look)
         self._polling = False
         self._stopped = False
         self._marks: ChangeMarks | None = None
@@ -119,9 +121,16 @@ class Announcer(QObject):
         first = self._marks is None
         self._marks = found.marks
         changes = found.changes
-        if first or not changes:
+        carried, self._carried = self._carried, Changes()
+        if first:
             return
-        if changes.events == ours.events and changes.kinds <= ours.kinds:
+        ours = ours | carried
+        if not changes:
+            self._carried = ours  # committed while the look was under way: seen by the next look
+            return
+        if changes.events <= ours.events and changes.kinds <= ours.kinds:
+            if changes.events < ours.events:  # some of ours were not in the ledger yet: matched next time
+                self._carried = Changes(ours.kinds, ours.events - changes.events)
             return  # only this window's own commits, announced already
         self.sig_changes.emit(changes)
 

@@ -18,6 +18,7 @@ from serialdesk.domain.changes import Changes
 from serialdesk.gui.main_window import MainWindow
 from serialdesk.gui.panes.receiving import ReceivingPane
 from serialdesk.gui.panes.reports import Reports, ReportsPane
+from serialdesk.services.changes import ChangeMarks, ChangesSince
 
 from .conftest import Shop
 
@@ -91,3 +92,23 @@ def test_this_window_s_own_commits_are_announced_at_once_and_once(
     polls = window.announcer.polls
     qtbot.waitUntil(lambda: window.announcer.polls >= polls + 2, timeout=ELSEWHERE_MS)  # the ledger looked at
     assert heard == [Changes.of("catalogue", "ledger")]  # the poll saw it in the ledger and did not say it again
+
+
+def test_a_commit_that_lands_while_the_poll_looks_is_still_recognised_as_ours(
+    qtbot: QtBot, open_window: Callable[..., MainWindow]
+) -> None:
+    """Found on a loaded machine: the look read the ledger just before this window's commit and took the commit
+    as 'ours' while finding nothing; the next look found its event and announced it a second time."""
+    window = open_window()
+    announcer = window.announcer
+    announcer.timer.stop()
+    qtbot.waitUntil(lambda: not announcer._polling, timeout=ELSEWHERE_MS)
+    heard: list[Changes] = []
+    announcer.sig_changes.connect(heard.append)
+    ours = Changes.of("catalogue", "ledger", events=1)
+    marks = ChangeMarks(10)
+    announcer._polled(ChangesSince(Changes(), marks), ours)  # the look saw nothing; the commit came meanwhile
+    announcer._polled(ChangesSince(ours, ChangeMarks(11)), Changes())  # the next look finds its event
+    assert heard == []
+    announcer._polled(ChangesSince(Changes.of("customers", "ledger", events=1), ChangeMarks(12)), Changes())
+    assert heard == [Changes.of("customers", "ledger")]  # someone else's change is still said
