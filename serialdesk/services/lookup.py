@@ -14,7 +14,7 @@ from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.text import LIKE_ESCAPE, like_pattern
 from serialdesk.domain.warranty import add_months, warranty_state
-from serialdesk.services.common import Service, items_by_ref, one_item, party_view
+from serialdesk.services.common import Service, items_by_ref, one_item, party_view, split_ref
 from serialdesk.services.dto import EventView, ItemPassport, PartyView
 from serialdesk.services.dto.search import FoundCustomer, FoundTicket, FoundUnit, SearchResult
 from serialdesk.services.recall_holds import hold_sentence, holds_on
@@ -83,6 +83,15 @@ class LookupService(Service):
         NotFound when nothing matches, saying what was searched."""
         self.actor.require(Action.LOOKUP)
         return search_counter(self.uows, text, limit)
+
+    def scanned_unit(self, text: str, sku: str | None = None, *, of_product: bool = False) -> str:
+        """What a form's serial field should hold for a scan routed to it, read by the one classifier: a GS1
+        label, ``SKU:SERIAL`` or a serial (of ``sku``) as ``SKU:SERIAL`` when the product is known, else the
+        serial. ``of_product``: the form lists serials of ``sku`` only (receiving) — just the serial, and a label
+        of another product or a product barcode is refused. The unit need not exist yet."""
+        self.actor.require(Action.LOOKUP)
+        with self.uows.reading() as uow:
+            return form_serial(uow.session, text, sku, of_product=of_product)
 
     def passport(self, serial: str, sku: str | None = None) -> ItemPassport:
         """Everything about one unit. NotFound for an unknown serial; DomainError when it is ambiguous."""
@@ -266,3 +275,18 @@ def _ticket_numbered(s: Any, text: str) -> tuple[FoundTicket, ...]:
     customer = s.get(Customer, ticket.customer_id) if ticket.customer_id else None
     return (FoundTicket(record_number("ticket", ticket.id), ticket.status, ticket.problem,
                         customer.name if customer else None, _found(item, product)),)
+
+
+# --- a scan routed to a form's serial field (issue 13) -------------------------------------------------------------
+
+
+def form_serial(s: Any, text: str, sku: str | None = None, *, of_product: bool = False) -> str:
+    if not text.strip():
+        raise DomainError("The scan was empty; scan the unit's label again.", code="empty_scan")
+    named, serial = split_ref(s, text, sku.strip().upper() if sku else None)
+    if not of_product:
+        return f"{named}:{serial}" if named else serial
+    if sku and named and named != sku.strip().upper():
+        raise DomainError(f"This label is for {named}, not {sku.strip().upper()}: scan a {sku.strip().upper()} "
+                          "unit's serial.", code="other_product")
+    return serial

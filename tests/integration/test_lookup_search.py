@@ -154,3 +154,18 @@ def test_the_cli_searches_like_the_look_up(db_url: str, counter: Services) -> No
     assert json.loads(limited.stdout)["truncated"] is True
     nothing = run_cli(db_url, "search", "QQQ")
     assert nothing.returncode == 4 and "Nothing matches 'QQQ'" in nothing.stderr and "Traceback" not in nothing.stderr
+
+
+def test_a_scan_for_a_form_is_read_by_the_one_classifier(counter: Services) -> None:
+    gs1 = "\x1d0104006381333931" + "10L1\x1d" + "21SN1001"
+    assert counter.lookup.scanned_unit(gs1) == "DRL-18V:SN1001"  # GS kept apart: lot L1 is not in the serial
+    assert counter.lookup.scanned_unit("(01)04006381333931(21)NEW-9") == "DRL-18V:NEW-9"  # need not exist
+    assert counter.lookup.scanned_unit("sn-77", "DRL-18V") == "DRL-18V:SN-77"
+    assert counter.lookup.scanned_unit("sn-77") == "sn-77"  # no product known: the text as typed
+    assert counter.lookup.scanned_unit("(01)04006381333931(21)NEW-9", "DRL-18V", of_product=True) == "NEW-9"
+    with pytest.raises(DomainError) as other:
+        counter.lookup.scanned_unit("SAW-7:s-1", "DRL-18V", of_product=True)
+    assert other.value.code == "other_product"
+    with pytest.raises(DomainError) as product:
+        counter.lookup.scanned_unit("4006381333931", "DRL-18V", of_product=True)
+    assert "not of one unit" in product.value.message

@@ -9,6 +9,9 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QWidget
 
 from serialdesk.gui.generated.ui_receiving_pane import Ui_ReceivingPane
+from serialdesk.gui.tasks import TaskRunner
+from serialdesk.gui.widgets.form_dialog import ScanReader
+from serialdesk.services.bundle import Services
 from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.dto import PartyView, ProductView, ReceiptView, ScannedUnit
 from serialdesk.services.receiving import ReceivingService
@@ -35,6 +38,13 @@ def product_rule(product: ProductView) -> str:
     warranty = f"{product.warranty_months} months' warranty" if product.warranty_months else "no warranty"
     barcode = f" · barcode {product.gtin}" if product.gtin else ""
     return f"{source} · {warranty}{barcode}"
+
+
+def serial_reader(services: Services, runner: TaskRunner, sku: str | None) -> ScanReader:
+    """A receiving form's scans (paste, range): serials of ``sku`` by the one classifier; another product's label
+    or a product barcode is refused in the form."""
+    lookup = services.lookup
+    return ScanReader(lambda text: lookup.scanned_unit(text, sku, of_product=True), runner)
 
 
 class PaneKeys(QObject):
