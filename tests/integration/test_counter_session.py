@@ -42,3 +42,11 @@ def test_choose_product_clears_a_lot_only_when_the_product_really_changes(shop: 
     assert session.choose_product("SAW-7") == "L1" and session.lot is None
     session.lot = "S1"
     assert session.choose_product(None) == "S1" and session.lot is None
+
+
+def test_a_unit_of_another_product_named_outright_never_takes_the_lot_typed_for_this_one(shop: Services) -> None:
+    shop.catalogue.add_product("SAW-7", "Circular saw", gtin=SAW_GTIN)
+    session = ReceivingSession(shop, sku="DRL-18V", lot="L1")
+    assert session.scan("SAW-7:S-1").unit.lot is None  # type: ignore[union-attr]
+    assert session.scan(f"(01)0{SAW_GTIN}(21)S-2").unit.lot is None  # type: ignore[union-attr]
+    assert (session.sku, session.lot) == ("SAW-7", None)
