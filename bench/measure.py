@@ -122,6 +122,11 @@ def counter(bench: Bench, svc: Services, sample: Sample) -> None:
 
     bench.latencies("passport", "passport lookup of a sold unit (lookup.passport)",
                     lambda n: svc.lookup.passport(sample.sold[n % len(sample.sold)]), PASSPORTS, PASSPORT_MS)
+    bench.latencies("search_serial_start", "look-up search by a serial's first 5 characters (lookup.search)",
+                    lambda n: svc.lookup.search(sample.sold[n % len(sample.sold)].split(":")[-1][:5]), PASSPORTS,
+                    None)
+    bench.latencies("search_customer", "look-up search by a customer number (lookup.search: customers contains)",
+                    lambda n: svc.lookup.search(sample.customers[n % len(sample.customers)]), PASSPORTS, None)
     bench.latencies("sell_one", "sale of 1 serial (sales.sell_items)",
                     lambda n: svc.sales.sell_items(sample.customers[n], [sample.in_stock[n]]), SALES, None)
     bench.latencies("recall_lot", "recall preview by product + lot (recalls.find_affected)",

@@ -1,4 +1,4 @@
-"""recall, recall-show, recall-track: affected units, CSV and customer letters."""
+"""search (the look-up's search); recall, recall-show, recall-track: affected units, CSV and customer letters."""
 
 from __future__ import annotations
 
@@ -17,11 +17,20 @@ from serialdesk.domain.products import parse_record_number
 from serialdesk.domain.recalls import Resolution
 from serialdesk.domain.text import plural
 from serialdesk.services.dto import RecallCriteria, RecallView
+from serialdesk.services.dto.search import FoundUnit, SearchResult
+from serialdesk.services.lookup import MAX_SEARCH_LIMIT, SEARCH_LIMIT
 
 RESOLUTION_KINDS = [r.value for r in Resolution]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("search", parents=[common],
+                       help="find units by the beginning of a serial, customers by name/phone/e-mail, a ticket")
+    p.add_argument("text", metavar="TEXT", help="part of a serial (its beginning), a name, a phone number, T-0007")
+    p.add_argument("--limit", type=int, default=SEARCH_LIMIT,
+                   help=f"at most this many of each kind (default {SEARCH_LIMIT}, at most {MAX_SEARCH_LIMIT})")
+    p.set_defaults(handler=run_search)
+
     p = sub.add_parser("recall", parents=[common], help="recall units: quarantine stock, list customers, letters")
     p.add_argument("--sku", required=True)
     p.add_argument("--lot", action="append", default=[], help="a lot code (repeat for several)")
@@ -75,6 +84,33 @@ def _recall_id(text: str) -> int:
     if number is None and not text.strip().isdigit():
         raise DomainError(f"'{text}' is not a recall number (e.g. RC-0001).", code="bad_recall_number")
     return number if number is not None else int(text)
+
+
+def run_search(ctx: Context) -> int:
+    result = ctx.services.lookup.search(ctx.args.text, ctx.args.limit)
+    return ctx.emit(result, lambda: search_text(result))
+
+
+def search_text(r: SearchResult) -> str:
+    def unit(u: FoundUnit) -> str:
+        return f"{u.ref:<28} {u.product} · {u.status.replace('_', ' ')}"
+
+    lines = [f"  {unit(u)}" for u in r.exact]
+    if r.units:
+        lines += [f"Serials beginning with '{r.text}':", *(f"  {unit(u)}" for u in r.units)]
+    for c in r.customers:
+        who = " · ".join(x for x in (c.customer.phone, c.customer.email) if x)
+        lines.append(f"Customer {c.customer.name} ({c.customer.number}){'  ' + who if who else ''}")
+        lines += [f"  {unit(u)}" for u in c.units] or ["  no units"]
+        if c.more_units:
+            lines.append("  … and more")
+    for t in r.tickets:
+        lines.append(f"Ticket {t.number} ({t.status.replace('_', ' ')}): {t.problem}"
+                     + (f" — {t.customer}" if t.customer else ""))
+        lines.append(f"  {unit(t.unit)}")
+    if r.truncated:
+        lines.append(f"Only the first {r.limit} of each kind are shown: type more to narrow it down.")
+    return "\n".join(lines)
 
 
 def run_recall(ctx: Context) -> int:

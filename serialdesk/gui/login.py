@@ -9,6 +9,7 @@ from serialdesk.bootstrap import App
 from serialdesk.domain.roles import Actor
 from serialdesk.gui.generated.ui_login_dialog import Ui_LoginDialog
 from serialdesk.gui.tasks import TaskRunner
+from serialdesk.gui.wedge import NO_SCANS
 
 
 class LoginDialog(QDialog):
@@ -20,6 +21,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
+        self.setProperty(NO_SCANS, True)  # user name and PIN are typed by a person, however quickly
         self.app, self.runner = app, runner
         self.actor: Actor | None = None
         self.ui.subtitleLabel.setText(f"Sign in to station {app.settings.station}")

@@ -3,6 +3,10 @@
 Every key press goes to the detector before the focused widget sees it. Keys that may belong to a scan are
 swallowed and held; a burst becomes ``sig_scan(text)`` (GS kept) and never reaches any widget; keys that
 turn out to be a person's typing are replayed to the widget they were typed into, in order.
+
+Keys typed into a secret field (a PIN or password: a line edit that does not echo) or into a window marked
+``NO_SCANS`` (the sign-in dialog) pass untouched: a PIN typed quickly is a person, whatever its speed, and
+must never be swallowed as a scan (nor emitted, where anyone could read it).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from serialdesk.scanning.wedge import WedgeDetector, WedgeOutcome, WedgeSettings
 
@@ -23,6 +27,19 @@ _MODIFIER_KEYS = frozenset(
 )
 _ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
 _SIGNATURE = tuple[int, int, str, int, int]
+NO_SCANS = "noScans"  # a widget property: True keeps the wedge off every key typed into it or its children
+_SECRET = frozenset({QLineEdit.EchoMode.Password, QLineEdit.EchoMode.NoEcho, QLineEdit.EchoMode.PasswordEchoOnEdit})
+
+
+def takes_no_scans(widget: QObject | None) -> bool:
+    """Keys typed here are a person's: a field that hides what is typed, or inside a window marked NO_SCANS."""
+    if isinstance(widget, QLineEdit) and widget.echoMode() in _SECRET:
+        return True
+    while isinstance(widget, QWidget):
+        if widget.property(NO_SCANS):
+            return True
+        widget = widget.parentWidget()
+    return False
 
 
 def _application(app: QCoreApplication | None) -> QCoreApplication:
@@ -126,6 +143,10 @@ class WedgeFilter(QObject):
         key = event.key()
         if key in _MODIFIER_KEYS:
             return False  # scanners press Shift for capitals: modifiers neither join nor break a burst
+        if takes_no_scans(self._target(watched)):
+            self._apply(self._detector.flush())  # whatever was held is typed first, in order
+            self._arm_timer()
+            return False
         at = self._event_time(event)
         text = event.text()
         plain_tab = key == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ControlModifier

@@ -74,7 +74,10 @@ class DraftService(Service):
             product = product_by_code(s, found.sku)
             draft = _draft(s, receipt) if receipt is not None else self._open(s, supplier)
             refuse_known(s, product, [result.serial], draft.id)
-            unit = self._save(s, draft, product, result.serial, label_lot or lot)
+            # The lot typed is the current product's batch: a unit of another product named outright (SKU:SERIAL,
+            # a GS1 label without a lot) is not in it.
+            typed_lot = lot if sku is None or found.sku == sku.strip().upper() else None
+            unit = self._save(s, draft, product, result.serial, label_lot or typed_lot)
             view = _receipt_view(s, draft, with_units=False)
             uow.commit()
             return DraftScan("unit", found.sku, found.name, label_lot, view, unit, result.note)

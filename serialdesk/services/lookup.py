@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import aliased
 
 from serialdesk.db.models import Customer, Event, Item, Lot, Product, Sale, SaleLine, ServiceTicket, Supplier
-from serialdesk.domain.products import record_number
+from serialdesk.domain.errors import DomainError, NotFound
+from serialdesk.domain.products import parse_record_number, record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
+from serialdesk.domain.text import LIKE_ESCAPE, like_pattern
 from serialdesk.domain.warranty import add_months, warranty_state
-from serialdesk.services.common import Service, one_item, party_view
+from serialdesk.services.common import Service, items_by_ref, one_item, party_view, split_ref
 from serialdesk.services.dto import EventView, ItemPassport, PartyView
+from serialdesk.services.dto.search import FoundCustomer, FoundTicket, FoundUnit, SearchResult
 from serialdesk.services.recall_holds import hold_sentence, holds_on
 from serialdesk.services.service_desk import ticket_view
 from serialdesk.services.timeline import is_backdated
@@ -68,7 +71,28 @@ def _ref(ref_type: str | None, ref_id: int | None) -> str | None:
         return f"{ref_type} {ref_id}"
 
 
+SEARCH_LIMIT = 20  # of each kind: more than a clerk reads; "type more" beyond it
+MAX_SEARCH_LIMIT = 200
+
+
 class LookupService(Service):
+    def search(self, text: str, limit: int = SEARCH_LIMIT) -> SearchResult:
+        """The look-up's search: units whose serial *begins* with ``text`` (or that it names outright: a scan,
+        ``SKU:SERIAL``, a whole serial), customers whose name, phone or e-mail holds it (C-0012 too), and the
+        ticket it numbers (T-0007) — any case, ``%`` and ``_`` as themselves, at most ``limit`` of each.
+        NotFound when nothing matches, saying what was searched."""
+        self.actor.require(Action.LOOKUP)
+        return search_counter(self.uows, text, limit)
+
+    def scanned_unit(self, text: str, sku: str | None = None, *, of_product: bool = False) -> str:
+        """What a form's serial field should hold for a scan routed to it, read by the one classifier: a GS1
+        label, ``SKU:SERIAL`` or a serial (of ``sku``) as ``SKU:SERIAL`` when the product is known, else the
+        serial. ``of_product``: the form lists serials of ``sku`` only (receiving) — just the serial, and a label
+        of another product or a product barcode is refused. The unit need not exist yet."""
+        self.actor.require(Action.LOOKUP)
+        with self.uows.reading() as uow:
+            return form_serial(uow.session, text, sku, of_product=of_product)
+
     def passport(self, serial: str, sku: str | None = None) -> ItemPassport:
         """Everything about one unit. NotFound for an unknown serial; DomainError when it is ambiguous."""
         self.actor.require(Action.LOOKUP)
@@ -130,3 +154,139 @@ class LookupService(Service):
             supplier_warranty_status=warranty_state(supplier_until, now).status.value,
             recall_holds=holds, hold=hold_sentence(holds),
         )
+
+
+# --- the look-up's search (issue 13): every query an index range or a small table ------------------------------
+
+
+def search_counter(uows: Any, text: str, limit: int = SEARCH_LIMIT) -> SearchResult:
+    wanted = text.strip()
+    if not wanted:
+        raise DomainError("Type part of a serial, a customer's name or phone, or a ticket number.",
+                          code="empty_search")
+    if not 1 <= limit <= MAX_SEARCH_LIMIT:
+        raise DomainError(f"Show between 1 and {MAX_SEARCH_LIMIT} results of each kind.", code="bad_limit")
+    with uows.reading() as uow:
+        s = uow.session
+        exact = _exact_units(s, wanted)
+        units, more_units = _serials_beginning(s, wanted, limit, {u.ref for u in exact})
+        customers, more_customers = _customers_holding(s, wanted, limit)
+        tickets = _ticket_numbered(s, wanted)
+    result = SearchResult(wanted, exact, units, customers, tickets, limit, more_units or more_customers)
+    if result.count == 0:
+        raise NotFound(f"Nothing matches '{wanted}': no serial begins with it, no customer's name, phone or e-mail "
+                       "holds it, and it is no ticket number. Serials are searched by their beginning.",
+                       code="nothing_found")
+    return result
+
+
+def _found(item: Item, product: Product) -> FoundUnit:
+    return FoundUnit(product.sku, product.name, item.serial, item.status)
+
+
+def _exact_units(s: Any, text: str) -> tuple[FoundUnit, ...]:
+    """The units the text names outright, read by the one classifier (GS1, SKU:SERIAL, a serial)."""
+    try:
+        return tuple(_found(i, p) for i, p in items_by_ref(s, text))
+    except DomainError:  # a product barcode, an unreadable label …: it names no unit, other searches go on
+        return ()
+
+
+def _next_prefix(prefix: str) -> str | None:
+    """The least string above every string beginning with ``prefix`` (binary order), or None if none is."""
+    for end in range(len(prefix) - 1, -1, -1):
+        if ord(prefix[end]) < 0x10FFFF:
+            return prefix[:end] + chr(ord(prefix[end]) + 1)
+    return None
+
+
+def _serials_beginning(s: Any, text: str, limit: int, known: set[str]) -> tuple[tuple[FoundUnit, ...], bool]:
+    """Serials beginning with the text as typed, in capitals or in small letters (how serials are stored):
+    ``serial >= p AND serial < p'`` is a range on ix_items_serial on both backends — no LIKE, so no wildcard
+    and no full scan, however many units there are. The range is exact in binary order (SQLite; PostgreSQL
+    with the C collation, as here); under a linguistic collation it may hold strangers, which are dropped."""
+    found: dict[str, FoundUnit] = {}
+    more = False
+    for prefix in dict.fromkeys((text, text.upper(), text.lower())):
+        query = select(Item, Product).join(Product, Product.id == Item.product_id).where(Item.serial >= prefix)
+        upper = _next_prefix(prefix)
+        if upper is not None:
+            query = query.where(Item.serial < upper)
+        rows = s.execute(query.order_by(Item.serial, Item.id).limit(limit + 1)).all()
+        more = more or len(rows) > limit
+        for item, product in rows[:limit]:
+            unit = _found(item, product)
+            if unit.ref not in known and unit.serial.startswith(prefix):
+                found.setdefault(unit.ref, unit)
+    units = sorted(found.values(), key=lambda u: (u.serial, u.sku))
+    return tuple(units[:limit]), more or len(units) > limit
+
+
+_PHONE_SEPARATORS = (" ", "-", "+", "/", "(", ")", ".")
+
+
+def _customers_holding(s: Any, text: str, limit: int) -> tuple[tuple[FoundCustomer, ...], bool]:
+    """Customers by number, or whose name, phone or e-mail holds the text (the customers table is small next to
+    the units: a contains search is fine here, and only here). A phone matches however it is spaced."""
+    number = parse_record_number("customer", text)
+    like = like_pattern(text.lower())
+    terms: list[ColumnElement[bool]] = [func.lower(Customer.name).like(like, escape=LIKE_ESCAPE),
+             func.lower(Customer.email).like(like, escape=LIKE_ESCAPE),
+             Customer.phone.like(like, escape=LIKE_ESCAPE)]
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) >= 3 and all(ch.isdigit() or ch in _PHONE_SEPARATORS for ch in text):
+        phone: Any = Customer.phone
+        for separator in _PHONE_SEPARATORS:
+            phone = func.replace(phone, separator, "")
+        terms.append(phone.like(like_pattern(digits), escape=LIKE_ESCAPE))
+    if number is not None:
+        terms.append(Customer.id == number)
+    rows = list(s.scalars(select(Customer).where(or_(*terms)).order_by(Customer.name, Customer.id).limit(limit + 1)))
+    found = tuple(_customer_units(s, c, limit) for c in rows[:limit])
+    return found, len(rows) > limit
+
+
+def _customer_units(s: Any, customer: Customer, limit: int) -> FoundCustomer:
+    """Their units: bought here (newest sale first), then brought to the service desk."""
+    sold = s.execute(
+        select(Item, Product).join(SaleLine, SaleLine.item_id == Item.id).join(Sale, Sale.id == SaleLine.sale_id)
+        .join(Product, Product.id == Item.product_id).where(Sale.customer_id == customer.id)
+        .order_by(Sale.sold_at.desc(), SaleLine.id.desc()).limit(limit + 1)).all()
+    serviced = s.execute(
+        select(Item, Product).join(ServiceTicket, ServiceTicket.item_id == Item.id)
+        .join(Product, Product.id == Item.product_id).where(ServiceTicket.customer_id == customer.id)
+        .order_by(ServiceTicket.id.desc()).limit(limit + 1)).all()
+    units: dict[int, FoundUnit] = {}
+    for item, product in [*sold, *serviced]:
+        units.setdefault(item.id, _found(item, product))
+    listed = tuple(units.values())
+    return FoundCustomer(party_view("customer", customer), listed[:limit], len(listed) > limit)
+
+
+def _ticket_numbered(s: Any, text: str) -> tuple[FoundTicket, ...]:
+    number = parse_record_number("ticket", text)
+    if number is None:
+        return ()
+    row = s.execute(select(ServiceTicket, Item, Product).join(Item, Item.id == ServiceTicket.item_id)
+                    .join(Product, Product.id == Item.product_id).where(ServiceTicket.id == number)).first()
+    if row is None:
+        return ()
+    ticket, item, product = row
+    customer = s.get(Customer, ticket.customer_id) if ticket.customer_id else None
+    return (FoundTicket(record_number("ticket", ticket.id), ticket.status, ticket.problem,
+                        customer.name if customer else None, _found(item, product)),)
+
+
+# --- a scan routed to a form's serial field (issue 13) -------------------------------------------------------------
+
+
+def form_serial(s: Any, text: str, sku: str | None = None, *, of_product: bool = False) -> str:
+    if not text.strip():
+        raise DomainError("The scan was empty; scan the unit's label again.", code="empty_scan")
+    named, serial = split_ref(s, text, sku.strip().upper() if sku else None)
+    if not of_product:
+        return f"{named}:{serial}" if named else serial
+    if sku and named and named != sku.strip().upper():
+        raise DomainError(f"This label is for {named}, not {sku.strip().upper()}: scan a {sku.strip().upper()} "
+                          "unit's serial.", code="other_product")
+    return serial

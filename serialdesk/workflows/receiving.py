@@ -80,13 +80,14 @@ class ReceivingSession:
             if result.code == "unknown_product_barcode":
                 return ScanOutcome("warn", text, "", result.message, gtin=str(result.details.get("gtin")))
             return ScanOutcome("bad", text, self.sku or "", result.message)
-        self.sku = result.sku
+        cleared = self.choose_product(result.sku)
         if result.lot:
             self.lot = result.lot
         if result.kind == "product":
             lot = f", lot {result.lot}" if result.lot else ""
+            gone = f" (lot {cleared} cleared: it was the last product's)" if cleared and not result.lot else ""
             return ScanOutcome("info", text, result.sku,
-                               f"Now scanning {result.product} ({result.sku}){lot}. Scan its serials.")
+                               f"Now scanning {result.product} ({result.sku}){lot}{gone}. Scan its serials.")
         assert result.unit is not None and result.receipt is not None
         self.draft, self.count = result.receipt, result.receipt.count
         self.accepted.append(result.unit)
@@ -128,6 +129,16 @@ class ReceivingSession:
     def batch_done(self, batch: DraftBatch) -> None:
         self.draft, self.count = batch.receipt, batch.receipt.count
         self.accepted.extend(batch.added)
+
+    def choose_product(self, sku: str | None) -> str | None:
+        """Scan ``sku`` from now on. A lot belongs to one product's batch, so another product clears it (its
+        units must not be recorded in the last product's lot); returns the lot cleared, if any. A lot given
+        before any product was chosen is for the first product and stays."""
+        cleared = self.lot if self.sku is not None and sku != self.sku and self.lot else None
+        self.sku = sku
+        if cleared:
+            self.lot = None
+        return cleared
 
     # --- the draft -------------------------------------------------------------------------------------------
 

@@ -16,12 +16,14 @@ class ScanLine:
     sku: str
     tone: str  # good · bad · info
     outcome: str
+    lot: str = ""  # the lot the unit was recorded in ("" for none, and for scans that saved no unit)
 
 
 SCAN_COLUMNS: tuple[Column[ScanLine], ...] = (
     Column("Time", lambda s: clock_time(s.at), sort=lambda s: timestamp(s.at)),
     Column("Scanned", lambda s: s.text, tone=lambda s: "bad" if s.tone == "bad" else None),
     Column("Product", lambda s: s.sku),
+    Column("Lot", lambda s: s.lot),
     Column("Outcome", lambda s: s.outcome, tone=lambda s: s.tone if s.tone != "info" else "muted",
            tooltip=lambda s: s.outcome),
 )

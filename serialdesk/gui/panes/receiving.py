@@ -27,7 +27,7 @@ from serialdesk.gui.panes.receiving_bulk import BulkEntry
 from serialdesk.gui.panes.receiving_drafts import DraftOffers
 from serialdesk.gui.panes.receiving_expected import ExpectedDialog
 from serialdesk.gui.panes.receiving_offline import OfflineScans, WaitingScan, waiting_file
-from serialdesk.gui.panes.receiving_setup import ReceivingSetup, load_receiving
+from serialdesk.gui.panes.receiving_setup import PaneKeys, ReceivingSetup, load_receiving
 from serialdesk.gui.preferences import Preferences
 from serialdesk.gui.tasks import Task, TaskRunner
 from serialdesk.gui.widgets.tables import fit_columns
@@ -65,7 +65,7 @@ class ReceivingPane(ScanningPane):
         self.preferences = Preferences()
         self.scans = RowsModel(SCAN_COLUMNS, self)
         self.queue = ScanQueue(self._scan)
-        self.setup = ReceivingSetup(self.ui, self)
+        self.setup = ReceivingSetup(self.ui, self, self.session)
         self.bulk = BulkEntry(self)  # Paste serials…, Range… (their buttons and keys)
         self.expected = ExpectedDialog(self)  # Expected list…
         self.offline = OfflineScans(self, waiting_file(database))  # scans kept while the database is away
@@ -75,8 +75,9 @@ class ReceivingPane(ScanningPane):
             getattr(self.ui, name).setProperty("role", role)
         self.ui.keysLabel.setText(KEYS_TEXT)
         self.ui.scansView.setModel(self.scans)
-        fit_columns(self.ui.scansView, (0, 1, 2), stretch=3)
+        fit_columns(self.ui.scansView, (0, 1, 2, 3), stretch=4)
         self.ui.draftsBar.hide()
+        PaneKeys(self)  # Ctrl+Z undoes the last scan in the lot field too
         self._connect()
         self.show_draft()
 
@@ -186,14 +187,13 @@ class ReceivingPane(ScanningPane):
         outcome = self.session.scan_done(text, result)
         if outcome.tone in ("good", "info"):
             self.setup.select_product(outcome.sku)
-            if isinstance(result, DraftScan) and result.lot:
-                self.ui.lotEdit.setText(result.lot)
+            self.setup.show_lot(self.session.lot)  # the label's lot, or none when the product changed
         if outcome.tone == "warn":
             self.actions.unknown_gtin = outcome.gtin
         unit = outcome.unit
         shown = {"good": note or outcome.note or "Added", "info": "Product chosen"}.get(outcome.tone, outcome.message)
         line = ScanLine(unit.scanned_at if unit else _now(), unit.serial if unit else text.strip(), outcome.sku,
-                        outcome.tone, shown)
+                        outcome.tone, shown, (unit.lot or "") if unit else "")
         self.outcome(line, outcome.message + (f" {note}." if note and unit else ""))
 
     def refused(self, text: str, sku: str, message: str) -> None:
@@ -214,8 +214,9 @@ class ReceivingPane(ScanningPane):
 
         def undone(receipt: ReceiptView) -> None:
             outcome = self.session.undo_done(receipt)
-            self.scans.insert_first(ScanLine(_now(), outcome.text, outcome.sku, "info",
-                                             "Undone — taken off the receipt"), keep=SHOWN_SCANS)
+            self.scans.insert_first(ScanLine(_now(), outcome.text, outcome.sku, "info", "Undone — taken off the "
+                                             "receipt", (outcome.unit.lot or "") if outcome.unit else ""),
+                                    keep=SHOWN_SCANS)
             self.ui.banner.say(outcome.message)
             self.show_draft()
 

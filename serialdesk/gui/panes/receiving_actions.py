@@ -90,7 +90,8 @@ class ReceivingActions(QObject):
         session.accepted.extend(new)
         session.draft, session.count = receipt, receipt.count
         for unit in new[-SHOWN:]:
-            self.pane.scans.insert_first(ScanLine(unit.scanned_at, unit.serial, unit.sku, "good", "Generated"),
+            self.pane.scans.insert_first(ScanLine(unit.scanned_at, unit.serial, unit.sku, "good", "Generated",
+                                                  unit.lot or ""),
                                          keep=SHOWN)
         span = f"{new[0].serial} … {new[-1].serial}" if len(new) > 1 else (new[0].serial if new else "")
         self.pane.ui.banner.good(f"{plural(len(new), 'serial')} generated ({span}); label the units before stocking.")

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QProgressDialog
 from serialdesk.domain.text import plural
 from serialdesk.gui.models.scans import ScanLine
 from serialdesk.gui.panes.receiving_host import ReceivingHost
-from serialdesk.gui.widgets.form_dialog import Field, FormDialog
+from serialdesk.gui.panes.receiving_setup import serial_reader
+from serialdesk.gui.widgets.form_dialog import Field, FormDialog, ScanReader
 from serialdesk.services.drafts import DraftBatch
 from serialdesk.workflows.receiving import BatchOutcome
 
@@ -91,7 +92,8 @@ class BulkEntry(QObject):
         dialog = FormDialog("Paste serials", [Field("serials", "Serials", "lines", required=True,
                                                     placeholder="One per line; from a CSV, the first column")],
                             intro=f"Serials for {self._product_name()}: each is checked and saved like a scan.",
-                            ok_text="Add serials", parent=self.pane)  # type: ignore[arg-type]
+                            ok_text="Add serials", scan_field="serials", scan_reader=self._reader(),
+                            parent=self.pane)  # type: ignore[arg-type]
         dialog.sig_submitted.connect(lambda values: self._submitted(dialog, parse_serials(str(values["serials"]))))
         dialog.open()
         return dialog
@@ -104,7 +106,8 @@ class BulkEntry(QObject):
                                                        Field("last", "Last serial", required=True,
                                                              placeholder="SN0100")],
                             intro=f"Serials for {self._product_name()}: the same prefix, numbers counted up.",
-                            ok_text="Add range", parent=self.pane)  # type: ignore[arg-type]
+                            ok_text="Add range", scan_field=("first", "last"), scan_reader=self._reader(),
+                            parent=self.pane)  # type: ignore[arg-type]
 
         def submitted(values: dict[str, str]) -> None:
             try:
@@ -189,6 +192,9 @@ class BulkEntry(QObject):
         self.pane.ui.banner.say(outcome.message, "warn" if self.refused or cancelled else "good")
         self.sig_finished.emit(self.added, len(self.refused), cancelled)
         self.pending.clear()
+
+    def _reader(self) -> ScanReader:  # scans into the form: serials of the current product (issue 13)
+        return serial_reader(self.pane.services, self.pane.runner, self.pane.current_sku())
 
     def _product_chosen(self) -> bool:
         if self.pane.current_sku() is None:

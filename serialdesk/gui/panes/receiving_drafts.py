@@ -45,7 +45,7 @@ class DraftOffers(QObject):
         pane, session = self.pane, self.pane.session
         session.resume_done(receipt)
         units = session.accepted
-        pane.scans.set_rows([ScanLine(u.scanned_at, u.serial, u.sku, "good", "On the receipt")
+        pane.scans.set_rows([ScanLine(u.scanned_at, u.serial, u.sku, "good", "On the receipt", u.lot or "")
                              for u in reversed(units[-SHOWN:])])
         combo = pane.ui.supplierCombo
         for i in range(combo.count()):

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QWidget
 
 from serialdesk.gui.generated.ui_receiving_pane import Ui_ReceivingPane
+from serialdesk.gui.tasks import TaskRunner
+from serialdesk.gui.widgets.form_dialog import ScanReader
+from serialdesk.services.bundle import Services
 from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.dto import PartyView, ProductView, ReceiptView, ScannedUnit
 from serialdesk.services.receiving import ReceivingService
+from serialdesk.workflows.receiving import ReceivingSession
 
 CHOOSE_LATER = "Choose later…"
 NO_PRODUCT = "Choose a product, or scan its barcode…"
@@ -34,10 +40,57 @@ def product_rule(product: ProductView) -> str:
     return f"{source} · {warranty}{barcode}"
 
 
+def serial_reader(services: Services, runner: TaskRunner, sku: str | None) -> ScanReader:
+    """A receiving form's scans (paste, range): serials of ``sku`` by the one classifier; another product's label
+    or a product barcode is refused in the form."""
+    lookup = services.lookup
+    return ScanReader(lambda text: lookup.scanned_unit(text, sku, of_product=True), runner)
+
+
+class PaneKeys(QObject):
+    """Ctrl+Z means "undo the last scan" in every field of the pane: a line edit's own undo (which wiped a
+    typed lot) gives the key up, so the pane's shortcut has it whichever field has the cursor."""
+
+    KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+    def __init__(self, pane: QWidget) -> None:
+        super().__init__(pane)
+        for kind in (QLineEdit, QPlainTextEdit, QAbstractSpinBox):
+            for field in pane.findChildren(kind):
+                field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and any(event.matches(key) for key in self.KEYS)):
+            event.ignore()  # not overridden: the pane's QShortcut fires
+            return True
+        return False
+
+
 class ReceivingSetup:
-    def __init__(self, ui: Ui_ReceivingPane, pane: QWidget) -> None:
+    def __init__(self, ui: Ui_ReceivingPane, pane: QWidget, session: ReceivingSession) -> None:
         self.ui = ui
         self.pane = pane
+        self.session = session
+        ui.productCombo.currentIndexChanged.connect(lambda _i: self.product_picked())
+
+    def product_picked(self) -> None:
+        """Another product chosen by hand clears the lot typed for the last one, and says so; a lot typed
+        before any product is for the product chosen now (the session's rule, workflows.receiving)."""
+        data = self.ui.productCombo.currentData()
+        sku = str(data) if data else None
+        if sku == self.session.sku:
+            return  # chosen by a scan: the session has already decided about the lot
+        self.session.lot = self.lot()
+        cleared = self.session.choose_product(sku)
+        if cleared:
+            self.ui.lotEdit.clear()
+            self.ui.banner.say(f"Lot {cleared} cleared: it was for the product before. Type this product's lot, "
+                               "or scan its label.")
+
+    def show_lot(self, lot: str | None) -> None:
+        if self.lot() != lot:
+            self.ui.lotEdit.setText(lot or "")
 
     def fill(self, products: Sequence[ProductView], suppliers: Sequence[PartyView]) -> None:
         """Fill the combos, keeping what was chosen."""

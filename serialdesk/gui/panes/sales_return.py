@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from serialdesk.domain.errors import DomainError
 from serialdesk.gui.formats import local_day, money
 from serialdesk.gui.tasks import TaskRunner
-from serialdesk.gui.widgets.form_dialog import Field, FormDialog
+from serialdesk.gui.widgets.form_dialog import Field, FormDialog, ScanReader
 from serialdesk.gui.widgets.passport import owner_text, warranty_badge
 from serialdesk.services.dto import ItemPassport, ReturnView
 from serialdesk.workflows.sales import DISPOSITIONS, ReturnSession
@@ -28,7 +28,7 @@ class ReturnDialog(FormDialog):
              Field("to", "Goes to", "choice", choices=DISPOSITIONS),
              Field("reason", "Reason", "lines", required=True, placeholder="what the customer says is wrong")],
             intro="Scan the unit the customer brings back.", ok_text="Take it back", scan_field="serial",
-            parent=parent,
+            scan_reader=ScanReader(services.lookup.scanned_unit, runner), parent=parent,
         )
         self.session, self.runner = session, runner
         self.returned: ReturnView | None = None

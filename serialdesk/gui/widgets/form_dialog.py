@@ -2,12 +2,14 @@
 
 The dialog does not call services itself: it emits ``sig_submitted(values)``; the pane runs the call and
 answers with ``finish()`` (closes) or ``refuse(message)`` (stays open with the reason, nothing retyped).
-A dialog with a ``scan_field`` takes the scanner's input while it is open.
+A dialog with a ``scan_field`` (or several) takes the scanner's input while it is open; with a ``scan_reader``
+each scan is read by the one classifier first (off the GUI thread), so a GS1 label puts its serial in the field
+— never the raw string, whose GS separators a line edit would drop.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.widgets.feedback import Banner
 
 
@@ -39,18 +42,28 @@ class Field:
     choices: Sequence[tuple[str, str]] = ()  # (shown, value)
 
 
+@dataclass(frozen=True)
+class ScanReader:
+    """How a form reads a scan routed to it: ``read`` (a service call, on the worker) gives the field's text."""
+
+    read: Callable[[str], str]
+    runner: TaskRunner
+
+
 class FormDialog(QDialog):
     sig_submitted = Signal(dict)
     sig_scanned = Signal(str)
 
     def __init__(self, title: str, fields: Sequence[Field], *, intro: str = "", ok_text: str = "OK",
-                 scan_field: str | None = None, parent: QWidget | None = None) -> None:
+                 scan_field: str | Sequence[str] | None = None, scan_reader: ScanReader | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("formDialog")
         self.setMinimumWidth(460)
         self._fields = {f.name: f for f in fields}
-        self._scan_field = scan_field
+        self._scan_fields = (scan_field,) if isinstance(scan_field, str) else tuple(scan_field or ())
+        self._scan_reader = scan_reader
         self.inputs: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         self.banner = Banner(self)
@@ -117,11 +130,36 @@ class FormDialog(QDialog):
     # --- the conversation with the pane ------------------------------------------------------------------
 
     def handle_scan(self, text: str) -> None:
-        if self._scan_field is None:
+        if not self._scan_fields:
             self.banner.warn("This form does not take scans; finish or cancel it first.")
             return
-        self.set_value(self._scan_field, text.strip())
-        self.sig_scanned.emit(text.strip())
+        reader = self._scan_reader
+        if reader is None:
+            self.take_scan(text.strip())
+            return
+        read = reader.read
+        reader.runner.run(lambda: read(text), self.take_scan, self.banner.bad, label="read a scan")
+
+    def take_scan(self, value: str) -> None:
+        """Into the scan field with the cursor if it is empty (or a list, which gets one more line), else the
+        first empty one — so a range's two scans fill first and last — else the one with the cursor, or the last."""
+        name = self._scan_target()
+        widget = self.inputs[name]
+        if isinstance(widget, QPlainTextEdit):
+            lines = widget.toPlainText().rstrip("\n")
+            widget.setPlainText(f"{lines}\n{value}" if lines else value)
+        else:
+            self.set_value(name, value)
+        self.banner.say(f"Scanned: {value}")
+        self.sig_scanned.emit(value)
+
+    def _scan_target(self) -> str:
+        values = self.values()
+        focused = [n for n in self._scan_fields if self.inputs[n].hasFocus()]
+        empty = [n for n in self._scan_fields if not str(values[n]).strip()]
+        if focused and (focused[0] in empty or not empty or isinstance(self.inputs[focused[0]], QPlainTextEdit)):
+            return focused[0]
+        return empty[0] if empty else self._scan_fields[-1]
 
     def refuse(self, message: str) -> None:
         self._busy(False)
