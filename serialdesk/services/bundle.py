@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from serialdesk.domain.roles import Actor
+from serialdesk.services.assembly import AssemblyService
 from serialdesk.services.audit import AuditService
 from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.customers import CustomerRecordService
@@ -45,3 +46,4 @@ class Services:
     stock_moves: StockMoveService
     drafts: DraftService
     audit: AuditService
+    assembly: AssemblyService

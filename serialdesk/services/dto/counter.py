@@ -135,6 +135,7 @@ class RecallHold:
     reason: str
     since: datetime
     resolution: str | None = None  # replaced/refunded still hold; None: not dealt with yet
+    part: str | None = None  # SKU:SERIAL of the part the line is on, when it holds the unit it sits in
 
 
 @dataclass(frozen=True)
