@@ -104,7 +104,7 @@ class AssemblyService(Service):
                             status_to=S.FITTED.value, data={"host": label})
             self.record(s, kind="assembled", item_id=host.id, product_id=product.id, serial=host.serial, at=now,
                         ref_type="build", ref_id=build.id, status_to=S.IN_STOCK.value,
-                        data={"parts": [f"{p.sku}:{i.serial}" for i, p in units], "labour": str(labour_cost),
+                        data={"parts": ", ".join(f"{p.sku}:{i.serial}" for i, p in units), "labour": str(labour_cost),
                               "note": build.note or ""})
             try:
                 s.flush()
@@ -194,7 +194,8 @@ class AssemblyService(Service):
             host.status = S.SCRAPPED.value
             self.record(s, kind="disassembled", item_id=host.id, product_id=product.id, serial=host.serial, at=now,
                         ref_type="build", ref_id=build.id, status_from=before, status_to=host.status,
-                        data={"parts": [unit_refs(s, part_ids)[i].label for i in part_ids], "to": target.value})
+                        data={"parts": ", ".join(unit_refs(s, part_ids)[i].label for i in part_ids),
+                              "to": target.value.replace("_", " ")})
             uow.commit()
             refs = unit_refs(s, [host.id, *part_ids])
             note = (f"{listing(quarantined)} went to quarantine, not {target.value.replace('_', ' ')}: an open "

@@ -122,6 +122,7 @@ class OwnedUnit:
     warranty_status: str
     warranty_days_left: int | None
     returned: bool = False  # the customer brought this sale line back (its price is refunded, not spent)
+    parts: tuple[str, ...] = ()  # the parts sitting in it now, as SKU:SERIAL (units built or repaired from parts)
 
 
 @dataclass(frozen=True)
