@@ -3,11 +3,12 @@ sits — ``assemble``, ``disassemble``, ``components``, ``where-used``."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -242,25 +243,30 @@ def component_tree(s: Session, item: Item, product: Product) -> ComponentTree:
 
 
 def part_nodes(s: Session, host_id: int) -> tuple[PartNode, ...]:
-    """The parts sitting in ``host_id`` now, each with its own parts; one query per level of the tree."""
-    children: dict[int, list[tuple[Fitment, Item, Product, str | None, str | None]]] = {}
+    """The parts sitting in ``host_id`` now, each with its own parts; one query per level of the tree (plain
+    columns: the passport reads this at scan time)."""
+    children: dict[int, list[PartNode]] = {}
+    order: list[tuple[int, int, PartNode]] = []
     level, depth = [host_id], 0
     while level and depth < 16:
-        rows = s.execute(select(Fitment, Item, Product, Lot.code, Supplier.name)
-                         .join(Item, Item.id == Fitment.part_item_id).join(Product, Product.id == Item.product_id)
-                         .outerjoin(Lot, Lot.id == Item.lot_id).outerjoin(Supplier, Supplier.id == Item.supplier_id)
-                         .where(Fitment.host_item_id.in_(level), Fitment.removed_at.is_(None))
-                         .order_by(Product.sku, Item.serial)).all()
-        for f, i, p, lot, supplier in rows:
-            children.setdefault(f.host_item_id, []).append((f, i, p, lot, supplier))
-        level, depth = [i.id for _, i, _, _, _ in rows], depth + 1
+        rows = s.execute(_LEVEL, {"hosts": level}).all()
+        for r in rows:
+            order.append((r.host_item_id, r.id, PartNode(
+                UnitRef(r.id, r.sku, r.name, r.serial, r.status, r.location), r.lot, r.supplier, r.fitted_at,
+                r.fitted_by, _via(r.build_id, r.ticket_id))))
+        level, depth = [r.id for r in rows], depth + 1
+    for host, item_id, node in reversed(order):  # the deepest first: each node gets its finished children
+        children.setdefault(host, []).insert(0, dataclasses.replace(node, parts=tuple(children.get(item_id, ()))))
+    return tuple(children.get(host_id, ()))
 
-    def node(host: int) -> tuple[PartNode, ...]:
-        return tuple(PartNode(UnitRef(i.id, p.sku, p.name, i.serial, i.status, i.location), lot, supplier,
-                              f.fitted_at, f.fitted_by, _via(f.build_id, f.ticket_id), node(i.id))
-                     for f, i, p, lot, supplier in children.get(host, ()))
 
-    return node(host_id)
+_LEVEL = (select(Fitment.host_item_id, Fitment.fitted_at, Fitment.fitted_by, Fitment.build_id, Fitment.ticket_id,
+                 Item.id, Item.serial, Item.status, Item.location, Product.sku, Product.name,
+                 Lot.code.label("lot"), Supplier.name.label("supplier"))
+          .join(Item, Item.id == Fitment.part_item_id).join(Product, Product.id == Item.product_id)
+          .outerjoin(Lot, Lot.id == Item.lot_id).outerjoin(Supplier, Supplier.id == Item.supplier_id)
+          .where(Fitment.host_item_id.in_(bindparam("hosts", expanding=True)), Fitment.removed_at.is_(None))
+          .order_by(Product.sku, Item.serial))
 
 
 def fitment_history(s: Session, part_id: int) -> tuple[FitmentView, ...]:

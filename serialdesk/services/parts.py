@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import and_, literal, select
+from sqlalchemy import Select, and_, bindparam, literal, select
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Fitment, Item, Product, ProductPart
@@ -81,20 +81,33 @@ def open_fitment(s: Session, part_id: int) -> Fitment | None:
     return s.scalar(select(Fitment).where(Fitment.part_item_id == part_id, Fitment.removed_at.is_(None)))
 
 
+def _walk(up: bool) -> Select[tuple[int, int, int]]:
+    """The recursive walk over open fitments, built once (building it costs more than running it): from parts
+    up to their hosts, or from hosts down to their parts; ``:ids`` are the starting units."""
+    f = Fitment.__table__
+    start, step = (f.c.part_item_id, f.c.host_item_id) if up else (f.c.host_item_id, f.c.part_item_id)
+    base = (select(start.label("start"), step.label("reached"), literal(1).label("depth"))
+            .where(f.c.removed_at.is_(None), start.in_(bindparam("ids", expanding=True)))
+            .cte("up" if up else "down", recursive=True))
+    nxt = f.alias("nxt")
+    nxt_start, nxt_step = (nxt.c.part_item_id, nxt.c.host_item_id) if up else (nxt.c.host_item_id,
+                                                                              nxt.c.part_item_id)
+    walk = base.union_all(select(base.c.start, nxt_step, base.c.depth + 1)
+                          .join(nxt, and_(nxt_start == base.c.reached, nxt.c.removed_at.is_(None)))
+                          .where(base.c.depth < MAX_DEPTH))
+    return select(walk.c.start, walk.c.reached, walk.c.depth).order_by(walk.c.start, walk.c.depth)
+
+
+_UP, _DOWN = _walk(up=True), _walk(up=False)
+
+
 def hosts_up(s: Session, item_ids: Iterable[int]) -> dict[int, list[int]]:
     """For each unit fitted in another, the hosts it sits in now, from the one holding it to the outermost
     (a cell → its pack → the bike). Units in no host are absent. One recursive query per chunk, each step an
     index lookup on the open fitment of a part."""
     found: dict[int, list[int]] = {}
-    f = Fitment.__table__
     for part in chunks(sorted(set(item_ids))):
-        base = (select(f.c.part_item_id.label("start"), f.c.host_item_id.label("host"), literal(1).label("depth"))
-                .where(f.c.removed_at.is_(None), f.c.part_item_id.in_(part)).cte("up", recursive=True))
-        nxt = f.alias("nxt")
-        up = base.union_all(select(base.c.start, nxt.c.host_item_id, base.c.depth + 1)
-                            .join(nxt, and_(nxt.c.part_item_id == base.c.host, nxt.c.removed_at.is_(None)))
-                            .where(base.c.depth < MAX_DEPTH))
-        for start, host, _ in s.execute(select(up.c.start, up.c.host, up.c.depth).order_by(up.c.start, up.c.depth)):
+        for start, host, _ in s.execute(_UP, {"ids": list(part)}):
             found.setdefault(start, []).append(host)
     return found
 
@@ -102,15 +115,8 @@ def hosts_up(s: Session, item_ids: Iterable[int]) -> dict[int, list[int]]:
 def parts_down(s: Session, host_ids: Iterable[int]) -> dict[int, list[int]]:
     """For each host, every part sitting in it now at any depth (its battery, and the cells in that battery)."""
     found: dict[int, list[int]] = {}
-    f = Fitment.__table__
     for part in chunks(sorted(set(host_ids))):
-        base = (select(f.c.host_item_id.label("top"), f.c.part_item_id.label("part"), literal(1).label("depth"))
-                .where(f.c.removed_at.is_(None), f.c.host_item_id.in_(part)).cte("down", recursive=True))
-        nxt = f.alias("nxt")
-        down = base.union_all(select(base.c.top, nxt.c.part_item_id, base.c.depth + 1)
-                              .join(nxt, and_(nxt.c.host_item_id == base.c.part, nxt.c.removed_at.is_(None)))
-                              .where(base.c.depth < MAX_DEPTH))
-        for top, item_id in s.execute(select(down.c.top, down.c.part)):
+        for top, item_id, _ in s.execute(_DOWN, {"ids": list(part)}):
             found.setdefault(top, []).append(item_id)
     return found
 
