@@ -14,6 +14,7 @@ from serialdesk.db.uow import UnitOfWorkFactory
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Actor
 from serialdesk.services import users
+from serialdesk.services.assembly import AssemblyService
 from serialdesk.services.audit import AuditService
 from serialdesk.services.bundle import Services
 from serialdesk.services.catalogue import CatalogueService
@@ -85,7 +86,7 @@ class App:
                         RecallService(*args), CustomerRecordService(*args), ExportService(*args), ImportService(*args),
                         LabelService(*args), ScanService(*args),
                         MaintenanceService(*args), StockMoveService(*args), DraftService(*args),
-                        AuditService(*args), ChangeService(*args))
+                        AuditService(*args), ChangeService(*args), AssemblyService(*args))
 
     def close(self) -> None:
         self.engine.dispose()

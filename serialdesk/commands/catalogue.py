@@ -115,6 +115,8 @@ def run_customer_show(ctx: Context) -> int:
             held = warranty + status if u.still_owned else f"no longer theirs ({u.status.replace('_', ' ')})"
             held += " — returned" if u.returned else ""
             lines.append(f"  {local(u.sold_at)[:10]} {u.sale} {u.sku:<14} {u.serial:<20} {u.price:>9}  {held}")
+            if u.parts:
+                lines.append(f"      with {', '.join(u.parts)}")
         lines += [f"  ticket {t.number} [{t.status}] {t.sku} {t.serial}: {t.problem}" for t in rec.tickets]
         return "\n".join(lines)
 

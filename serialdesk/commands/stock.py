@@ -6,6 +6,7 @@ import argparse
 
 from serialdesk.commands import drafts
 from serialdesk.commands import reports as report_commands
+from serialdesk.commands.assembly import tree_lines
 from serialdesk.commands.context import Context, UsageError, parse_when, read_lines
 from serialdesk.commands.output import local
 from serialdesk.domain.text import day
@@ -127,8 +128,9 @@ def passport_text(p: ItemPassport) -> str:
         f"  lot       {p.lot or '—'}   supplier {p.supplier or '—'}   received {local(p.received_at)}",
         f"  customer  {customer}   sold {local(p.sold_at)}",
         f"  warranty  {warranty}",
-        "  history:",
     ]
+    lines += tree_lines(p.parts, p.within, p.fitted_history)
+    lines += ["  history:"]
     lines += [f"    {local(e.at)}  {e.summary}  [{e.by}]"
               + (f" (entered {day(e.recorded_at)}, back-dated)" if e.backdated else "") for e in p.events]
     return "\n".join(lines)

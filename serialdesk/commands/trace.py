@@ -170,6 +170,9 @@ def recall_text(v: RecallView) -> str:
         track = ((" contacted" if u.contacted_at else "") + (f" resolved: {u.resolution}" if u.resolution else "")
                  + (f" ({u.note})" if u.note else ""))
         lines.append(f"  {u.serial:<20} {u.lot or '—':<10} {u.status_at_recall:<12} → {u.status:<12} {who}{track}")
+        if u.within:  # a part: the units it sits in, up to the one the customer holds
+            lines.append("      in " + " in ".join(f"{h.label} ({h.product}, {h.status.replace('_', ' ')})"
+                                                     for h in u.within))
     return "\n".join(lines)
 
 

@@ -17,19 +17,23 @@ def _local(moment: datetime | None) -> str:
 
 
 CSV_COLUMNS = ["recall", "sku", "serial", "lot", "supplier", "received", "status_at_recall", "status_now",
-               "customer_number", "customer", "phone", "email", "address", "sold", "contacted", "resolution"]
+               "customer_number", "customer", "phone", "email", "address", "sold", "contacted", "resolution",
+               # A part sitting in another unit: the unit the customer holds (outermost) and the whole chain.
+               "host_sku", "host_product", "host_serial", "host_status", "fitted_in"]
 
 
 def _rows(view: RecallView) -> Iterator[dict[str, Any]]:
     for u in view.units:
-        c = u.customer
+        c, h = u.customer, u.host
         yield dict(zip(CSV_COLUMNS, [
             view.number or "preview", u.sku, u.serial, u.lot or "", u.supplier or "",
             _local(u.received_at) if u.received_at else "", u.status_at_recall, u.status,
             c.number if c else "", c.name if c else "", (c.phone or "") if c else "",
             (c.email or "") if c else "", (c.address or "") if c else "",
             day(u.sold_at) if u.sold_at else "", _local(u.contacted_at) if u.contacted_at else "",
-            u.resolution or ""], strict=True))
+            u.resolution or "",
+            h.sku if h else "", h.product if h else "", h.serial if h else "", h.status if h else "",
+            " in ".join(w.label for w in u.within)], strict=True))
 
 
 def write_csv(view: RecallView, path: Path) -> None:

@@ -20,8 +20,14 @@ def write_recall_letters(view: RecallView, out: Path, shop: str) -> int:
         if unit.customer is None:
             continue
         people[unit.customer.id] = unit.customer
-        by_customer.setdefault(unit.customer.id, []).append(
-            LetterUnit(unit.sku, view.product, unit.serial, unit.lot, day(unit.sold_at) if unit.sold_at else None))
+        sold_on = day(unit.sold_at) if unit.sold_at else None
+        host = unit.host
+        if host is None:
+            line = LetterUnit(unit.sku, view.product, unit.serial, unit.lot, sold_on)
+        else:  # "your e-bike VX25030001 contains battery BP0103 of lot 25B04"
+            line = LetterUnit(host.sku, f"{host.product}, which contains {view.product} {unit.serial}", host.serial,
+                              unit.lot, sold_on)
+        by_customer.setdefault(unit.customer.id, []).append(line)
     letters = [RecallLetter(p.name, p.number, tuple(line for line in (p.address or "").splitlines() if line.strip()),
                             tuple(by_customer[cid])) for cid, p in sorted(people.items(), key=lambda kv: kv[1].name)]
     notice = RecallNotice(shop, view.number or "(preview)", view.product, view.reason or "", date.today())

@@ -36,8 +36,9 @@ TRANSITIONS: dict[ItemStatus, frozenset[ItemStatus]] = {
     # A recalled unit comes back from the customer like any return, or is repaired on a ticket; once its recall
     # lines are cleared or repaired where the customer has it, it is simply theirs again (sold).
     S.RECALLED: frozenset({S.RETURNED, S.IN_SERVICE, S.SOLD}),
-    # A part taken out again on a later repair is set aside (for the supplier) or scrapped.
-    S.FITTED: frozenset({S.QUARANTINED, S.SCRAPPED}),
+    # A part taken out again on a later repair is set aside (for the supplier) or scrapped; a part of a unit
+    # disassembled here goes back into stock (or quarantine).
+    S.FITTED: frozenset({S.IN_STOCK, S.QUARANTINED, S.SCRAPPED}),
     S.CUSTOMER_OWNED: frozenset({S.IN_SERVICE}),
     # Back from the supplier repaired (into stock), or written off there.
     S.AT_SUPPLIER: frozenset({S.IN_STOCK, S.SCRAPPED}),

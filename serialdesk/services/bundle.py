@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from serialdesk.domain.roles import Actor
+from serialdesk.services.assembly import AssemblyService
 from serialdesk.services.audit import AuditService
 from serialdesk.services.catalogue import CatalogueService
 from serialdesk.services.changes import ChangeService
@@ -47,3 +48,4 @@ class Services:
     drafts: DraftService
     audit: AuditService
     changes: ChangeService  # what this app's commits changed, and what changed elsewhere
+    assembly: AssemblyService

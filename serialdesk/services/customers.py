@@ -11,6 +11,7 @@ from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.warranty import WarrantyStatus, warranty_state
+from serialdesk.services.assembly import parts_listing
 from serialdesk.services.common import Service, customer_by_ref, party_view
 from serialdesk.services.dto import CustomerRecord, OwnedUnit
 from serialdesk.services.service_desk import ticket_view
@@ -36,6 +37,7 @@ class CustomerRecordService(Service):
                 .where(Sale.customer_id == who.id).order_by(Sale.sold_at.desc(), SaleLine.id)
             ).all()
             now = self.clock()
+            inside = parts_listing(s, [item.id for _, _, item, _, _, _ in rows])
             units = []
             for line, sale, item, product, latest, was_returned in rows:
                 owned = line.id == latest and item.status in _HELD
@@ -44,7 +46,7 @@ class CustomerRecordService(Service):
                     product.sku, product.name, item.serial, record_number("sale", sale.id), sale.sold_at, line.price,
                     item.status, owned, line.warranty_until,
                     state.status.value if owned else WarrantyStatus.NONE.value, state.days_left if owned else None,
-                    bool(was_returned)))
+                    bool(was_returned), parts=inside.get(item.id, ()) if owned else ()))
             tickets = tuple(ticket_view(s, t, detail=False) for t in s.scalars(
                 select(ServiceTicket).where(ServiceTicket.customer_id == who.id).order_by(ServiceTicket.id.desc())))
             total = sum((u.price for u in units), Decimal("0.00"))

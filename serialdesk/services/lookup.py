@@ -14,9 +14,11 @@ from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.text import LIKE_ESCAPE, like_pattern
 from serialdesk.domain.warranty import add_months, warranty_state
+from serialdesk.services.assembly import fitment_history, part_nodes
 from serialdesk.services.common import Service, items_by_ref, one_item, party_view, split_ref
 from serialdesk.services.dto import EventView, ItemPassport, PartyView
 from serialdesk.services.dto.search import FoundCustomer, FoundTicket, FoundUnit, SearchResult
+from serialdesk.services.parts import within_of
 from serialdesk.services.recall_holds import hold_sentence, holds_on
 from serialdesk.services.service_desk import ticket_view
 from serialdesk.services.timeline import is_backdated
@@ -39,6 +41,9 @@ _SUMMARY = {
     "part_swapped": "Part swap on {ref}: took out {removed}, fitted {fitted}",
     "part_fitted": "Fitted as a part during {ref}",
     "part_removed": "Taken out as a faulty part during {ref}",
+    "assembled": "Built on {ref} from {parts}",
+    "disassembled": "Taken apart on {ref}: {parts} back to {to}",
+    "part_taken_out": "Taken out of {host} on {ref} → {to}",
     "ticket_closed": "Service ticket {ref} closed: {resolution}",
     "recalled": "Recalled on {ref}: {reason}",
     "quarantined_by_recall": "Quarantined by recall {ref}: {reason}",
@@ -152,8 +157,14 @@ class LookupService(Service):
             events=events, tickets=tickets, sold_by_us=ours or item.status not in _HELD_BY_CUSTOMER,
             supplier_warranty_until=supplier_until,
             supplier_warranty_status=warranty_state(supplier_until, now).status.value,
-            recall_holds=holds, hold=hold_sentence(holds),
+            recall_holds=holds, hold=hold_sentence(holds), **genealogy_fields(s, item),
         )
+
+
+def genealogy_fields(s: Any, item: Item) -> dict[str, Any]:
+    """The passport's genealogy both ways: the unit's tree of parts, where it sits, where it sat before."""
+    return {"parts": part_nodes(s, item.id), "within": within_of(s, [item.id]).get(item.id, ()),
+            "fitted_history": fitment_history(s, item.id)}
 
 
 # --- the look-up's search (issue 13): every query an index range or a small table ------------------------------

@@ -38,8 +38,9 @@ from serialdesk.services.common import (
     record_events,
     supplier_by_ref,
 )
-from serialdesk.services.dto import PartyView, RecallCriteria, RecallUnit, RecallView
+from serialdesk.services.dto import PartyView, RecallCriteria, RecallUnit, RecallView, UnitRef
 from serialdesk.services.known_units import where_is
+from serialdesk.services.parts import within_of
 from serialdesk.services.recall_holds import holds_on
 
 S = ItemStatus
@@ -79,7 +80,7 @@ class RecallService(Service):
             if not also:
                 _refuse_overlap(s, units)
             now = self.clock()
-            self.fits(s, [u.item_id for u in units], now, "this recall")
+            self.fits(s, [u.item_id for u in units] + [u.host.item_id for u in units if u.host], now, "this recall")
             recall = Recall(product_id=product.id, criteria=_criteria_json(criteria), reason=reason.strip(),
                             created_by=self.actor.name, created_at=now)
             s.add(recall)
@@ -92,6 +93,19 @@ class RecallService(Service):
 
     def _apply(self, s: Session, recall: Recall, product: Product, units: list[RecallUnit], now: datetime) -> None:
         rows, events = [], []
+        # A part sitting in a unit holds that unit (the outermost: the bike, not the battery pack): quarantined
+        # on our shelves, marked recalled with the customer, moved once however many of its parts are recalled.
+        hosts: dict[int, tuple[UnitRef, RecallUnit]] = {}
+        for unit in units:
+            if unit.host is not None and unit.host.status in _RECALL_MOVE:
+                hosts.setdefault(unit.host.item_id, (unit.host, unit))
+        for host, unit in hosts.values():
+            moved_to = _RECALL_MOVE[host.status]
+            events.append(self.event(kind="quarantined_by_recall" if moved_to == S.QUARANTINED.value else "recalled",
+                                     item_id=host.item_id, product_id=s.get_one(Item, host.item_id)
+                                     .product_id, serial=host.serial, ref_type="recall", ref_id=recall.id, at=now,
+                                     status_from=host.status, status_to=moved_to,
+                                     data={"reason": recall.reason, "part": f"{unit.sku}:{unit.serial}"}))
         for unit in units:
             rows.append({"recall_id": recall.id, "item_id": unit.item_id, "status_at_recall": unit.status,
                          "customer_id": unit.customer.id if unit.customer else None})
@@ -102,6 +116,7 @@ class RecallService(Service):
                                      status_to=target, data={"reason": recall.reason}))
         for current, target in _RECALL_MOVE.items():
             ids = [u.item_id for u in units if u.status == current]
+            ids += [h.item_id for h, _ in hosts.values() if h.status == current]
             for part in chunks(ids):
                 s.execute(update(Item).where(Item.id.in_(part), Item.status == current).values(status=target)
                           .execution_options(synchronize_session=False))
@@ -172,18 +187,25 @@ class RecallService(Service):
                         ref_type="recall", ref_id=recall.id, at=now,
                         data={"resolution": kind.value, "note": entry.note or ""})
             s.flush()
-            if item.status == S.RECALLED.value and kind.value not in STILL_HELD and not holds_on(s, [item.id]):
-                # Cleared or repaired while the customer has it: no longer under recall, simply theirs.
-                item.status = check_move(S.RECALLED, S.SOLD, item.serial).value
-                self.record(s, kind="recall_cleared", item_id=item.id, product_id=product.id, serial=value,
-                            ref_type="recall", ref_id=recall.id, at=now, status_from=S.RECALLED.value,
-                            status_to=item.status)
+            # The unit, or the units it sits in (a recalled battery's bike), no longer held by anything.
+            for unit in [item, *(s.get_one(Item, h.item_id) for h in within_of(s, [item.id]).get(item.id, ()))]:
+                if unit.status == S.RECALLED.value and kind.value not in STILL_HELD and not holds_on(s, [unit.id]):
+                    # Cleared or repaired while the customer has it: no longer under recall, simply theirs.
+                    unit.status = check_move(S.RECALLED, S.SOLD, unit.serial).value
+                    self.record(s, kind="recall_cleared", item_id=unit.id, product_id=unit.product_id,
+                                serial=unit.serial, ref_type="recall", ref_id=recall.id, at=now,
+                                status_from=S.RECALLED.value, status_to=unit.status)
             uow.commit()
             return self._saved_view(s, recall)
 
     def _scrap(self, s: Session, recall: Recall, product: Product, item: Item, now: datetime) -> None:
         if item.status == S.SCRAPPED.value:
             return
+        if item.status == S.FITTED.value:
+            host = within_of(s, [item.id]).get(item.id, ())
+            where = f" in {host[0].label}" if host else ""
+            raise DomainError(f"Serial {item.serial} is fitted{where} — take it out first (a swap on a service "
+                              f"ticket, or disassemble), then resolve it as scrapped.", code="part_still_fitted")
         if item.status in _WITH_CUSTOMER:
             raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — take it back first "
                               f"(return {item.serial}), then resolve it as scrapped.", code="not_in_our_hands")
@@ -200,11 +222,14 @@ class RecallService(Service):
         customers = _customers(s, [r.customer_id for r, _ in rows if r.customer_id])
         lots = _names(s, Lot, Lot.code, {i.lot_id for _, i in rows if i.lot_id})
         suppliers = _names(s, Supplier, Supplier.name, {i.supplier_id for _, i in rows if i.supplier_id})
-        _, sold_at = _holders(s, [i.id for r, i in rows if r.customer_id])
+        within = within_of(s, [i.id for _, i in rows if i.status == S.FITTED.value])
+        holder = {i.id: within[i.id][-1].item_id if i.id in within else i.id for _, i in rows}
+        _, sold_at = holders_of(s, [holder[i.id] for r, i in rows if r.customer_id])
         units = [RecallUnit(i.id, product.sku, i.serial, lots.get(i.lot_id or 0), suppliers.get(i.supplier_id or 0),
                             i.received_at, r.status_at_recall, i.status, i.location,
                             party_view("customer", customers[r.customer_id]) if r.customer_id else None,
-                            r.contacted_at, r.resolution, sold_at.get(i.id), r.note, r.resolved_at, r.resolved_by)
+                            r.contacted_at, r.resolution, sold_at.get(holder[i.id]), r.note, r.resolved_at,
+                            r.resolved_by, within.get(i.id, ()))
                  for r, i in rows]
         return _view(recall.id, product, recall.reason, recall.criteria, recall.created_by, recall.created_at, units)
 
@@ -294,13 +319,25 @@ def _lot_ids(s: Session, product: Product, lots: tuple[str, ...]) -> list[int]:
 
 
 def _units(s: Session, product: Product, query: Select[Any]) -> list[RecallUnit]:
+    """The units the query finds; a part fitted in another unit is reported with the hosts it sits in, and the
+    holder is whoever holds the outermost one (the bike's owner, not the battery's)."""
     rows = s.execute(query).all()
-    holders, sold_at = _holders(s, [i.id for i, _, _ in rows if i.status in _WITH_CUSTOMER])
+    within = within_of(s, [i.id for i, _, _ in rows if i.status == S.FITTED.value])
+    holder = {i.id: within[i.id][-1] if i.id in within else None for i, _, _ in rows}
+    held = [i.id for i, _, _ in rows if i.status in _WITH_CUSTOMER]
+    held += [h.item_id for h in holder.values() if h is not None and h.status in _WITH_CUSTOMER]
+    holders, sold_at = holders_of(s, held)
+
+    def key(item: Item) -> int:
+        host = holder[item.id]
+        return host.item_id if host is not None else item.id
+
     return [RecallUnit(i.id, product.sku, i.serial, lot, supplier, i.received_at, i.status, i.status, i.location,
-                       holders.get(i.id), sold_at=sold_at.get(i.id)) for i, lot, supplier in rows]
+                       holders.get(key(i)), sold_at=sold_at.get(key(i)), within=within.get(i.id, ()))
+            for i, lot, supplier in rows]
 
 
-def _holders(s: Session, item_ids: list[int]) -> tuple[dict[int, PartyView], dict[int, datetime]]:
+def holders_of(s: Session, item_ids: list[int]) -> tuple[dict[int, PartyView], dict[int, datetime]]:
     """Who holds each unit: the buyer of its latest sale, or the owner on its latest ticket (units not ours);
     and when it was sold."""
     owner: dict[int, int] = {}

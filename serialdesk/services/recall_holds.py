@@ -6,6 +6,7 @@ scraps it. Sales, releases, returns and moves call :func:`refuse_held` inside th
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import ColumnElement, or_, select, update
@@ -19,6 +20,7 @@ from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.text import listing
 from serialdesk.services.common import chunks
 from serialdesk.services.dto import RecallHold
+from serialdesk.services.parts import parts_down, unit_label
 
 
 def holding(line: type[RecallItem] = RecallItem) -> ColumnElement[bool]:
@@ -27,9 +29,26 @@ def holding(line: type[RecallItem] = RecallItem) -> ColumnElement[bool]:
 
 
 def holds_on(s: Session, item_ids: Iterable[int]) -> dict[int, list[RecallHold]]:
-    """The recall lines holding each of these units (units without a hold are absent), oldest recall first."""
+    """The recall lines holding each of these units (units without a hold are absent), oldest recall first.
+
+    A unit is also held by the lines on the parts sitting in it, at any depth (a bike whose battery is
+    recalled); those holds name the part (``RecallHold.part``)."""
+    wanted = sorted(set(item_ids))
+    inside = parts_down(s, wanted)
+    own = _lines(s, set(wanted) | {p for parts in inside.values() for p in parts})
     found: dict[int, list[RecallHold]] = {}
-    for part in chunks(sorted(set(item_ids))):
+    for item_id in wanted:
+        held = list(own.get(item_id, ()))
+        for part_id in inside.get(item_id, ()):
+            held += [dataclasses.replace(h, part=unit_label(s, part_id)) for h in own.get(part_id, ())]
+        if held:
+            found[item_id] = sorted(held, key=lambda h: h.recall_id)
+    return found
+
+
+def _lines(s: Session, item_ids: set[int]) -> dict[int, list[RecallHold]]:
+    found: dict[int, list[RecallHold]] = {}
+    for part in chunks(sorted(item_ids)):
         rows = s.execute(select(RecallItem.item_id, Recall.id, Recall.reason, Recall.created_at,
                                 RecallItem.resolution)
                          .join(Recall, Recall.id == RecallItem.recall_id)
@@ -57,6 +76,13 @@ def refuse_held(s: Session, units: Sequence[tuple[int, str]], doing: str) -> Non
     for item_id, serial in units:
         if item_id in holds:
             first = holds[item_id][0]
+            if first.part is not None:  # held through a part sitting in it
+                raise DomainError(
+                    f"Serial {serial} contains {first.part}, which is on open recall {first.recall} "
+                    f"({first.reason}) — it cannot be {doing} until that recall line is resolved as cleared or "
+                    f"repaired (recall-resolve {first.recall} {first.part.split(':', 1)[1]} --as cleared|repaired) "
+                    f"or the part is swapped out.",
+                    code="recall_hold", serial=serial, recalls=[h.recall for h in holds[item_id]], part=first.part)
             raise DomainError(
                 f"Serial {serial} is on open recall {listing([h.recall for h in holds[item_id]])} "
                 f"({first.reason}) — it cannot be {doing} until the recall line is resolved as cleared or "
@@ -75,6 +101,8 @@ def return_target(s: Session, item: Item, target: ItemStatus) -> tuple[ItemStatu
 
 
 def follow_owner(s: Session, item_id: int, customer_id: int | None) -> None:
-    """The unit changed hands (sold, returned, handed in): its open recall lines name the new holder."""
-    s.execute(update(RecallItem).where(RecallItem.item_id == item_id, holding())
+    """The unit changed hands (sold, returned, handed in): its open recall lines, and those of the parts sitting
+    in it, name the new holder."""
+    ids = [item_id, *parts_down(s, [item_id]).get(item_id, ())]
+    s.execute(update(RecallItem).where(RecallItem.item_id.in_(ids), holding())
               .values(customer_id=customer_id).execution_options(synchronize_session=False))

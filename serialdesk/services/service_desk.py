@@ -25,7 +25,7 @@ from serialdesk.services.common import (
 )
 from serialdesk.services.dto import PartSwapView, TicketView, WorkLogView
 from serialdesk.services.known_units import sale_of, where_is
-from serialdesk.services.parts import refuse_other_kind, removed_part
+from serialdesk.services.parts import fit, refuse_other_kind, removed_part, unfit
 from serialdesk.services.patterns import scanned_serial
 from serialdesk.services.recall_holds import follow_owner
 
@@ -147,6 +147,11 @@ class ServiceDeskService(Service):
             now = self.clock()
             self.fits(s, [i for i in (fitted.id, removed.id if removed else None, ticket.item_id) if i is not None],
                       now, "a part swap")
+            # The genealogy: the removed part leaves the unit, the fitted one sits in it from now on.
+            unit = s.get_one(Item, ticket.item_id)
+            if removed is not None:
+                unfit(s, removed, unit, at=now, by=self.actor.name, ticket_id=ticket.id)
+            fit(s, fitted, unit, at=now, by=self.actor.name, ticket_id=ticket.id)
             moves = [(fitted, fitted_product, ItemStatus.FITTED, "part_fitted")]
             if removed is not None:
                 moves.append((removed, removed_product, ItemStatus.QUARANTINED, "part_removed"))

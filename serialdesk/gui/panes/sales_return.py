@@ -28,7 +28,7 @@ class ReturnDialog(FormDialog):
              Field("to", "Goes to", "choice", choices=DISPOSITIONS),
              Field("reason", "Reason", "lines", required=True, placeholder="what the customer says is wrong")],
             intro="Scan the unit the customer brings back.", ok_text="Take it back", scan_field="serial",
-            scan_reader=ScanReader(services.lookup.scanned_unit, runner), parent=parent,
+            scan_reader=ScanReader(session.services.lookup.scanned_unit, runner), parent=parent,
         )
         self.session, self.runner = session, runner
         self.returned: ReturnView | None = None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from serialdesk.services.dto.counter import PartyView
+from serialdesk.services.dto.genealogy import UnitRef
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,12 @@ class RecallUnit:
     note: str | None = None
     resolved_at: datetime | None = None
     resolved_by: str | None = None
+    # A part sitting in another unit: the hosts, innermost first; the last is the unit the customer holds.
+    within: tuple[UnitRef, ...] = ()
+    host: UnitRef | None = field(init=False, default=None)  # the outermost of ``within``: what the customer holds
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "host", self.within[-1] if self.within else None)
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,7 @@ class OwnedUnit:
     warranty_status: str
     warranty_days_left: int | None
     returned: bool = False  # the customer brought this sale line back (its price is refunded, not spent)
+    parts: tuple[str, ...] = ()  # the parts sitting in it now, as SKU:SERIAL (units built or repaired from parts)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from serialdesk.services.dto.aftersales import TicketView
+    from serialdesk.services.dto.genealogy import FitmentView, PartNode, UnitRef
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class RecallHold:
     reason: str
     since: datetime
     resolution: str | None = None  # replaced/refunded still hold; None: not dealt with yet
+    part: str | None = None  # SKU:SERIAL of the part the line is on, when it holds the unit it sits in
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,11 @@ class ItemPassport:
     supplier_warranty_status: str = "none"
     recall_holds: tuple[RecallHold, ...] = ()
     hold: str | None = None  # the holds in one sentence a clerk cannot miss; None: no hold
+    # The genealogy: the parts sitting in it (a tree), the units it sits in (innermost first), and every unit it
+    # sat in as a part (oldest first; the current one without ``removed_at``).
+    parts: tuple[PartNode, ...] = ()
+    within: tuple[UnitRef, ...] = ()
+    fitted_history: tuple[FitmentView, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,355 @@
+"""Assembly: build a unit from serialised parts (and take it apart again), its tree of parts, and where a part
+sits — ``assemble``, ``disassemble``, ``components``, ``where-used``."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from serialdesk.db.models import Build, Fitment, Item, Lot, Product, Supplier
+from serialdesk.domain.assembly import Slot, check_parts, open_slots
+from serialdesk.domain.errors import DomainError, NotFound
+from serialdesk.domain.money import to_money
+from serialdesk.domain.products import record_number
+from serialdesk.domain.roles import Action
+from serialdesk.domain.serial_rules import clean_lot
+from serialdesk.domain.status import ItemStatus, check_move
+from serialdesk.domain.text import listing, refuse_control
+from serialdesk.services.common import Service, chunks, one_item, product_by_code
+from serialdesk.services.dto import (
+    AssemblyView,
+    BuildView,
+    ComponentTree,
+    FitmentView,
+    PartNode,
+    SlotFill,
+    UnitRef,
+    WhereUsedLine,
+)
+from serialdesk.services.known_units import refuse_known, where_is
+from serialdesk.services.parts import parts_of, refuse_fitted_elsewhere, unit_refs, within_of
+from serialdesk.services.patterns import generate_serials, scanned_serial
+from serialdesk.services.recall import holders_of
+from serialdesk.services.recall_holds import holds_on, refuse_held
+
+S = ItemStatus
+# Units a customer holds: taken apart only through a service ticket (a swap), never at the bench.
+_WITH_CUSTOMER = {S.SOLD.value, S.IN_SERVICE.value, S.RECALLED.value, S.CUSTOMER_OWNED.value}
+_TARGETS = {"stock": S.IN_STOCK, "quarantine": S.QUARANTINED}
+
+
+class AssemblyService(Service):
+    def assemble(self, sku: str, serial: str | None = None, *, parts: Sequence[str], generate: bool = False,
+                 lot: str | None = None, labour: object = None, note: str | None = None,
+                 at: datetime | None = None) -> AssemblyView:
+        """Build one unit of ``sku`` from ``parts`` (each SERIAL or SKU:SERIAL) in one transaction.
+
+        The host's serial is scanned (``serial``, checked as receiving checks it) or made from its pattern
+        (``generate``). Each part must be in stock, of a slot the host's product declares (not more than the
+        slot's count), fitted nowhere, held by no recall. The host enters stock at the parts' cost plus labour;
+        the parts move to ``fitted`` with the host as their parent; a build record keeps who, when, where."""
+        self.actor.require(Action.RECEIVE)
+        refuse_control(note, "note", multiline=True)
+        labour_cost = to_money(labour, "Labour")
+        if generate == bool(serial):
+            raise DomainError("Scan the new unit's serial, or have it generated from its pattern — one of the two.",
+                              code="host_serial_required")
+        with self.uows() as uow:
+            s = uow.session
+            product = product_by_code(s, sku)
+            now = self.moment(at, "an assembly")
+            units = [one_item(s, ref) for ref in parts]
+            seen: dict[int, str] = {}
+            for item, part_product in units:
+                if item.id in seen:
+                    raise DomainError(f"Part {part_product.sku}:{item.serial} was scanned twice: each part goes in "
+                                      f"once.", code="part_scanned_twice", serial=item.serial)
+                seen[item.id] = item.serial
+                if part_product.id == product.id:
+                    raise DomainError(f"{part_product.sku}:{item.serial} is a {product.name} itself: a unit is not "
+                                      f"built from a unit of its own product.", code="part_cycle")
+            slots = _slots(s, product)
+            check_parts(product.sku, product.name, slots, [(p.sku, i.serial) for i, p in units])
+            for item, part_product in units:
+                if item.status == S.FITTED.value:
+                    refuse_fitted_elsewhere(s, item)
+                refuse_held(s, [(item.id, item.serial)], "fitted as a part")
+                check_move(item.status, S.FITTED, item.serial, where_is(s, item, part_product))
+            self.fits(s, list(seen), now, "an assembly")
+            host = self._new_host(s, product, serial, generate, lot, now,
+                                  sum((i.cost for i, _ in units), Decimal("0.00")) + labour_cost)
+            build = Build(host_item_id=host.id, by_user=self.actor.name, station=self.actor.station, at=now,
+                          labour=labour_cost, note=(note or "").strip() or None)
+            s.add(build)
+            s.flush()
+            # The WHERE on status makes two benches building with the same part at once safe: one UPDATE wins,
+            # and the loser changes nothing (the unique open-fitment index is the database's own second guard).
+            moved = s.execute(update(Item).where(Item.id.in_(list(seen)), Item.status == S.IN_STOCK.value)
+                              .values(status=S.FITTED.value).execution_options(synchronize_session=False))
+            if moved.rowcount != len(seen):  # type: ignore[attr-defined]
+                raise DomainError("A part was just taken at another station (sold, fitted or moved) while this "
+                                  "unit was being built; nothing was built. Scan the parts again.",
+                                  code="part_taken")
+            label = f"{product.sku}:{host.serial}"
+            for item, part_product in units:
+                s.add(Fitment(part_item_id=item.id, host_item_id=host.id, fitted_at=now, fitted_by=self.actor.name,
+                              build_id=build.id))
+                self.record(s, kind="part_fitted", item_id=item.id, product_id=part_product.id, serial=item.serial,
+                            at=now, ref_type="build", ref_id=build.id, status_from=S.IN_STOCK.value,
+                            status_to=S.FITTED.value, data={"host": label})
+            self.record(s, kind="assembled", item_id=host.id, product_id=product.id, serial=host.serial, at=now,
+                        ref_type="build", ref_id=build.id, status_to=S.IN_STOCK.value,
+                        data={"parts": ", ".join(f"{p.sku}:{i.serial}" for i, p in units), "labour": str(labour_cost),
+                              "note": build.note or ""})
+            try:
+                s.flush()
+            except IntegrityError:
+                raise DomainError("A part was just fitted into another unit at another station; nothing was built.",
+                                  code="part_taken") from None
+            uow.commit()
+            refs = unit_refs(s, [host.id, *seen])
+            return AssemblyView(refs[host.id], host.cost, _build_view(build), tuple(refs[i] for i in seen),
+                                _fills(slots, [p.sku for _, p in units]),
+                                _open_note(slots, [p.sku for _, p in units]))
+
+    def _new_host(self, s: Session, product: Product, serial: str | None, generate: bool, lot: str | None,
+                  now: datetime, cost: Decimal) -> Item:
+        lot_row = _lot(s, product, lot)
+        if generate:
+            value = generate_serials(s, product, count=1, lot=lot_row.code if lot_row else None, when=now,
+                                     station=self.actor.station)[0]
+        else:
+            value = scanned_serial(product, serial or "", lot_row.code if lot_row else None)
+            refuse_known(s, product, [value], None)
+        host = Item(product_id=product.id, serial=value, lot_id=lot_row.id if lot_row else None,
+                    status=S.IN_STOCK.value, serial_source="generated" if generate else "supplier", cost=cost,
+                    received_at=now, created_at=now)
+        try:
+            with s.begin_nested():
+                s.add(host)
+        except IntegrityError:
+            raise DomainError(f"Serial {value} of {product.sku} was just built or received at another station; "
+                              f"nothing was built.", code="already_known", serial=value) from None
+        return host
+
+    def disassemble(self, host_ref: str, *, to: str = "stock", sku: str | None = None,
+                    at: datetime | None = None) -> AssemblyView:
+        """Take a unit of ours apart: its parts go back to stock (or quarantine; a part a recall holds always goes
+        to quarantine), the unit itself leaves stock for good. A unit a customer holds is taken apart only
+        through a service ticket (a swap)."""
+        self.actor.require(Action.RECEIVE)
+        target = _TARGETS.get((to or "").strip().lower())
+        if target is None:
+            raise DomainError(f"'{to}' is not where parts can go; use stock or quarantine.", code="bad_target")
+        with self.uows() as uow:
+            s = uow.session
+            host, product = one_item(s, host_ref, sku)
+            if s.get_bind().dialect.name != "sqlite":  # SQLite's BEGIN IMMEDIATE already excludes other writers
+                s.execute(select(Item.id).where(Item.id == host.id).with_for_update())
+                s.refresh(host)
+            label = f"{product.sku}:{host.serial}"
+            if host.status in _WITH_CUSTOMER:
+                raise DomainError(f"Serial {host.serial} {where_is(s, host, product)} — a customer's unit is taken "
+                                  f"apart only through a service ticket (ticket swap).", code="disassemble_sold")
+            if host.status == S.FITTED.value:
+                outer = within_of(s, [host.id]).get(host.id, ())
+                raise DomainError(f"Serial {host.serial} is fitted in {outer[0].label if outer else 'another unit'} "
+                                  f"— take it out of that unit first.", code="part_fitted_elsewhere")
+            check_move(host.status, S.SCRAPPED, host.serial, where_is(s, host, product))
+            fitments = s.scalars(select(Fitment).where(Fitment.host_item_id == host.id, Fitment.removed_at.is_(None))
+                                 .order_by(Fitment.id)).all()
+            if not fitments:
+                raise DomainError(f"{label} has no parts fitted: there is nothing to take apart.", code="no_parts")
+            now = self.moment(at, "a disassembly")
+            part_ids = [f.part_item_id for f in fitments]
+            self.fits(s, [host.id, *part_ids], now, "a disassembly")
+            held = holds_on(s, part_ids)
+            build = s.scalar(select(Build).where(Build.host_item_id == host.id, Build.disassembled_at.is_(None))
+                             .order_by(Build.id.desc()).limit(1))
+            if build is None:  # parts fitted by swaps only: the disassembly is still recorded at the bench
+                build = Build(host_item_id=host.id, by_user=self.actor.name, station=self.actor.station, at=now,
+                              labour=Decimal("0.00"), note="parts fitted before (no build record)")
+                s.add(build)
+                s.flush()
+            build.disassembled_at, build.disassembled_by = now, self.actor.name
+            quarantined: list[str] = []
+            for fitment in fitments:
+                part = s.get_one(Item, fitment.part_item_id)
+                part_product = s.get_one(Product, part.product_id)
+                goes = S.QUARANTINED if part.id in held else target
+                if goes is not target:
+                    quarantined.append(f"{part_product.sku}:{part.serial}")
+                before = part.status
+                part.status = check_move(before, goes, part.serial, where_is(s, part, part_product)).value
+                fitment.removed_at, fitment.removed_by = now, self.actor.name
+                self.record(s, kind="part_taken_out", item_id=part.id, product_id=part_product.id,
+                            serial=part.serial, at=now, ref_type="build", ref_id=build.id, status_from=before,
+                            status_to=part.status, data={"host": label, "to": part.status})
+            before = host.status
+            host.status = S.SCRAPPED.value
+            self.record(s, kind="disassembled", item_id=host.id, product_id=product.id, serial=host.serial, at=now,
+                        ref_type="build", ref_id=build.id, status_from=before, status_to=host.status,
+                        data={"parts": ", ".join(unit_refs(s, part_ids)[i].label for i in part_ids),
+                              "to": target.value.replace("_", " ")})
+            uow.commit()
+            refs = unit_refs(s, [host.id, *part_ids])
+            note = (f"{listing(quarantined)} went to quarantine, not {target.value.replace('_', ' ')}: an open "
+                    f"recall holds {'it' if len(quarantined) == 1 else 'them'}." if quarantined else None)
+            return AssemblyView(refs[host.id], host.cost, _build_view(build), tuple(refs[i] for i in part_ids),
+                                note=note)
+
+    def components(self, ref: str, sku: str | None = None) -> ComponentTree:
+        """A unit's tree: its parts at every depth with lots, suppliers, since when and how (build or ticket);
+        the units it sits in itself, and every unit it sat in before."""
+        self.actor.require(Action.LOOKUP)
+        with self.uows.reading() as uow:
+            s = uow.session
+            item, product = one_item(s, ref, sku)
+            return component_tree(s, item, product)
+
+    def where_used(self, ref: str | None = None, *, sku: str | None = None,
+                   lot: str | None = None) -> list[WhereUsedLine]:
+        """Where parts sit: one unit (``ref``), or every unit of a product's lot; each with the units it sits in
+        up to the outermost, and whoever holds that one."""
+        self.actor.require(Action.LOOKUP)
+        with self.uows.reading() as uow:
+            s = uow.session
+            if ref:
+                ids = [one_item(s, ref, sku)[0].id]
+            elif sku and lot:
+                ids = _lot_units(s, product_by_code(s, sku), lot)
+            else:
+                raise DomainError("Give a serial, or a product and lot (--sku S --lot L).", code="where_used_what")
+            return where_used_lines(s, ids)
+
+
+# ---- reading the genealogy (also used by the passport) ---------------------------------------------------
+
+
+def component_tree(s: Session, item: Item, product: Product) -> ComponentTree:
+    refs = unit_refs(s, [item.id])
+    parts = part_nodes(s, item.id)
+    slots = _slots(s, product)
+    build = s.scalar(select(Build).where(Build.host_item_id == item.id).order_by(Build.id.desc()).limit(1))
+    return ComponentTree(refs[item.id], item.cost, parts, _fills(slots, [p.unit.sku for p in parts]),
+                         _build_view(build) if build else None, within_of(s, [item.id]).get(item.id, ()),
+                         fitment_history(s, item.id))
+
+
+def part_nodes(s: Session, host_id: int) -> tuple[PartNode, ...]:
+    """The parts sitting in ``host_id`` now, each with its own parts; one query per level of the tree (plain
+    columns: the passport reads this at scan time)."""
+    children: dict[int, list[PartNode]] = {}
+    order: list[tuple[int, int, PartNode]] = []
+    level, depth = [host_id], 0
+    while level and depth < 16:
+        rows = s.execute(_LEVEL, {"hosts": level}).all()
+        for r in rows:
+            order.append((r.host_item_id, r.id, PartNode(
+                UnitRef(r.id, r.sku, r.name, r.serial, r.status, r.location), r.lot, r.supplier, r.fitted_at,
+                r.fitted_by, _via(r.build_id, r.ticket_id))))
+        level, depth = [r.id for r in rows], depth + 1
+    for host, item_id, node in reversed(order):  # the deepest first: each node gets its finished children
+        children.setdefault(host, []).insert(0, dataclasses.replace(node, parts=tuple(children.get(item_id, ()))))
+    return tuple(children.get(host_id, ()))
+
+
+_LEVEL = (select(Fitment.host_item_id, Fitment.fitted_at, Fitment.fitted_by, Fitment.build_id, Fitment.ticket_id,
+                 Item.id, Item.serial, Item.status, Item.location, Product.sku, Product.name,
+                 Lot.code.label("lot"), Supplier.name.label("supplier"))
+          .join(Item, Item.id == Fitment.part_item_id).join(Product, Product.id == Item.product_id)
+          .outerjoin(Lot, Lot.id == Item.lot_id).outerjoin(Supplier, Supplier.id == Item.supplier_id)
+          .where(Fitment.host_item_id.in_(bindparam("hosts", expanding=True)), Fitment.removed_at.is_(None))
+          .order_by(Product.sku, Item.serial))
+
+
+def fitment_history(s: Session, part_id: int) -> tuple[FitmentView, ...]:
+    """Every unit this part sat in, oldest first (the one it sits in now last, without ``removed_at``)."""
+    rows = s.scalars(select(Fitment).where(Fitment.part_item_id == part_id)
+                     .order_by(Fitment.fitted_at, Fitment.id)).all()
+    refs = unit_refs(s, {f.host_item_id for f in rows})
+    return tuple(FitmentView(refs[f.host_item_id], f.fitted_at, _via(f.build_id, f.ticket_id), f.removed_at,
+                             (record_number("ticket", f.removed_ticket_id) if f.removed_ticket_id
+                              else "disassembly" if f.removed_at else None)) for f in rows)
+
+
+def parts_listing(s: Session, host_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """For each host, the parts sitting in it now (direct), as SKU:SERIAL — for lists like the customer record."""
+    found: dict[int, list[str]] = {}
+    if not host_ids:
+        return {}
+    for host_id, sku, serial in s.execute(
+        select(Fitment.host_item_id, Product.sku, Item.serial).join(Item, Item.id == Fitment.part_item_id)
+        .join(Product, Product.id == Item.product_id)
+        .where(Fitment.host_item_id.in_(sorted(set(host_ids))), Fitment.removed_at.is_(None))
+        .order_by(Product.sku, Item.serial)):
+        found.setdefault(host_id, []).append(f"{sku}:{serial}")
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def where_used_lines(s: Session, ids: Sequence[int]) -> list[WhereUsedLine]:
+    within = within_of(s, ids)
+    refs = unit_refs(s, ids)
+    lots: dict[int, str] = {}
+    for part in chunks(sorted(set(ids))):
+        lots.update({i: c for i, c in s.execute(select(Item.id, Lot.code).join(Lot, Lot.id == Item.lot_id)
+                                                .where(Item.id.in_(part)))})
+    holder = {i: (within[i][-1] if i in within else refs[i]) for i in ids}
+    holders, _ = holders_of(s, [h.item_id for h in holder.values() if h.status in _WITH_CUSTOMER])
+    return [WhereUsedLine(refs[i], lots.get(i), within.get(i, ()), holders.get(holder[i].item_id))
+            for i in sorted(ids, key=lambda i: refs[i].serial)]
+
+
+def _lot_units(s: Session, product: Product, lot: str) -> list[int]:
+    code = clean_lot(lot)
+    lot_id = s.scalar(select(Lot.id).where(Lot.product_id == product.id, Lot.code == code))
+    if lot_id is None:
+        raise NotFound(f"{product.sku} has no lot {code}.", code="unknown_lot")
+    return list(s.scalars(select(Item.id).where(Item.product_id == product.id, Item.lot_id == lot_id,
+                                                Item.status != S.RECEIVING.value)))
+
+
+def _lot(s: Session, product: Product, code: str | None) -> Lot | None:
+    lot_code = clean_lot(code)
+    if lot_code is None:
+        return None
+    query = select(Lot).where(Lot.product_id == product.id, Lot.code == lot_code)
+    lot = s.scalar(query)
+    if lot is None:
+        try:
+            with s.begin_nested():
+                lot = Lot(product_id=product.id, code=lot_code)
+                s.add(lot)
+        except IntegrityError:  # another bench opened the same lot at once: use its row
+            lot = s.scalar(query)
+    return lot
+
+
+def _slots(s: Session, product: Product) -> list[Slot]:
+    return [Slot(p.sku, p.name, n) for p, n in parts_of(s, product)]
+
+
+def _fills(slots: Sequence[Slot], skus: Sequence[str]) -> tuple[SlotFill, ...]:
+    return tuple(SlotFill(sl.sku, sl.name, sl.count, list(skus).count(sl.sku)) for sl in slots)
+
+
+def _open_note(slots: Sequence[Slot], skus: Sequence[str]) -> str | None:
+    missing = open_slots(slots, list(skus))
+    return f"Slots still open: {listing(missing)}." if missing else None
+
+
+def _via(build_id: int | None, ticket_id: int | None) -> str:
+    if build_id is not None:
+        return record_number("build", build_id)
+    return record_number("ticket", ticket_id) if ticket_id is not None else "?"
+
+
+def _build_view(b: Build) -> BuildView:
+    return BuildView(b.id, record_number("build", b.id), b.by_user, b.station, b.at, b.labour, b.note,
+                     b.disassembled_at, b.disassembled_by)
