@@ -41,6 +41,8 @@ TABLE_KINDS: dict[str, frozenset[str]] = {
     "service_tickets": frozenset({TICKETS}),
     "work_logs": frozenset({TICKETS}),
     "part_swaps": frozenset({TICKETS}),
+    "fitments": frozenset({STOCK}),
+    "builds": frozenset({STOCK}),
     "recalls": frozenset({RECALLS}),
     "recall_items": frozenset({RECALLS}),
     "users": frozenset({USERS}),
