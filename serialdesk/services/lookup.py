@@ -14,6 +14,7 @@ from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.warranty import add_months, warranty_state
 from serialdesk.services.common import Service, one_item, party_view
 from serialdesk.services.dto import EventView, ItemPassport, PartyView
+from serialdesk.services.locations import journey, where_now
 from serialdesk.services.recall_holds import hold_sentence, holds_on
 from serialdesk.services.service_desk import ticket_view
 from serialdesk.services.timeline import is_backdated
@@ -46,6 +47,10 @@ _SUMMARY = {
     "scrapped": "Scrapped: {reason}",
     "sent_to_supplier": "Sent back to the supplier (RMA): {reason}",
     "back_from_supplier": "Back from the supplier: {reason}",
+    "moved": "Moved from {from_location} to {to_location}",
+    "transfer_sent": "Sent on {ref} from {from_location} to {destination} (in transit)",
+    "transfer_received": "Arrived at {to_location} on {ref}",
+    "transfer_returned": "Not arrived on {ref}: back in {to_location}",
 }
 
 
@@ -119,7 +124,7 @@ class LookupService(Service):
             item_id=item.id, sku=product.sku, product=product.name, serial=item.serial,
             serial_source=item.serial_source, status=item.status, lot=lot, supplier=supplier,
             received_at=item.received_at, cost=item.cost,
-            location=item.location,
+            location=where_now(s, item),
             customer=owner_view,
             sold_at=sold[0].sold_at if sold else None,
             sale=record_number("sale", sold[0].id) if sold else None,
@@ -128,5 +133,5 @@ class LookupService(Service):
             events=events, tickets=tickets, sold_by_us=ours or item.status not in _HELD_BY_CUSTOMER,
             supplier_warranty_until=supplier_until,
             supplier_warranty_status=warranty_state(supplier_until, now).status.value,
-            recall_holds=holds, hold=hold_sentence(holds),
+            recall_holds=holds, hold=hold_sentence(holds), journey=journey(s, item.id),
         )

@@ -5,16 +5,30 @@ from serialdesk.db.models.base import Base, utcnow
 from serialdesk.db.models.catalogue import Customer, Lot, Product, ProductPart, SerialSequence, Supplier, User
 from serialdesk.db.models.ledger import Event
 from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale, SaleLine
+from serialdesk.db.models.supply import (
+    ExpectedSerial,
+    Location,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    PurchaseReceipt,
+    Transfer,
+    TransferLine,
+)
 
 __all__ = [
     "Base",
     "Customer",
     "Event",
+    "ExpectedSerial",
     "Item",
+    "Location",
     "Lot",
     "PartSwap",
     "Product",
     "ProductPart",
+    "PurchaseOrder",
+    "PurchaseOrderLine",
+    "PurchaseReceipt",
     "Recall",
     "RecallItem",
     "Receipt",
@@ -25,6 +39,8 @@ __all__ = [
     "SerialSequence",
     "ServiceTicket",
     "Supplier",
+    "Transfer",
+    "TransferLine",
     "User",
     "WorkLog",
     "utcnow",

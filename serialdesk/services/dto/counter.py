@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from serialdesk.services.dto.aftersales import TicketView
+    from serialdesk.services.dto.supply import LocationVisit
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ class ItemPassport:
     supplier_warranty_status: str = "none"
     recall_holds: tuple[RecallHold, ...] = ()
     hold: str | None = None  # the holds in one sentence a clerk cannot miss; None: no hold
+    journey: tuple[LocationVisit, ...] = ()  # where it has been (issue 15), oldest first
 
 
 @dataclass(frozen=True)
