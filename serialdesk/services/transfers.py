@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Item, Location, Product, Transfer, TransferLine
 from serialdesk.db.models.supply import TRANSIT_LOCATION_ID
@@ -247,8 +247,8 @@ def _never_sent(s: Session, item: Item, product: Product, source: Location, tr: 
 
 
 def transfer_view(s: Session, t: Transfer) -> TransferView:
-    a, b = aliased(Location), aliased(Location)
-    names = s.execute(select(a.name, b.name).where(a.id == t.from_location_id, b.id == t.to_location_id)).one()
+    names = [s.scalar(select(Location.name).where(Location.id == loc_id))
+             for loc_id in (t.from_location_id, t.to_location_id)]
     rows = s.execute(select(Product.sku, Item.serial, TransferLine.state, TransferLine.sent_at,
                             TransferLine.received_at)
                      .join(Item, Item.id == TransferLine.item_id).join(Product, Product.id == Item.product_id)

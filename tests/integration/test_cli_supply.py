@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from tests.integration.test_cli import as_json, run
@@ -55,3 +60,50 @@ def test_locations_moves_and_stock_by_location(store: str, tmp_path, monkeypatch
     till = run(store, "user", "add", "till1", "--role", "counter", "--pin", "2468")
     assert till.returncode == 0
     assert "may not" in run(store, "move", "SN1", "--to", "Shop floor", user="till1", pin="2468", check=3).stderr
+
+
+def _station(db: str, station: str, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "SERIALDESK_DB": db, "SERIALDESK_PIN": "1234", "SERIALDESK_STATION": station}
+    env.pop("SERIALDESK_USER", None)
+    return subprocess.Popen([sys.executable, "-m", "serialdesk", *args], env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_two_stations_as_two_processes_transfer_and_race_for_a_unit(db_url: str) -> None:
+    db = db_url
+    run(db, "product", "add", "BIKE", "--name", "E-bike", "--cost", "900")
+    run(db, "supplier", "add", "Velo AG")
+    run(db, "customer", "add", "Jane Smith")
+    run(db, "location", "add", "Aarhus", "--branch", "Aarhus")
+    run(db, "receive", "--supplier", "Velo AG", "--sku", "BIKE", *[f"B{n}" for n in range(1, 9)])
+    assert as_json(run(db, "transfer", "open", "--from", "Shop floor", "--to", "Aarhus", "--json"))["number"] == \
+        "TR-0001"
+    # The shop scans out; the branch, another process at another station, scans in.
+    shop = _station(db, "shop-1", "transfer", "out", "TR-0001", "B1", "B2", "B3", "--json")
+    out, err = shop.communicate(timeout=120)
+    assert shop.returncode == 0, err
+    assert json.loads(out)["sent"] == 3
+    assert "in transit" in run(db, "sell", "--customer", "Jane Smith", "B1", check=3).stderr
+    branch = _station(db, "aarhus-1", "transfer", "in", "TR-0001", "B1", "B2", "--json")
+    out, err = branch.communicate(timeout=120)
+    assert branch.returncode == 0, err
+    shown = as_json(run(db, "transfer", "show", "TR-0001", "--json"))
+    assert (shown["received"], shown["short"], shown["extra"]) == (2, ["BIKE:B3"], [])
+    assert as_json(run(db, "lookup", "B1", "--json"))["location"] == "Aarhus"
+    run(db, "sell", "--customer", "Jane Smith", "B1")  # sold at the branch
+    assert "did not arrive" in run(db, "transfer", "resolve", "TR-0001", check=3).stderr
+    assert as_json(run(db, "transfer", "resolve", "TR-0001", "--short", "back", "--json"))["status"] == "resolved"
+
+    # Two stations scan the same unit (B6) out at once, on two transfers: one wins whole, the other changes nothing.
+    run(db, "transfer", "open", "--from", "Shop floor", "--to", "Aarhus")
+    run(db, "transfer", "open", "--from", "Shop floor", "--to", "Aarhus")
+    a = _station(db, "shop-1", "transfer", "scan", "TR-0002", "B4", "B5", "B6")
+    b = _station(db, "shop-2", "transfer", "scan", "TR-0003", "B7", "B6")
+    done = [(p, *p.communicate(timeout=120)) for p in (a, b)]
+    codes = sorted(p.returncode for p, _, _ in done)
+    assert codes == [0, 3], [(p.returncode, e) for p, _, e in done]
+    loser_err = next(e for p, _, e in done if p.returncode == 3)
+    assert "B6" in loser_err and "Traceback" not in loser_err
+    two, three = (as_json(run(db, "transfer", "show", n, "--json")) for n in ("TR-0002", "TR-0003"))
+    assert sorted([two["sent"], three["sent"]]) in ([0, 3], [0, 2]) and two["sent"] + three["sent"] in (2, 3)
+    assert as_json(run(db, "location", "list", "--json"))[-1]["in_stock"] == two["sent"] + three["sent"]
