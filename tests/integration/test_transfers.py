@@ -97,7 +97,7 @@ def test_bad_transfers_are_refused_in_the_clerks_words(transfers: TransferServic
     with pytest.raises(DomainError, match="D1 is in transit"):
         LocationService(transfers.uows, shop.actor, transfers.clock).move(["D1"], "Back store")
     shop.recalls.start_recall(RecallCriteria("DRL-18V", serial_from="D5", serial_to="D5"), "Chuck may slip")
-    with pytest.raises(DomainError, match="D5 is on open recall RC-0001 .* cannot be sent on a transfer"):
+    with pytest.raises(DomainError, match=r"D5 is on open recall RC-0001 .* cannot be sent on a transfer"):
         transfers.send("TR-0001", ["D2", "D5"])
     assert shop.lookup.passport("D2").location == "Shop floor"  # nothing half-done
 
