@@ -247,7 +247,7 @@ def _never_sent(s: Session, item: Item, product: Product, source: Location, tr: 
 
 
 def transfer_view(s: Session, t: Transfer) -> TransferView:
-    names = [s.scalar(select(Location.name).where(Location.id == loc_id))
+    names = [s.scalar(select(Location.name).where(Location.id == loc_id)) or "?"
              for loc_id in (t.from_location_id, t.to_location_id)]
     rows = s.execute(select(Product.sku, Item.serial, TransferLine.state, TransferLine.sent_at,
                             TransferLine.received_at)
