@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from serialdesk.commands.context import Context, UsageError, parse_when, read_lines
 from serialdesk.commands.output import local
+from serialdesk.documents.spreadsheet import read_table
 from serialdesk.services.dto.supply import PoReceipt, PurchaseOrderView, StockByLocation, TransferView
 from serialdesk.services.locations import LocationService
 from serialdesk.services.purchasing import PurchasingService
@@ -209,7 +210,10 @@ def run_po_line(ctx: Context) -> int:
 
 
 def run_po_notice(ctx: Context) -> int:
-    order = supply(ctx).purchasing.load_notice(ctx.args.po, ctx.args.file)
+    table = read_table(ctx.args.file, ("serial", "sku", "lot"))
+    if "serial" not in table.columns:
+        raise UsageError(f"{ctx.args.file} has no 'serial' column (columns: serial, optional sku and lot).")
+    order = supply(ctx).purchasing.load_notice(ctx.args.po, table.rows, table.lines, source=ctx.args.file)
     return ctx.emit(order, lambda: po_text(order))
 
 

@@ -107,3 +107,34 @@ def test_two_stations_as_two_processes_transfer_and_race_for_a_unit(db_url: str)
     two, three = (as_json(run(db, "transfer", "show", n, "--json")) for n in ("TR-0002", "TR-0003"))
     assert sorted([two["sent"], three["sent"]]) in ([0, 3], [0, 2]) and two["sent"] + three["sent"] in (2, 3)
     assert as_json(run(db, "location", "list", "--json"))[-1]["in_stock"] == two["sent"] + three["sent"]
+
+
+def test_a_purchase_order_received_against_the_suppliers_notice(store: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    run(store, "product", "add", "BIKE-7", "--name", "E-bike 7", "--cost", "999")
+    run(store, "supplier", "add", "Velo AG")
+    po = as_json(run(store, "po", "add", "--supplier", "Velo AG", "--line", "BIKE-7:20:410.00:2026-03-20", "--json"))
+    assert (po["number"], po["status"], po["ordered"]) == ("PO-0001", "open", 20)
+    notice = tmp_path / "asn.csv"
+    notice.write_text("serial,lot\n" + "".join(f"VB{n:03d},L2611\n" for n in range(1, 21)), encoding="utf-8")
+    assert as_json(run(store, "po", "notice", "PO-0001", str(notice), "--json"))["expected"] == 20
+    first = run(store, "receive", "--po", "PO-0001", "--location", "Back store",
+                *[f"VB{n:03d}" for n in range(1, 13)])
+    assert "12 of 20 received" in first.stdout and "8 of BIKE-7 still to come" in first.stdout
+    second = as_json(run(store, "receive", "--po", "PO-0001", *[f"VB{n:03d}" for n in range(13, 20)], "VB999",
+                         "--json"))
+    assert second["not_on_notice"] == ["VB999"] and (second["received"], second["ordered"]) == (20, 20)
+    shown = as_json(run(store, "po", "show", "PO-0001", "--json"))
+    assert shown["status"] == "closed" and shown["expected_missing"] == ["BIKE-7:VB020"]
+    assert [(ln["ordered"], ln["received"]) for ln in shown["lines"]] == [(20, 20)]
+    unit = as_json(run(store, "lookup", "VB001", "--json"))
+    assert (unit["cost"], unit["lot"], unit["location"]) == ("410.00", "L2611", "Back store")
+
+    run(store, "po", "add", "--supplier", "Velo AG")
+    run(store, "po", "line", "PO-0002", "--sku", "BIKE-7", "--qty", "2", "--cost", "410")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("serial,sku\nZ1,BIKE-7\nZ1,BIKE-7\nZ2,NOPE\n", encoding="utf-8")
+    refused = run(store, "po", "notice", "PO-0002", str(bad), check=3)
+    assert "line 2" in refused.stderr and "line 3" in refused.stderr and "line 4" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert "PO-0002" in run(store, "po", "list", "--open").stdout
+    assert "is not a line" in run(store, "po", "add", "--supplier", "Velo AG", "--line", "BIKE-7:x", check=2).stderr
