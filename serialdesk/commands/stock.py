@@ -138,6 +138,11 @@ def passport_text(p: ItemPassport) -> str:
         f"  customer  {customer}   sold {local(p.sold_at)}",
         f"  warranty  {warranty}",
     ]
+    if p.supplier_warranty_until is not None:
+        ended = p.supplier_warranty_status != "in_warranty"
+        until = local(p.supplier_warranty_until)[:10]
+        lines.append(f"  supplier  warranty to us {'ended on' if ended else 'until'} {until}"
+                     + ("" if ended else f" ({p.supplier_warranty_days_left} days left)"))
     if p.location or p.journey:
         lines.append(f"  location  {p.location or '—'}   journey "
                      + (" → ".join(v.location for v in p.journey) or "—"))

@@ -11,18 +11,17 @@ from serialdesk.db.models import Customer, Event, Item, Lot, Product, Sale, Sale
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
-from serialdesk.domain.warranty import add_months, warranty_state
+from serialdesk.domain.warranty import warranty_state
 from serialdesk.services.common import Service, one_item, party_view
 from serialdesk.services.dto import EventView, ItemPassport, PartyView
 from serialdesk.services.locations import journey, where_now
 from serialdesk.services.recall_holds import hold_sentence, holds_on
 from serialdesk.services.service_desk import ticket_view
+from serialdesk.services.supplier_warranty import supplier_warranty
 from serialdesk.services.timeline import is_backdated
 
 _HELD_BY_CUSTOMER = {ItemStatus.SOLD.value, ItemStatus.IN_SERVICE.value, ItemStatus.RECALLED.value,
                      ItemStatus.CUSTOMER_OWNED.value}
-# The supplier's warranty matters while the unit is ours: in stock, set aside, or going back to the supplier.
-_HELD_BY_US = {ItemStatus.IN_STOCK.value, ItemStatus.QUARANTINED.value, ItemStatus.AT_SUPPLIER.value}
 
 _SUMMARY = {
     "scanned": "Scanned into draft {ref}",
@@ -102,10 +101,8 @@ class LookupService(Service):
         until = line.warranty_until if line is not None else None
         now = self.clock()
         state = warranty_state(until, now)
-        supplier_until = (add_months(item.received_at, product.supplier_warranty_months)
-                          if item.received_at and product.supplier_warranty_months and item.status in _HELD_BY_US
-                          else None)
-        tickets = tuple(ticket_view(s, t) for t in s.scalars(
+        ours_from_supplier = supplier_warranty(s, item, product, now)  # whoever holds the unit (issue 15)
+        tickets = tuple(ticket_view(s, t, now=now) for t in s.scalars(
             select(ServiceTicket).where(ServiceTicket.item_id == item.id).order_by(ServiceTicket.id)))
         owner = sold[1] if sold else None
         owner_view: PartyView | None
@@ -131,7 +128,7 @@ class LookupService(Service):
             price=line.price if line is not None else None,
             warranty_until=until, warranty_status=state.status.value, warranty_days_left=state.days_left,
             events=events, tickets=tickets, sold_by_us=ours or item.status not in _HELD_BY_CUSTOMER,
-            supplier_warranty_until=supplier_until,
-            supplier_warranty_status=warranty_state(supplier_until, now).status.value,
+            supplier_warranty_until=ours_from_supplier.until, supplier_warranty_status=ours_from_supplier.status,
+            supplier_warranty_days_left=ours_from_supplier.days_left,
             recall_holds=holds, hold=hold_sentence(holds), journey=journey(s, item.id),
         )

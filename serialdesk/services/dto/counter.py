@@ -179,6 +179,7 @@ class ItemPassport:
     sold_by_us: bool = True  # False: a customer's unit we only know from the service desk
     supplier_warranty_until: datetime | None = None
     supplier_warranty_status: str = "none"
+    supplier_warranty_days_left: int | None = None
     recall_holds: tuple[RecallHold, ...] = ()
     hold: str | None = None  # the holds in one sentence a clerk cannot miss; None: no hold
     journey: tuple[LocationVisit, ...] = ()  # where it has been (issue 15), oldest first
