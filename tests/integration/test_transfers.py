@@ -134,3 +134,14 @@ def test_two_stations_scanning_the_same_unit_out_at_once_one_wins_whole(
     assert views["TR-0001"].sent + views["TR-0002"].sent == (3 if won == ["a"] else 2)
     winner = views["TR-0001" if won == ["a"] else "TR-0002"]
     assert "DRL-18V:D3" in winner.short
+
+
+def test_a_unit_in_transit_is_not_set_aside_scrapped_or_sent_back(transfers: TransferService,
+                                                                   shop: Services) -> None:
+    transfers.open_transfer("Shop floor", "Aarhus")
+    transfers.send("TR-0001", ["D1"])
+    for move in (shop.stock_moves.quarantine, shop.stock_moves.scrap, shop.stock_moves.send_to_supplier):
+        with pytest.raises(DomainError, match="D1 is in transit on transfer TR-0001 to Aarhus") as err:
+            move("D1", "dropped")
+        assert err.value.code == "in_transit"
+    assert shop.lookup.passport("D1").status == "in_stock"
