@@ -145,3 +145,37 @@ def test_a_unit_in_transit_is_not_set_aside_scrapped_or_sent_back(transfers: Tra
             move("D1", "dropped")
         assert err.value.code == "in_transit"
     assert shop.lookup.passport("D1").status == "in_stock"
+
+
+def test_a_till_selling_a_unit_while_a_station_sends_it_out_one_wins(
+        transfers: TransferService, db_url: str, clock) -> None:  # type: ignore[no-untyped-def]
+    transfers.open_transfer("Shop floor", "Aarhus")
+    results: dict[str, object] = {}
+    start = threading.Barrier(2)
+
+    def station(name: str) -> None:
+        app = App(Settings(db_url=db_url, user="admin", station=name), clock=clock)
+        try:
+            services = app.services(app.actor("admin"))
+            start.wait()
+            if name == "till":
+                results[name] = services.sales.sell_items("Jane Smith", ["D1"])
+            else:
+                results[name] = TransferService(app.uows, services.actor, clock).send("TR-0001", ["D2", "D1"])
+        except DomainError as exc:
+            results[name] = exc
+        finally:
+            app.close()
+
+    threads = [threading.Thread(target=station, args=(n,)) for n in ("till", "store")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    won = sorted(n for n, r in results.items() if not isinstance(r, Exception))
+    assert len(won) == 1, results
+    shown = transfers.transfer("TR-0001")
+    if won == ["till"]:
+        assert shown.sent == 0  # D2 did not leave either
+    else:
+        assert shown.sent == 2 and "in transit" in str(results["till"])
