@@ -183,15 +183,17 @@ class PurchasingService(Service):
                     po.closed_at = when
                 not_on_notice = tuple(v for v in values if v not in expected) if expected else ()
                 warnings = _delivery_warnings(product, ordered, received, len(values), not_on_notice)
+                lead_days = max(0, (when - po.created_at).days)
                 self.record(s, kind="po_received", ref_type="purchase_order", ref_id=po.id, at=when,
                             data={"receipt": record_number("receipt", receipt.id), "sku": product.sku,
-                                  "units": len(values), "not_on_notice": list(not_on_notice)})
+                                  "units": len(values), "not_on_notice": list(not_on_notice),
+                                  "supplier": supplier.name, "lead_days": lead_days})
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)
             return PoReceipt(record_number("receipt", receipt.id), record_number("purchase_order", po.id),
                              product.sku, len(values), received, ordered, cost, not_on_notice, tuple(warnings),
-                             order_view(s, po))
+                             order_view(s, po), lead_days)
 
     def close_order(self, number: str, *, cancel: bool = False) -> PurchaseOrderView:
         """Nothing more is coming: close the PO (or cancel one nothing was received on)."""

@@ -22,7 +22,7 @@ def buying(app: App, shop: Services) -> PurchasingService:
 
 
 def test_twenty_bikes_ordered_noticed_and_received_in_two_deliveries(buying: PurchasingService,
-                                                                     shop: Services) -> None:
+                                                                     shop: Services, clock) -> None:  # type: ignore[no-untyped-def]
     po = buying.add_order("Velo AG", [("BIKE-7", 20, "410.00", "2026-03-20")])
     assert (po.number, po.status, po.ordered, po.received, po.warnings) == ("PO-0001", "open", 20, 0, ())
     noticed = buying.load_notice("PO-0001", NOTICE)
@@ -36,10 +36,12 @@ def test_twenty_bikes_ordered_noticed_and_received_in_two_deliveries(buying: Pur
     assert (unit.cost, unit.lot, unit.supplier, unit.location) == (Decimal("410.00"), "L2611", "Velo AG",
                                                                    "Shop floor")
 
+    assert first.lead_days == 0
+    clock.advance(days=9)
     # The second delivery: 7 more of the notice and one it does not name. The checklist remembers the first 12.
     second = buying.receive("po-1", [f"VB{n:03d}" for n in range(13, 20)] + ["VB999"])
     assert (second.received, second.ordered) == (20, 20)
-    assert second.not_on_notice == ("VB999",)
+    assert second.not_on_notice == ("VB999",) and second.lead_days == 9
     assert "1 serial not on the supplier's notice: VB999." in second.warnings
     order = buying.order("PO-0001")
     assert order.status == "closed" and order.receipts == ("R-0001", "R-0002")

@@ -112,6 +112,7 @@ class PoReceipt:
     not_on_notice: tuple[str, ...]
     warnings: tuple[str, ...]
     order: PurchaseOrderView
+    lead_days: int = 0  # from the order to this receipt (kept on the ledger for lead times per supplier)
 
 
 @dataclass(frozen=True)
