@@ -67,8 +67,8 @@ def run_receive(ctx: Context) -> int:
         if a.draft or a.generate:
             raise UsageError("receive --po takes the serials received (or --from-file FILE).")
         return supply.receive_on_po(ctx)
-    if not a.sku:
-        raise UsageError("Give --sku (the product received).")
+    if not a.sku:  # a purchase order names its products; anything else needs the product
+        raise UsageError("Give --sku (the product received), or --po PO-… to receive against an order.")
     if a.draft and a.serials and not (a.from_file or a.generate):
         return drafts.run_receive_draft(ctx)
     if a.draft:

@@ -138,3 +138,9 @@ def test_a_purchase_order_received_against_the_suppliers_notice(store: str, tmp_
     assert "Traceback" not in refused.stderr
     assert "PO-0002" in run(store, "po", "list", "--open").stdout
     assert "is not a line" in run(store, "po", "add", "--supplier", "Velo AG", "--line", "BIKE-7:x", check=2).stderr
+
+
+def test_receive_without_a_product_or_an_order_is_a_usage_error(store: str) -> None:
+    for args in (["SN9"], ["--draft", "SN9"]):
+        refused = run(store, "receive", "--supplier", "Makita Europe", *args, check=2)
+        assert "Give --sku" in refused.stderr and "Traceback" not in refused.stderr
