@@ -48,6 +48,8 @@ class Settings:
     user: str = field(default_factory=lambda: os.environ.get("SERIALDESK_USER") or "admin")
     station: str = field(default_factory=lambda: os.environ.get("SERIALDESK_STATION") or saved("station")
                          or socket.gethostname())
+    # Where this station puts the units it receives (issue 15): a location's name; "" = the shop floor.
+    location: str = field(default_factory=lambda: os.environ.get("SERIALDESK_LOCATION") or saved("location"))
 
 
 # ---- database passwords: in the OS keyring (or asked), never in a settings file; never shown ----------------

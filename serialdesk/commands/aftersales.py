@@ -71,6 +71,9 @@ def ticket_text(t: TicketView) -> str:
         + (f" (decided by {t.warranty_override_by})" if t.warranty_override_by else ""),
         f"  opened {local(t.opened_at)} by {t.opened_by}; work {t.minutes} min",
     ]
+    if t.supplier_warranty_until is not None:
+        lines.append(f"  supplier: {t.supplier_warranty}"
+                     + (f" — it can go back to the supplier (rma {t.serial} --reason …)" if t.rma_possible else ""))
     lines += [f"  {local(w.at)} {w.by}: {w.text} ({w.minutes} min)" for w in t.work]
     lines += [f"  {local(s.at)} {s.by}: part out {s.removed}, in {s.fitted}" for s in t.swaps]
     if t.closed_at:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from serialdesk.commands import drafts
+from serialdesk.commands import drafts, supply
 from serialdesk.commands import reports as report_commands
 from serialdesk.commands.assembly import tree_lines
 from serialdesk.commands.context import Context, UsageError, parse_when, read_lines
@@ -15,8 +15,10 @@ from serialdesk.services.dto import ItemPassport, StockReport
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("receive", parents=[common], help="receive units as one posted receipt")
-    p.add_argument("--supplier", help="required unless --draft (a draft may get it before posting)")
-    p.add_argument("--sku", required=True)
+    p.add_argument("--supplier", help="required unless --draft or --po (a draft may get it before posting)")
+    p.add_argument("--sku", help="the product (with --po: only when the order is for several)")
+    p.add_argument("--po", metavar="PO-…", help="receive against a purchase order (supplier and cost from it)")
+    p.add_argument("--location", help="where the units go (default: the station's location, else the shop floor)")
     p.add_argument("--draft", action="store_true", help="scan onto a new draft receipt, left open; prints R-…")
     p.add_argument("--lot")
     p.add_argument("--at", help="when they arrived (ISO date/time; default now)")
@@ -54,12 +56,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
     reports = sub.add_parser("report", help="reports").add_subparsers(dest="report", required=True)
     p = reports.add_parser("stock", parents=[common], help="stock on hand by product and lot")
+    p.add_argument("--by", choices=["product", "location"], default="product",
+                   help="location: stock in each place, per product")
     p.set_defaults(handler=run_report_stock)
     report_commands.register(reports, common)
 
 
 def run_receive(ctx: Context) -> int:
     a = ctx.args
+    if a.po:
+        if a.draft or a.generate:
+            raise UsageError("receive --po takes the serials received (or --from-file FILE).")
+        return supply.receive_on_po(ctx)
+    if not a.sku:  # a purchase order names its products; anything else needs the product
+        raise UsageError("Give --sku (the product received), or --po PO-… to receive against an order.")
     if a.draft and a.serials and not (a.from_file or a.generate):
         return drafts.run_receive_draft(ctx)
     if a.draft:
@@ -73,7 +83,7 @@ def run_receive(ctx: Context) -> int:
     receipt = ctx.services.receiving.receive_units(
         supplier=a.supplier, sku=a.sku, serials=serials, generate=a.generate or 0, lot=a.lot, at=parse_when(a.at),
         expected=expected,
-        note=a.note,
+        note=a.note, location=a.location or ctx.app.settings.location or None,
     )
 
     def text() -> str:
@@ -129,6 +139,14 @@ def passport_text(p: ItemPassport) -> str:
         f"  customer  {customer}   sold {local(p.sold_at)}",
         f"  warranty  {warranty}",
     ]
+    if p.supplier_warranty_until is not None:
+        ended = p.supplier_warranty_status != "in_warranty"
+        until = local(p.supplier_warranty_until)[:10]
+        lines.append(f"  supplier  warranty to us {'ended on' if ended else 'until'} {until}"
+                     + ("" if ended else f" ({p.supplier_warranty_days_left} days left)"))
+    if p.location or p.journey:
+        lines.append(f"  location  {p.location or '—'}   journey "
+                     + (" → ".join(v.location for v in p.journey) or "—"))
     lines += tree_lines(p.parts, p.within, p.fitted_history)
     lines += ["  history:"]
     lines += [f"    {local(e.at)}  {e.summary}  [{e.by}]"
@@ -137,6 +155,9 @@ def passport_text(p: ItemPassport) -> str:
 
 
 def run_report_stock(ctx: Context) -> int:
+    if ctx.args.by == "location":
+        by_place = ctx.services.reports.stock_by_location()
+        return ctx.emit(by_place, lambda: supply.stock_by_location_text(by_place))
     report = ctx.services.reports.stock()
     return ctx.emit(report, lambda: stock_text(report))
 

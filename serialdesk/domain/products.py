@@ -74,7 +74,7 @@ def clean_name(text: str | None, what: str) -> str:
 
 # Record numbers shown on screens and printouts, and accepted wherever a name is.
 PREFIX = {"customer": "C", "supplier": "V", "receipt": "R", "sale": "S", "ticket": "T", "recall": "RC",
-          "build": "BLD"}
+          "build": "BLD", "transfer": "TR", "purchase_order": "PO"}
 
 
 def record_number(kind: str, record_id: int) -> str:

@@ -45,7 +45,8 @@ EVENT_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("backup_written", "init"), frozenset()),  # nothing a pane shows
 }
 REF_KINDS: dict[str, str] = {"receipt": DRAFTS, "sale": SALES, "return": SALES, "ticket": TICKETS, "recall": RECALLS}
-EVENT_PREFIXES: dict[str, str] = {"ticket_": TICKETS, "recall": RECALLS, "receipt_": DRAFTS}
+EVENT_PREFIXES: dict[str, str] = {"ticket_": TICKETS, "recall": RECALLS, "receipt_": DRAFTS, "transfer_": STOCK,
+                                  "po_": DRAFTS, "location_": CATALOGUE}
 
 LATE_WINDOW = {"sqlite": 0}  # ids below the highest that may still commit late (PostgreSQL: sequences)
 DEFAULT_LATE_WINDOW = 200

@@ -13,20 +13,20 @@ from serialdesk.domain.products import parse_record_number, record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.text import LIKE_ESCAPE, like_pattern
-from serialdesk.domain.warranty import add_months, warranty_state
+from serialdesk.domain.warranty import warranty_state
 from serialdesk.services.assembly import fitment_history, part_nodes
 from serialdesk.services.common import Service, items_by_ref, one_item, party_view, split_ref
 from serialdesk.services.dto import EventView, ItemPassport, PartyView
 from serialdesk.services.dto.search import FoundCustomer, FoundTicket, FoundUnit, SearchResult
+from serialdesk.services.locations import journey, where_now
 from serialdesk.services.parts import within_of
 from serialdesk.services.recall_holds import hold_sentence, holds_on
 from serialdesk.services.service_desk import ticket_view
+from serialdesk.services.supplier_warranty import supplier_warranty
 from serialdesk.services.timeline import is_backdated
 
 _HELD_BY_CUSTOMER = {ItemStatus.SOLD.value, ItemStatus.IN_SERVICE.value, ItemStatus.RECALLED.value,
                      ItemStatus.CUSTOMER_OWNED.value}
-# The supplier's warranty matters while the unit is ours: in stock, set aside, or going back to the supplier.
-_HELD_BY_US = {ItemStatus.IN_STOCK.value, ItemStatus.QUARANTINED.value, ItemStatus.AT_SUPPLIER.value}
 
 _SUMMARY = {
     "scanned": "Scanned into draft {ref}",
@@ -54,6 +54,10 @@ _SUMMARY = {
     "scrapped": "Scrapped: {reason}",
     "sent_to_supplier": "Sent back to the supplier (RMA): {reason}",
     "back_from_supplier": "Back from the supplier: {reason}",
+    "moved": "Moved from {from_location} to {to_location}",
+    "transfer_sent": "Sent on {ref} from {from_location} to {destination} (in transit)",
+    "transfer_received": "Arrived at {to_location} on {ref}",
+    "transfer_returned": "Not arrived on {ref}: back in {to_location}",
 }
 
 
@@ -126,10 +130,8 @@ class LookupService(Service):
         until = line.warranty_until if line is not None else None
         now = self.clock()
         state = warranty_state(until, now)
-        supplier_until = (add_months(item.received_at, product.supplier_warranty_months)
-                          if item.received_at and product.supplier_warranty_months and item.status in _HELD_BY_US
-                          else None)
-        tickets = tuple(ticket_view(s, t) for t in s.scalars(
+        ours_from_supplier = supplier_warranty(s, item, product, now)  # whoever holds the unit (issue 15)
+        tickets = tuple(ticket_view(s, t, now=now) for t in s.scalars(
             select(ServiceTicket).where(ServiceTicket.item_id == item.id).order_by(ServiceTicket.id)))
         owner = sold[1] if sold else None
         owner_view: PartyView | None
@@ -148,16 +150,16 @@ class LookupService(Service):
             item_id=item.id, sku=product.sku, product=product.name, serial=item.serial,
             serial_source=item.serial_source, status=item.status, lot=lot, supplier=supplier,
             received_at=item.received_at, cost=item.cost,
-            location=item.location,
+            location=where_now(s, item),
             customer=owner_view,
             sold_at=sold[0].sold_at if sold else None,
             sale=record_number("sale", sold[0].id) if sold else None,
             price=line.price if line is not None else None,
             warranty_until=until, warranty_status=state.status.value, warranty_days_left=state.days_left,
             events=events, tickets=tickets, sold_by_us=ours or item.status not in _HELD_BY_CUSTOMER,
-            supplier_warranty_until=supplier_until,
-            supplier_warranty_status=warranty_state(supplier_until, now).status.value,
-            recall_holds=holds, hold=hold_sentence(holds), **genealogy_fields(s, item),
+            supplier_warranty_until=ours_from_supplier.until, supplier_warranty_status=ours_from_supplier.status,
+            supplier_warranty_days_left=ours_from_supplier.days_left,
+            recall_holds=holds, hold=hold_sentence(holds), journey=journey(s, item.id), **genealogy_fields(s, item),
         )
 
 

@@ -23,6 +23,7 @@ from serialdesk.services.classify import LoadedCatalogue, receivable
 from serialdesk.services.common import Service, chunks, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 from serialdesk.services.known_units import refuse_known
+from serialdesk.services.locations import place_receipt, receiving_location
 from serialdesk.services.patterns import generate_serials, scanned_serial
 
 DRAFT, POSTED, CANCELLED = "draft", "posted", "cancelled"
@@ -30,14 +31,17 @@ ITEMS: Table = Item.__table__  # type: ignore[assignment]  # Core insert: no ORM
 
 
 class ReceivingService(Service):
-    def open_receipt(self, supplier: str | None = None, note: str | None = None) -> ReceiptView:
-        """Start a draft receipt; the supplier may be chosen any time before posting."""
+    def open_receipt(self, supplier: str | None = None, note: str | None = None, *,
+                     location: str | None = None) -> ReceiptView:
+        """Start a draft receipt; the supplier may be chosen any time before posting. Its units go to
+        ``location`` when posted (the station's default place; else the shop floor)."""
         self.actor.require(Action.RECEIVE)
         note = clean_text(note, "receipt note", multiline=True)
         with self.uows() as uow:
             supplier_id = supplier_by_ref(uow.session, supplier).id if supplier else None
             receipt = Receipt(supplier_id=supplier_id, status=DRAFT, created_by=self.actor.name,
-                              station=self.actor.station, created_at=self.clock(), note=note)
+                              station=self.actor.station, created_at=self.clock(), note=note,
+                              location_id=receiving_location(uow.session, location).id)
             uow.session.add(receipt)
             uow.session.flush()
             self.record(uow.session, kind="receipt_opened", ref_type="receipt", ref_id=receipt.id)
@@ -143,11 +147,13 @@ class ReceivingService(Service):
     def receive_units(
         self, *, supplier: str, sku: str, serials: Sequence[str] = (), generate: int = 0, lot: str | None = None,
         at: datetime | None = None, expected: Sequence[str] | None = None, note: str | None = None,
+        location: str | None = None,
     ) -> ReceiptView:
         """Receive units as one posted receipt (all or nothing): the supplier's ``serials``, or ``generate``
         new serials from the product's pattern (marked generated, for labels).
 
         ``expected`` (a checklist) does not refuse anything: the result lists missing and unexpected serials.
+        The units go to ``location`` (the station's default place; else the shop floor).
         """
         self.actor.require(Action.RECEIVE)
         if bool(serials) == bool(generate):
@@ -156,6 +162,7 @@ class ReceivingService(Service):
             s = uow.session
             product = product_by_code(s, sku)
             sup = supplier_by_ref(s, supplier)
+            place = receiving_location(s, location)
             when = self.moment(at, "a receipt")
             if generate:
                 values = generate_serials(s, product, count=generate, lot=clean_lot(lot), when=when,
@@ -164,20 +171,21 @@ class ReceivingService(Service):
                 values, lot = _clean_list(s, serials, product, lot)
             try:
                 receipt = self.post_batch(s, product, sup, values, lot=lot, when=when, note=note,
-                                          source="generated" if generate else "supplier")
+                                          source="generated" if generate else "supplier", location_id=place.id)
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)
             return _receipt_view(s, receipt, expected=_expected(expected, product))
 
     def post_batch(self, s: Session, product: Product, supplier: Supplier, serials: list[str], *, lot: str | None,
-                   when: datetime, note: str | None = None, source: str = "supplier") -> Receipt:
+                   when: datetime, note: str | None = None, source: str = "supplier",
+                   location_id: int | None = None) -> Receipt:
         """Within the caller's transaction: one posted receipt of ``serials`` (already normalised), refused
         when any of them is already known."""
         refuse_known(s, product, serials, None)
         note = clean_text(note, "receipt note", multiline=True)
         receipt = Receipt(supplier_id=supplier.id, status=DRAFT, created_by=self.actor.name,
-                          station=self.actor.station, created_at=when, note=note)
+                          station=self.actor.station, created_at=when, note=note, location_id=location_id)
         s.add(receipt)
         lot_row = _lot(s, product, lot, supplier.id)
         s.flush()
@@ -239,6 +247,7 @@ class ReceivingService(Service):
                      .where(ReceiptLine.receipt_id == receipt.id))
         s.execute(update(Lot).where(Lot.id.in_(lots_here), Lot.received_at.is_(None)).values(received_at=when))
         receipt.status, receipt.posted_at = POSTED, when
+        place_receipt(s, receipt)  # its units onto the receipt's place (issue 15)
         self.record(s, kind="receipt_posted", ref_type="receipt", ref_id=receipt.id, at=when, data={"units": units})
 
     def _ledger(self, s: Session, receipt: Receipt, kind: str, when: datetime, before: ItemStatus | None,

@@ -17,7 +17,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
-from serialdesk.db.models import Event, Item, Lot, Product, Return, SaleLine, ServiceTicket, Supplier
+from serialdesk.db.models import Event, Item, Location, Lot, Product, Return, SaleLine, ServiceTicket, Supplier
+from serialdesk.db.models.supply import DEFAULT_LOCATION_ID, TRANSIT_LOCATION_ID
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
@@ -36,6 +37,8 @@ from serialdesk.services.dto import (
     TurnoverMonth,
     TurnoverReport,
 )
+from serialdesk.services.dto.supply import LocationStock, LocationStockLine, StockByLocation
+from serialdesk.services.locations import place_id
 from serialdesk.services.report_math import (
     AGE_BANDS,
     ZERO,
@@ -92,6 +95,13 @@ class ReportService(Service):
                       for sku, name, lot, n, value in rows)
         return StockReport(lines, sum(ln.in_stock for ln in lines),
                            sum((ln.value_at_cost for ln in lines), Decimal("0.00")), by_status)
+
+    def stock_by_location(self) -> StockByLocation:
+        """Units in stock by location (shop floor first, then by branch and name) and product, at cost."""
+        self.actor.require(Action.LOOKUP)
+        with self.uows.reading() as uow:
+            rows = _stock_by_place(uow.session)
+        return stock_by_location(rows)
 
     def turnover(self, first_day: date | None = None, last_day: date | None = None) -> TurnoverReport:
         """Inventory turnover over whole UTC days ``first_day``..``last_day`` (both included), overall and per product.
@@ -153,6 +163,33 @@ class ReportService(Service):
         suppliers = tuple(_supplier_quality(supplier_id, name, lots)
                           for (name, supplier_id), lots in sorted(by_supplier.items()))
         return SupplierQualityReport(first, last, suppliers)
+
+
+# ---- stock by location (issue 15) ----------------------------------------------------------------------------
+
+
+def _stock_by_place(s: Session) -> Sequence[Row[Any]]:
+    per_place = (select(place_id().label("location_id"), Item.product_id.label("product_id"),
+                        func.count(Item.id).label("units"), func.sum(Item.cost).label("cost"))
+                 .where(Item.status == IN_STOCK).group_by(place_id(), Item.product_id).subquery())
+    return s.execute(select(Location.id, Location.name, Location.branch, Product.sku, Product.name,
+                            per_place.c.units, per_place.c.cost)
+                     .join(Location, Location.id == per_place.c.location_id)
+                     .join(Product, Product.id == per_place.c.product_id)).all()
+
+
+def stock_by_location(rows: Sequence[Row[Any]]) -> StockByLocation:
+    ordered = sorted(rows, key=lambda r: (r[0] != DEFAULT_LOCATION_ID, r[0] == TRANSIT_LOCATION_ID, r[2],
+                                          r[1].lower(), r[3]))
+    lines = tuple(LocationStockLine(name, branch, sku, pname, units, money(cost))
+                  for _, name, branch, sku, pname, units, cost in ordered)
+    places: dict[str, LocationStock] = {}
+    for ln in lines:
+        was = places.get(ln.location)
+        places[ln.location] = LocationStock(ln.location, ln.branch, (was.in_stock if was else 0) + ln.in_stock,
+                                            (was.value_at_cost if was else ZERO) + ln.value_at_cost)
+    return StockByLocation(lines, tuple(places.values()), sum(ln.in_stock for ln in lines),
+                           sum((ln.value_at_cost for ln in lines), ZERO))
 
 
 # ---- turnover ---------------------------------------------------------------------------------------------

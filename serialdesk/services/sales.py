@@ -21,6 +21,7 @@ from serialdesk.domain.warranty import warranty_until
 from serialdesk.services.common import Service, customer_by_ref, one_item, party_view, product_view, record_events
 from serialdesk.services.dto import ItemPassport, ProductView, ReturnView, SaleLineView, SaleView
 from serialdesk.services.known_units import sale_of, where_is
+from serialdesk.services.locations import not_in_transit, refuse_in_transit
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.recall_holds import follow_owner, refuse_held, return_target
 
@@ -65,6 +66,7 @@ class SalesService(Service):
             units = [one_item(s, ref) for ref in serials]
             _refuse_doubles(units)
             refuse_held(s, [(i.id, i.serial) for i, _ in units], "sold")
+            refuse_in_transit(s, units, "sold")  # on a transfer between locations (issue 15)
             try:
                 self.fits(s, [i.id for i, _ in units], when, "a sale")
             except DomainError as exc:
@@ -96,13 +98,15 @@ class SalesService(Service):
                             sale.sold_by, when, tuple(lines), sum((ln.price for ln in lines), Decimal("0.00")))
 
     def _take_from_stock(self, s: Session, item: Item, product: Product) -> None:
-        # The WHERE on status makes two tills selling the same unit at once safe: one UPDATE wins.
+        # The WHERE on status makes two tills selling the same unit at once safe: one UPDATE wins; so does
+        # the one on its place, against a station sending it out on a transfer at the same moment.
         done = s.execute(  # type: ignore[attr-defined]  # an UPDATE's CursorResult has rowcount
-            update(Item).where(Item.id == item.id, Item.status == ItemStatus.IN_STOCK.value)
+            update(Item).where(Item.id == item.id, Item.status == ItemStatus.IN_STOCK.value, not_in_transit())
             .values(status=ItemStatus.SOLD.value).execution_options(synchronize_session=False)
         ).rowcount
         if done != 1:
             s.refresh(item)
+            refuse_in_transit(s, [(item, product)], "sold")
             check_move(item.status, ItemStatus.SOLD, item.serial, where_is(s, item, product))
             raise DomainError(f"Serial {item.serial} could not be sold; try again.", code="conflict")
         item.status = ItemStatus.SOLD.value

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from serialdesk.db.models import Customer, Item, PartSwap, Product, SaleLine, ServiceTicket, WorkLog
+from serialdesk.db.models import Customer, Item, PartSwap, Product, SaleLine, ServiceTicket, WorkLog, utcnow
 from serialdesk.domain.errors import DomainError, NotFound, PermissionDenied
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action, Role
@@ -244,7 +244,7 @@ def _open(s: Session, ticket_id: int) -> ServiceTicket:
     return ticket
 
 
-def ticket_view(s: Session, t: ServiceTicket, *, detail: bool = True) -> TicketView:
+def ticket_view(s: Session, t: ServiceTicket, *, detail: bool = True, now: datetime | None = None) -> TicketView:
     item = s.get_one(Item, t.item_id)
     product = s.get_one(Product, item.product_id)
     customer = s.get(Customer, t.customer_id) if t.customer_id else None
@@ -260,7 +260,16 @@ def ticket_view(s: Session, t: ServiceTicket, *, detail: bool = True) -> TicketV
         t.id, record_number("ticket", t.id), product.sku, item.serial, t.status, t.problem,
         party_view("customer", customer) if customer else None, t.sold_by_us, t.warranty_claim,
         t.warranty_override_by, t.opened_by, t.opened_at, t.closed_at, t.resolution, int(minutes), work, swaps,
+        *_supplier_warranty(s, item, product, now),
     )
+
+
+def _supplier_warranty(s: Session, item: Item, product: Product,
+                       now: datetime | None) -> tuple[datetime | None, int | None, str, bool]:
+    from serialdesk.services.supplier_warranty import supplier_warranty  # issue 15
+
+    found = supplier_warranty(s, item, product, now or utcnow())
+    return found.until, found.days_left, found.sentence(), found.covers
 
 
 def _removed_label(s: Session, swap: PartSwap) -> str:

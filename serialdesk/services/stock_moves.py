@@ -10,6 +10,7 @@ from serialdesk.domain.text import refuse_control
 from serialdesk.services.common import Service, one_item
 from serialdesk.services.dto import ItemPassport
 from serialdesk.services.known_units import where_is
+from serialdesk.services.locations import refuse_in_transit
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.recall_holds import refuse_held
 from serialdesk.services.timeline import action_for
@@ -59,6 +60,7 @@ class StockMoveService(Service):
             if only_from is not None and before != only_from.value:
                 raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — this is only for a unit "
                                   f"that {_PHRASE[only_from]}.", code=f"not_{only_from.value}")
+            refuse_in_transit(s, [(item, product)], _DOING[kind])  # on a transfer between locations (issue 15)
             if held:  # a unit on an open recall stays out of stock until its recall line is resolved
                 refuse_held(s, [(item.id, item.serial)], held)
             item.status = _check(before, target, item.serial, where_is(s, item, product)).value
@@ -68,4 +70,6 @@ class StockMoveService(Service):
             return LookupService(self.uows, self.actor, self.clock).passport_of(s, item, product)
 
 
+_DOING = {"quarantined": "quarantined", "released": "released", "scrapped": "scrapped",
+          "sent_to_supplier": "sent back to the supplier", "back_from_supplier": "taken back from the supplier"}
 _PHRASE = {S.QUARANTINED: "is in quarantine", S.AT_SUPPLIER: "is with the supplier"}

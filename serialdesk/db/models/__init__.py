@@ -6,18 +6,32 @@ from serialdesk.db.models.catalogue import Customer, Lot, Product, ProductPart, 
 from serialdesk.db.models.genealogy import Build, Fitment
 from serialdesk.db.models.ledger import Event
 from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale, SaleLine
+from serialdesk.db.models.supply import (
+    ExpectedSerial,
+    Location,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    PurchaseReceipt,
+    Transfer,
+    TransferLine,
+)
 
 __all__ = [
     "Base",
     "Build",
     "Customer",
     "Event",
+    "ExpectedSerial",
     "Fitment",
     "Item",
+    "Location",
     "Lot",
     "PartSwap",
     "Product",
     "ProductPart",
+    "PurchaseOrder",
+    "PurchaseOrderLine",
+    "PurchaseReceipt",
     "Recall",
     "RecallItem",
     "Receipt",
@@ -28,6 +42,8 @@ __all__ = [
     "SerialSequence",
     "ServiceTicket",
     "Supplier",
+    "Transfer",
+    "TransferLine",
     "User",
     "WorkLog",
     "utcnow",

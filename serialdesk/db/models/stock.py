@@ -23,6 +23,7 @@ class Item(Base):
         Index("ix_items_product_lot_serial", "product_id", "lot_id", "serial"),
         Index("ix_items_status_product", "status", "product_id"),
         Index("ix_items_supplier_id", "supplier_id"),
+        Index("ix_items_location_id", "location_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -32,7 +33,9 @@ class Item(Base):
     status: Mapped[str] = mapped_column(String(16))
     serial_source: Mapped[str] = mapped_column(String(16), default="supplier")  # supplier|generated
     cost: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
-    location: Mapped[str | None] = mapped_column(String(60))
+    location: Mapped[str | None] = mapped_column(String(60))  # free text kept from imports (issue 15: location_id)
+    # Where the unit is (services/locations.py); NULL on rows written without one: the default location.
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
     # Denormalised from the posted receipt: recalls and aging reports filter on them at 1M units.
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"))
     received_at: Mapped[datetime | None]
@@ -51,6 +54,7 @@ class Receipt(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     posted_at: Mapped[datetime | None]
     note: Mapped[str | None] = mapped_column(String(500))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))  # where its units are put
 
 
 class ReceiptLine(Base):

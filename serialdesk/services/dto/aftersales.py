@@ -46,6 +46,11 @@ class TicketView:
     minutes: int
     work: tuple[WorkLogView, ...] = ()
     swaps: tuple[PartSwapView, ...] = ()
+    # The supplier's warranty to us on the unit (issue 15): while it runs, the unit may go back to the supplier.
+    supplier_warranty_until: datetime | None = None
+    supplier_warranty_days_left: int | None = None
+    supplier_warranty: str = ""  # the sentence to show
+    rma_possible: bool = False
 
 
 @dataclass(frozen=True)

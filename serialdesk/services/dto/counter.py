@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from serialdesk.services.dto.aftersales import TicketView
     from serialdesk.services.dto.genealogy import FitmentView, PartNode, UnitRef
+    from serialdesk.services.dto.supply import LocationVisit
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ class ItemPassport:
     sold_by_us: bool = True  # False: a customer's unit we only know from the service desk
     supplier_warranty_until: datetime | None = None
     supplier_warranty_status: str = "none"
+    supplier_warranty_days_left: int | None = None
     recall_holds: tuple[RecallHold, ...] = ()
     hold: str | None = None  # the holds in one sentence a clerk cannot miss; None: no hold
     # The genealogy: the parts sitting in it (a tree), the units it sits in (innermost first), and every unit it
@@ -187,6 +189,7 @@ class ItemPassport:
     parts: tuple[PartNode, ...] = ()
     within: tuple[UnitRef, ...] = ()
     fitted_history: tuple[FitmentView, ...] = ()
+    journey: tuple[LocationVisit, ...] = ()  # where it has been (issue 15), oldest first
 
 
 @dataclass(frozen=True)

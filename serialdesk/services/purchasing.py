@@ -1,0 +1,380 @@
+"""Purchase orders (issue 15): lines ordered from a supplier (product, quantity, unit cost, expected date),
+the supplier's shipping notice (expected serials with lots, kept on the PO), and receipts against the order.
+
+Status: open → partly_received → closed (everything ordered came, or closed by hand) — or cancelled. The
+expected-serials checklist is on the database, so a second receipt against the same notice ticks off its own
+serials and still knows the first receipt's: nothing is reported missing twice."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from serialdesk.db.models import (
+    ExpectedSerial,
+    Item,
+    Product,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    PurchaseReceipt,
+    ReceiptLine,
+    Supplier,
+)
+from serialdesk.domain.errors import DomainError, NotFound
+from serialdesk.domain.money import to_money
+from serialdesk.domain.products import parse_record_number, record_number
+from serialdesk.domain.roles import Action
+from serialdesk.domain.serial_rules import clean_lot, normalise_serial
+from serialdesk.domain.text import clean_text, listing, plural
+from serialdesk.services.common import Service, chunks, product_by_code, supplier_by_ref
+from serialdesk.services.dto.supply import PoLineView, PoReceipt, PurchaseOrderView
+from serialdesk.services.locations import receiving_location
+from serialdesk.services.receiving import ReceivingService, _clean_list, _explain_conflict
+from serialdesk.services.timeline import aware
+
+OPEN, PARTLY, CLOSED, CANCELLED = "open", "partly_received", "closed", "cancelled"
+RECEIVABLE = (OPEN, PARTLY)
+LineSpec = tuple[str, int, "str | Decimal", "str | datetime | None"]
+
+
+def po_id(text: str) -> int:
+    """'PO-0007', '7' → 7; NotFound in the clerk's words for anything else."""
+    number = parse_record_number("purchase_order", text)
+    if number is None and not text.strip().isdigit():
+        raise NotFound(f"'{text}' is not a purchase order number (e.g. PO-0001).", code="unknown_po")
+    return number if number is not None else int(text)
+
+
+class PurchasingService(Service):
+    def add_order(self, supplier: str, lines: Sequence[LineSpec] = (), note: str | None = None) -> PurchaseOrderView:
+        """A new PO to ``supplier`` with its lines (SKU, quantity, unit cost, expected date); warns on a
+        product this shop has only had from other suppliers."""
+        self.actor.require(Action.RECEIVE)
+        note = clean_text(note, "order note", limit=500)
+        with self.uows() as uow:
+            s = uow.session
+            sup = supplier_by_ref(s, supplier)
+            po = PurchaseOrder(supplier_id=sup.id, status=OPEN, created_by=self.actor.name, created_at=self.clock(),
+                               note=note)
+            s.add(po)
+            s.flush()
+            warnings = [w for spec in lines if (w := self._add_line(s, po, *spec))]
+            self.record(s, kind="po_added", ref_type="purchase_order", ref_id=po.id,
+                        data={"supplier": sup.name, "lines": len(lines)})
+            uow.commit()
+            return order_view(s, po, warnings)
+
+    def add_line(self, number: str, sku: str, quantity: int, cost: str | Decimal,
+                 due: str | datetime | None = None) -> PurchaseOrderView:
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            s = uow.session
+            po = _receivable(s, number)
+            warning = self._add_line(s, po, sku, quantity, cost, due)
+            self.record(s, kind="po_line_added", ref_type="purchase_order", ref_id=po.id,
+                        data={"sku": sku.strip().upper(), "quantity": quantity})
+            uow.commit()
+            return order_view(s, po, [warning] if warning else [])
+
+    def _add_line(self, s: Session, po: PurchaseOrder, sku: str, quantity: int, cost: str | Decimal,
+                  due: str | datetime | None) -> str | None:
+        product = product_by_code(s, sku)
+        if quantity < 1:
+            raise DomainError(f"Order at least one {product.sku} (the quantity was {quantity}).", code="bad_quantity")
+        line = PurchaseOrderLine(po_id=po.id, product_id=product.id, quantity=quantity,
+                                 unit_cost=to_money(cost, f"Cost of {product.sku}"), due=_due(due), received=0)
+        s.add(line)
+        s.flush()
+        others = list(s.scalars(select(Supplier.name).where(Supplier.id.in_(
+            select(Item.supplier_id).where(Item.product_id == product.id).distinct())).order_by(Supplier.name)))
+        supplier = s.get(Supplier, po.supplier_id)
+        assert supplier is not None
+        if others and supplier.name not in others:
+            return (f"{product.sku} has so far come from {listing(others)}, not {supplier.name}: check the "
+                    "line is for the right supplier.")
+        return None
+
+    def load_notice(self, number: str, rows: Sequence[Mapping[str, str]], lines: Sequence[int] = (),
+                    source: str = "the notice") -> PurchaseOrderView:
+        """The supplier's shipping notice: rows with ``serial`` and optional ``sku`` and ``lot`` (``lines``: the
+        file's line of each row, for messages). All or nothing: a duplicate serial, an unknown product, a
+        product not on the order, a serial on another open notice or already in the shop refuses the file,
+        naming the lines."""
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            s = uow.session
+            po = _receivable(s, number)
+            on_po = {p.id: p for p in s.scalars(select(Product).join(
+                PurchaseOrderLine, PurchaseOrderLine.product_id == Product.id).where(PurchaseOrderLine.po_id == po.id))}
+            if not on_po:
+                raise DomainError(f"{record_number('purchase_order', po.id)} has no lines yet; add what was ordered "
+                                  "first (po line).", code="po_without_lines")
+            problems: list[str] = []
+            wanted: list[tuple[int, Product, str, str | None]] = []
+            for n, row in enumerate(rows):
+                line_no = lines[n] if n < len(lines) else n + 2
+                product = _notice_product(s, row.get("sku", ""), on_po, problems, line_no)
+                raw = (row.get("serial") or "").strip()
+                if not raw:
+                    problems.append(f"line {line_no}: no serial")
+                    continue
+                if product is not None:
+                    serial = normalise_serial(raw, product.serial_case, product=product.sku)
+                    wanted.append((line_no, product, serial, clean_lot(row.get("lot"))))
+            seen = Counter((p.id, serial) for _, p, serial, _ in wanted)
+            problems += [f"line {n}: {p.sku}:{serial} is twice in the file" for n, p, serial, _ in wanted
+                         if seen[(p.id, serial)] > 1]
+            problems += _already_expected(s, po, wanted)
+            if problems:
+                raise DomainError(f"Nothing was loaded: {source} has {plural(len(problems), 'problem')} — "
+                                  f"{listing(problems, 4)}.", code="bad_notice", problems=problems)
+            s.add_all(ExpectedSerial(po_id=po.id, product_id=p.id, serial=serial, lot=lot)
+                      for _, p, serial, lot in wanted)
+            self.record(s, kind="po_notice_loaded", ref_type="purchase_order", ref_id=po.id,
+                        data={"serials": len(wanted)})
+            uow.commit()
+            return order_view(s, po)
+
+    def receive(self, number: str, serials: Sequence[str], *, sku: str | None = None, lot: str | None = None,
+                at: datetime | None = None, location: str | None = None, note: str | None = None) -> PoReceipt:
+        """Receive units against a PO as one posted receipt: the supplier and the unit cost come from the
+        order, the notice's serials are ticked off, and the result says '12 of 20' and warns on over- or
+        under-delivery and on serials not on the notice."""
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            s = uow.session
+            po = _receivable(s, number)
+            supplier = s.get(Supplier, po.supplier_id)
+            assert supplier is not None
+            product = _product_to_receive(s, po, sku, serials)
+            place = receiving_location(s, location)
+            when = self.moment(at, "a receipt")
+            values, lot = _clean_list(s, serials, product, lot)
+            expected = _expected_of(s, po, product)
+            if lot is None:  # the notice's lot, when the units received all carry the same one
+                lots = {expected[v][1] for v in values if v in expected} - {None}
+                lot = next(iter(lots)) if len(lots) == 1 else None
+            receiving = ReceivingService(self.uows, self.actor, self.clock)
+            try:
+                receipt = receiving.post_batch(s, product, supplier, values, lot=lot, when=when, note=note,
+                                               location_id=place.id)
+                s.add(PurchaseReceipt(receipt_id=receipt.id, po_id=po.id))
+                cost = _take_from_lines(s, po, product, len(values))
+                on_receipt = select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id)
+                s.execute(update(Item).where(Item.id.in_(on_receipt)).values(cost=cost)
+                          .execution_options(synchronize_session=False))
+                for part in chunks(values):
+                    s.execute(update(ExpectedSerial).where(
+                        ExpectedSerial.po_id == po.id, ExpectedSerial.product_id == product.id,
+                        ExpectedSerial.serial.in_(part), ExpectedSerial.item_id.is_(None))
+                        .values(item_id=select(Item.id).where(Item.product_id == product.id,
+                                                              Item.serial == ExpectedSerial.serial)
+                                .scalar_subquery(), received_at=when)
+                        .execution_options(synchronize_session=False))
+                ordered, received = _totals(s, po, product)
+                po.status = CLOSED if _all_received(s, po) else PARTLY
+                if po.status == CLOSED:
+                    po.closed_at = when
+                not_on_notice = tuple(v for v in values if v not in expected) if expected else ()
+                warnings = _delivery_warnings(product, ordered, received, len(values), not_on_notice)
+                lead_days = max(0, (when - po.created_at).days)
+                self.record(s, kind="po_received", ref_type="purchase_order", ref_id=po.id, at=when,
+                            data={"receipt": record_number("receipt", receipt.id), "sku": product.sku,
+                                  "units": len(values), "not_on_notice": list(not_on_notice),
+                                  "supplier": supplier.name, "lead_days": lead_days})
+                uow.commit()
+            except IntegrityError:
+                _explain_conflict(s, product, values)
+            return PoReceipt(record_number("receipt", receipt.id), record_number("purchase_order", po.id),
+                             product.sku, len(values), received, ordered, cost, not_on_notice, tuple(warnings),
+                             order_view(s, po), lead_days)
+
+    def close_order(self, number: str, *, cancel: bool = False) -> PurchaseOrderView:
+        """Nothing more is coming: close the PO (or cancel one nothing was received on)."""
+        self.actor.require(Action.RECEIVE)
+        with self.uows() as uow:
+            s = uow.session
+            po = _receivable(s, number)
+            if cancel and po.status == PARTLY:
+                raise DomainError(f"{record_number('purchase_order', po.id)} has units received already; close it "
+                                  "instead of cancelling.", code="po_partly_received")
+            po.status, po.closed_at = (CANCELLED if cancel else CLOSED), self.clock()
+            self.record(s, kind="po_cancelled" if cancel else "po_closed", ref_type="purchase_order", ref_id=po.id)
+            uow.commit()
+            return order_view(s, po)
+
+    def order(self, number: str) -> PurchaseOrderView:
+        self.actor.require(Action.LOOKUP)
+        with self.uows.reading() as uow:
+            return order_view(uow.session, _get(uow.session, number))
+
+    def orders(self, *, open_only: bool = False, limit: int = 200) -> list[PurchaseOrderView]:
+        self.actor.require(Action.LOOKUP)
+        query = select(PurchaseOrder).order_by(PurchaseOrder.id.desc()).limit(limit)
+        if open_only:
+            query = query.where(PurchaseOrder.status.in_(RECEIVABLE))
+        with self.uows.reading() as uow:
+            return [order_view(uow.session, po) for po in uow.session.scalars(query)]
+
+
+def _get(s: Session, number: str) -> PurchaseOrder:
+    found = s.get(PurchaseOrder, po_id(number))
+    if found is None:
+        raise NotFound(f"There is no purchase order {number.strip().upper()}.", code="unknown_po")
+    return found
+
+
+def _receivable(s: Session, number: str) -> PurchaseOrder:
+    po = _get(s, number)
+    if po.status not in RECEIVABLE:
+        raise DomainError(f"Purchase order {record_number('purchase_order', po.id)} is {po.status}; it can no "
+                          "longer be changed or received against.", code="po_closed")
+    return po
+
+
+def _due(value: str | datetime | None) -> datetime | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return aware(value, value)
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise DomainError(f"'{value}' is not a date (use e.g. 2026-04-01).", code="bad_date") from None
+    return moment.astimezone() if moment.tzinfo is None else moment
+
+
+def _notice_product(s: Session, sku: str, on_po: dict[int, Product], problems: list[str],
+                    line_no: int) -> Product | None:
+    if not (sku or "").strip():
+        if len(on_po) == 1:
+            return next(iter(on_po.values()))
+        problems.append(f"line {line_no}: no sku, and the order is for several products")
+        return None
+    try:
+        product = product_by_code(s, sku)
+    except NotFound:
+        problems.append(f"line {line_no}: there is no product '{sku.strip()}'")
+        return None
+    if product.id not in on_po:
+        problems.append(f"line {line_no}: {product.sku} is not on this order")
+        return None
+    return product
+
+
+def _already_expected(s: Session, po: PurchaseOrder, wanted: list[tuple[int, Product, str, str | None]]) -> list[str]:
+    """Serials of the notice that another open notice (or this one) already expects, or the shop already has."""
+    problems: list[str] = []
+    by_product: dict[int, list[tuple[int, str]]] = {}
+    for line_no, product, serial, _ in wanted:
+        by_product.setdefault(product.id, []).append((line_no, serial))
+    for product_id, entries in by_product.items():
+        line_of = {serial: n for n, serial in entries}
+        for part in chunks(list(line_of)):
+            for serial, other in s.execute(
+                    select(ExpectedSerial.serial, ExpectedSerial.po_id)
+                    .join(PurchaseOrder, PurchaseOrder.id == ExpectedSerial.po_id)
+                    .where(ExpectedSerial.product_id == product_id, ExpectedSerial.serial.in_(part),
+                           PurchaseOrder.status.in_(RECEIVABLE))):
+                where = ("this order's notice" if other == po.id
+                         else f"the notice of {record_number('purchase_order', other)}")
+                problems.append(f"line {line_of[serial]}: {serial} is already on {where}")
+            known = select(Item.serial).where(Item.product_id == product_id, Item.serial.in_(part))
+            for (serial,) in s.execute(known):
+                problems.append(f"line {line_of[serial]}: {serial} is already a unit in the shop")
+    return sorted(problems, key=lambda p: int(p.split(":")[0].split()[1]))
+
+
+def _product_to_receive(s: Session, po: PurchaseOrder, sku: str | None, serials: Sequence[str]) -> Product:
+    on_po = list(s.scalars(select(Product).join(PurchaseOrderLine, PurchaseOrderLine.product_id == Product.id)
+                           .where(PurchaseOrderLine.po_id == po.id).distinct()))
+    number = record_number("purchase_order", po.id)
+    if sku:
+        product = product_by_code(s, sku)
+        if product.id not in {p.id for p in on_po}:
+            raise DomainError(f"{product.sku} is not on {number} (it orders {listing([p.sku for p in on_po])}).",
+                              code="not_on_po")
+        return product
+    if len(on_po) == 1:
+        return on_po[0]
+    if not on_po:
+        raise DomainError(f"{number} has no lines to receive against.", code="po_without_lines")
+    raise DomainError(f"{number} orders several products ({listing([p.sku for p in on_po])}); say which with "
+                      "--sku.", code="sku_required")
+
+
+def _expected_of(s: Session, po: PurchaseOrder, product: Product) -> dict[str, tuple[int | None, str | None]]:
+    return {serial: (item_id, lot) for serial, item_id, lot in s.execute(
+        select(ExpectedSerial.serial, ExpectedSerial.item_id, ExpectedSerial.lot)
+        .where(ExpectedSerial.po_id == po.id, ExpectedSerial.product_id == product.id))}
+
+
+def _take_from_lines(s: Session, po: PurchaseOrder, product: Product, units: int) -> Decimal:
+    """Count the units against the product's lines in order (the last line takes any over-delivery); the
+    unit cost is the first line's with quantity left."""
+    lines = list(s.scalars(select(PurchaseOrderLine).where(PurchaseOrderLine.po_id == po.id,
+                                                           PurchaseOrderLine.product_id == product.id)
+                           .order_by(PurchaseOrderLine.id).with_for_update()))
+    cost = next((ln.unit_cost for ln in lines if ln.received < ln.quantity), lines[-1].unit_cost)
+    left = units
+    for n, line in enumerate(lines):
+        take = left if n == len(lines) - 1 else min(left, max(line.quantity - line.received, 0))
+        line.received += take
+        left -= take
+    s.flush()
+    return cost
+
+
+def _totals(s: Session, po: PurchaseOrder, product: Product) -> tuple[int, int]:
+    ordered, received = s.execute(select(func.sum(PurchaseOrderLine.quantity), func.sum(PurchaseOrderLine.received))
+                                  .where(PurchaseOrderLine.po_id == po.id,
+                                         PurchaseOrderLine.product_id == product.id)).one()
+    return int(ordered or 0), int(received or 0)
+
+
+def _all_received(s: Session, po: PurchaseOrder) -> bool:
+    return s.scalar(select(PurchaseOrderLine.id).where(PurchaseOrderLine.po_id == po.id,
+                                                       PurchaseOrderLine.received < PurchaseOrderLine.quantity)
+                    .limit(1)) is None
+
+
+def _delivery_warnings(product: Product, ordered: int, received: int, units: int,
+                       not_on_notice: tuple[str, ...]) -> list[str]:
+    warnings = []
+    if received > ordered:
+        warnings.append(f"Over-delivery: {received} of {product.sku} received, {ordered} ordered "
+                        f"({received - ordered} more than ordered).")
+    elif received < ordered:
+        warnings.append(f"Under-delivery so far: {ordered - received} of {product.sku} still to come.")
+    if not_on_notice:
+        warnings.append(f"{plural(len(not_on_notice), 'serial')} not on the supplier's notice: "
+                        f"{listing(list(not_on_notice))}.")
+    return warnings
+
+
+def order_view(s: Session, po: PurchaseOrder, warnings: Sequence[str] = ()) -> PurchaseOrderView:
+    supplier = s.get(Supplier, po.supplier_id)
+    rows = s.execute(select(Product.sku, Product.name, PurchaseOrderLine.quantity, PurchaseOrderLine.received,
+                            PurchaseOrderLine.unit_cost, PurchaseOrderLine.due)
+                     .join(Product, Product.id == PurchaseOrderLine.product_id)
+                     .where(PurchaseOrderLine.po_id == po.id).order_by(PurchaseOrderLine.id)).all()
+    lines = tuple(PoLineView(*row) for row in rows)
+    expected = s.execute(select(Product.sku, ExpectedSerial.serial, ExpectedSerial.item_id)
+                         .join(Product, Product.id == ExpectedSerial.product_id)
+                         .where(ExpectedSerial.po_id == po.id).order_by(ExpectedSerial.id)).all()
+    receipts = s.scalars(select(PurchaseReceipt.receipt_id).where(PurchaseReceipt.po_id == po.id)
+                         .order_by(PurchaseReceipt.receipt_id))
+    return PurchaseOrderView(
+        po.id, record_number("purchase_order", po.id), supplier.name if supplier else "?", po.status,
+        po.created_by, po.created_at, lines, sum(ln.ordered for ln in lines), sum(ln.received for ln in lines),
+        len(expected),
+        expected_received=tuple(f"{sku}:{serial}" for sku, serial, item in expected if item is not None),
+        expected_missing=tuple(f"{sku}:{serial}" for sku, serial, item in expected if item is None),
+        receipts=tuple(record_number("receipt", r) for r in receipts), warnings=tuple(warnings), note=po.note,
+    )
