@@ -13,14 +13,14 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from serialdesk.db.models import Item, Product, Receipt, ReceiptLine
+from serialdesk.db.models import Item, Product, Receipt
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.products import parse_record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.scan import ScanKind
 from serialdesk.domain.status import ItemStatus
 from serialdesk.services.bulk_units import insert_units, unit_events
-from serialdesk.services.classify import LoadedCatalogue, classify, known_product, receivable
+from serialdesk.services.classify import DbCatalogue, LoadedCatalogue, classify, known_product, receivable
 from serialdesk.services.common import Service, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScannedUnit
 from serialdesk.services.known_units import refuse_known
@@ -68,12 +68,13 @@ class DraftService(Service):
         self.actor.require(Action.RECEIVE)
         with self.uows() as uow:
             s = uow.session
-            result = classify(s, text, sku)
+            catalogue = DbCatalogue(s)
+            result = classify(s, text, sku, catalogue)
             found = known_product(result)
             label_lot = result.lot or None
             if result.kind is ScanKind.PRODUCT or result.serial is None:
                 return DraftScan("product", found.sku, found.name, label_lot, note=result.note)
-            product = product_by_code(s, found.sku)
+            product = catalogue.row(found) or product_by_code(s, found.sku)  # the classifier has just read it
             draft = _draft(s, receipt) if receipt is not None else self._open(s, supplier)
             refuse_known(s, product, [result.serial], draft.id)
             unit = self._save(s, draft, product, result.serial, label_lot or lot)
@@ -137,21 +138,17 @@ class DraftService(Service):
         return receipt
 
     def _save(self, s: Session, receipt: Receipt, product: Product, serial: str, lot: str | None) -> ScannedUnit:
+        """The unit, its line and its 'scanned' event, written as the list path writes them (Core, the new id
+        from INSERT … RETURNING): a scan pays for three short statements, not for ORM bookkeeping."""
         lot_row = _lot(s, product, lot, receipt.supplier_id)
         now = self.clock()
-        item = Item(product_id=product.id, serial=serial, lot_id=lot_row.id if lot_row else None,
-                    status=ItemStatus.RECEIVING.value, serial_source="supplier", cost=product.cost, created_at=now)
         try:
-            s.add(item)
-            s.flush()
+            (item_id,) = insert_units(s, receipt, product, lot_row, [serial], source="supplier", when=now,
+                                      status=ItemStatus.RECEIVING)
         except IntegrityError:
             _explain_conflict(s, product, [serial])
-        s.add(ReceiptLine(receipt_id=receipt.id, item_id=item.id, scanned_at=now))
-        self.record(s, kind="scanned", item_id=item.id, product_id=product.id, serial=serial, ref_type="receipt",
-                    ref_id=receipt.id, at=now, status_to=ItemStatus.RECEIVING.value)
-        s.flush()
-        return ScannedUnit(item.id, product.sku, serial, lot_row.code if lot_row else None, "supplier", now)
-
+        unit_events(self, s, receipt, product, "scanned", now, [item_id], [serial], None, ItemStatus.RECEIVING)
+        return ScannedUnit(item_id, product.sku, serial, lot_row.code if lot_row else None, "supplier", now)
 
 def _known(s: Session, product: Product, serials: list[str]) -> list[tuple[str, str]]:
     """Which of ``serials`` are units of ``product`` already, and their status, in one statement whose plan is
