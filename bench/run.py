@@ -27,7 +27,7 @@ from sqlalchemy import text
 
 from bench.build import CACHE_DIR, pg_admin, pg_url
 from bench.results import Measure, table, write_json
-from bench.startup import cli_cold_starts, gui_cold_starts
+from bench.startup import _env, cli_cold_starts, display, gui_cold_starts
 
 ROOT = Path(__file__).resolve().parents[1]
 DECODE_MS, LABELS_S = 33.0, 3.0
@@ -73,7 +73,28 @@ def shop(backend: str, items: int, rebuild: bool, cold_runs: int) -> list[Measur
         measures += [Measure.from_json(m) for m in worker["measures"]]
         measures += cli_cold_starts(backend, items, url, worker["probe_serial"], cold_runs)
         measures += gui_cold_starts(backend, items, url, max(1, cold_runs - 2))
+        measures += counter_window(backend, items, url)
     return measures
+
+
+def counter_window(backend: str, items: int, url: str) -> list[Measure]:
+    """bench.gui_counter in a process of its own under a display: the 10k paste and the wedge burst in the real
+    receiving pane. A run that breaks is a failed measure, not a stopped benchmark."""
+    with display() as (env, where):
+        done = subprocess.run([sys.executable, "-m", "bench.gui_counter", "--db", url, "--backend", backend,
+                               "--items", str(items)], cwd=ROOT, env=_env(**env), capture_output=True,
+                              text=True, check=False, timeout=900)
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        reason = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return [Measure(name, label, None, unit, target, backend, items, f"failed: {reason}")
+                for name, label, unit, target in (("gui_paste_10k", "GUI paste 10k serials onto a draft", "s", 2.0),
+                                                  ("wedge_scan_shown.p95", "wedge scan → saved → shown p95", "ms",
+                                                   30.0))]
+    for line in done.stderr.splitlines():
+        if line.startswith("[bench]"):
+            print(line, file=sys.stderr, flush=True)
+    return [Measure.from_json({**m, "label": f"{m['label']}, {where}"}) for m in json.loads(lines[-1])["measures"]]
 
 
 def pytest_benchmarks() -> list[Measure]:

@@ -4,25 +4,27 @@ and a pasted list, a range or an expected list is one set-based call per chunk."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import String, insert, literal, select
+from sqlalchemy import String, bindparam, func, select, true
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from serialdesk.db.models import Event, Item, Lot, Product, Receipt, ReceiptLine
-from serialdesk.db.models.base import UTCDateTime
+from serialdesk.db.models import Item, Product, Receipt
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.products import parse_record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.scan import ScanKind
 from serialdesk.domain.status import ItemStatus
-from serialdesk.services.classify import LoadedCatalogue, classify, known_product, receivable
-from serialdesk.services.common import Service, chunks, product_by_code, supplier_by_ref
+from serialdesk.services.bulk_units import insert_units, unit_events
+from serialdesk.services.classify import DbCatalogue, LoadedCatalogue, classify, known_product, receivable
+from serialdesk.services.common import Service, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScannedUnit
 from serialdesk.services.known_units import refuse_known
-from serialdesk.services.receiving import DRAFT, _draft, _explain_conflict, _insert_units, _lot, _receipt_view
+from serialdesk.services.receiving import DRAFT, _draft, _explain_conflict, _lot, _receipt_view
 
 
 @dataclass(frozen=True)
@@ -66,12 +68,13 @@ class DraftService(Service):
         self.actor.require(Action.RECEIVE)
         with self.uows() as uow:
             s = uow.session
-            result = classify(s, text, sku)
+            catalogue = DbCatalogue(s)
+            result = classify(s, text, sku, catalogue)
             found = known_product(result)
             label_lot = result.lot or None
             if result.kind is ScanKind.PRODUCT or result.serial is None:
                 return DraftScan("product", found.sku, found.name, label_lot, note=result.note)
-            product = product_by_code(s, found.sku)
+            product = catalogue.row(found) or product_by_code(s, found.sku)  # the classifier has just read it
             draft = _draft(s, receipt) if receipt is not None else self._open(s, supplier)
             refuse_known(s, product, [result.serial], draft.id)
             # The lot typed is the current product's batch: a unit of another product named outright (SKU:SERIAL,
@@ -92,35 +95,36 @@ class DraftService(Service):
             s = uow.session
             product = product_by_code(s, sku)
             catalogue = LoadedCatalogue(s, [product])
-            good: dict[str, str] = {}
-            refused: list[tuple[str, str]] = []
-            for text in texts:
+            good: dict[str, tuple[int, str]] = {}  # serial → (line, text)
+            refused: list[tuple[int, str, str]] = []  # (line, text, reason): reported in the order given
+            for line, text in enumerate(texts):
                 try:
                     serial = receivable(s, product, text, catalogue).serial or ""
                 except DomainError as exc:
-                    refused.append((text, exc.message))
+                    refused.append((line, text, exc.message))
                     continue
                 if serial in good:
-                    refused.append((text, f"{serial} is twice in the list."))
+                    refused.append((line, text, f"{serial} is twice in the list."))
                 else:
-                    good[serial] = text
+                    good[serial] = (line, text)
             draft = _draft(s, receipt) if receipt is not None else self._open(s, supplier)
             for serial, status in _known(s, product, list(good)):
-                refused.append((good.pop(serial), f"{serial} is already known here ({status.replace('_', ' ')})."))
+                refused.append((*good.pop(serial), f"{serial} is already known here ({status.replace('_', ' ')})."))
             values = list(good)
             lot_row = _lot(s, product, lot, draft.supplier_id)
             now = self.clock()
             try:
-                if values:
-                    _insert_units(s, draft, product, lot_row, values, source="supplier", when=now,
-                                  status=ItemStatus.RECEIVING)
-                    self._scanned_events(s, draft, product, values)
-                added = _units(s, draft, product, values)
+                ids = insert_units(s, draft, product, lot_row, values, source="supplier", when=now,
+                                   status=ItemStatus.RECEIVING)
+                unit_events(self, s, draft, product, "scanned", now, ids, values, None, ItemStatus.RECEIVING)
                 view = _receipt_view(s, draft, with_units=False)
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)
-            return DraftBatch(view, added, tuple(refused))
+            code = lot_row.code if lot_row else None
+            added = tuple(ScannedUnit(i, product.sku, v, code, "supplier", now)
+                          for i, v in zip(ids, values, strict=True))
+            return DraftBatch(view, added, tuple((text, reason) for _line, text, reason in sorted(refused)))
 
     def draft(self, number: str) -> ReceiptView:
         """A draft receipt with its units, to resume scanning it; refused when posted or cancelled."""
@@ -137,52 +141,33 @@ class DraftService(Service):
         return receipt
 
     def _save(self, s: Session, receipt: Receipt, product: Product, serial: str, lot: str | None) -> ScannedUnit:
+        """The unit, its line and its 'scanned' event, written as the list path writes them (Core, the new id
+        from INSERT … RETURNING): a scan pays for three short statements, not for ORM bookkeeping."""
         lot_row = _lot(s, product, lot, receipt.supplier_id)
         now = self.clock()
-        item = Item(product_id=product.id, serial=serial, lot_id=lot_row.id if lot_row else None,
-                    status=ItemStatus.RECEIVING.value, serial_source="supplier", cost=product.cost, created_at=now)
         try:
-            s.add(item)
-            s.flush()
+            (item_id,) = insert_units(s, receipt, product, lot_row, [serial], source="supplier", when=now,
+                                      status=ItemStatus.RECEIVING)
         except IntegrityError:
             _explain_conflict(s, product, [serial])
-        s.add(ReceiptLine(receipt_id=receipt.id, item_id=item.id, scanned_at=now))
-        self.record(s, kind="scanned", item_id=item.id, product_id=product.id, serial=serial, ref_type="receipt",
-                    ref_id=receipt.id, at=now, status_to=ItemStatus.RECEIVING.value)
-        s.flush()
-        return ScannedUnit(item.id, product.sku, serial, lot_row.code if lot_row else None, "supplier", now)
-
-    def _scanned_events(self, s: Session, receipt: Receipt, product: Product, serials: list[str]) -> None:
-        """One 'scanned' event per unit, written by the database from the units (INSERT … SELECT per chunk)."""
-        columns = ["at", "kind", "item_id", "product_id", "serial", "by_user", "station", "ref_type", "ref_id",
-                   "status_from", "status_to", "data"]
-        now = self.clock()
-        for part in chunks(serials):
-            s.execute(insert(Event).from_select(columns, select(
-                literal(now, UTCDateTime()), literal("scanned"), Item.id, Item.product_id, Item.serial,
-                literal(self.actor.name), literal(self.actor.station), literal("receipt"), literal(receipt.id),
-                literal(None, String()), literal(ItemStatus.RECEIVING.value), literal({}, Event.data.type),
-            ).where(Item.product_id == product.id, Item.serial.in_(part)).order_by(Item.id)))
-
+        unit_events(self, s, receipt, product, "scanned", now, [item_id], [serial], None, ItemStatus.RECEIVING)
+        return ScannedUnit(item_id, product.sku, serial, lot_row.code if lot_row else None, "supplier", now)
 
 def _known(s: Session, product: Product, serials: list[str]) -> list[tuple[str, str]]:
-    known: list[tuple[str, str]] = []
-    for part in chunks(serials):
-        known += [(serial, status) for serial, status in s.execute(
-            select(Item.serial, Item.status).where(Item.product_id == product.id, Item.serial.in_(part)))]
-    return known
-
-
-def _units(s: Session, receipt: Receipt, product: Product, serials: list[str]) -> tuple[ScannedUnit, ...]:
+    """Which of ``serials`` are units of ``product`` already, and their status, in one statement whose plan is
+    right without statistics (PostgreSQL here runs without ANALYZE): the list is bound as one value and each
+    serial looked up on the unique (product, serial) index — PostgreSQL ``unnest(array)`` with a LATERAL
+    ``LIMIT 1`` probe (a plain join let it hash every unit of the product), SQLite ``IN (SELECT … json_each)``."""
     if not serials:
-        return ()
-    wanted = set(serials)
-    rows = s.execute(
-        select(Item.id, Item.serial, Item.lot_id, ReceiptLine.scanned_at)
-        .join(ReceiptLine, ReceiptLine.item_id == Item.id)
-        .where(ReceiptLine.receipt_id == receipt.id, Item.product_id == product.id)
-        .order_by(ReceiptLine.id.desc()).limit(len(serials))
-    ).all()
-    lot = s.scalar(select(Lot.code).where(Lot.id == rows[0].lot_id)) if rows and rows[0].lot_id else None
-    return tuple(ScannedUnit(r.id, product.sku, r.serial, lot, "supplier", r.scanned_at)
-                 for r in reversed(rows) if r.serial in wanted)
+        return []
+    if s.get_bind().dialect.name == "postgresql":
+        wanted = func.unnest(bindparam("serials", serials, type_=ARRAY(String))).table_valued("value")
+        given = wanted.render_derived(name="given")
+        unit = (select(Item.serial, Item.status).where(Item.product_id == product.id, Item.serial == given.c.value)
+                .limit(1).lateral("unit"))
+        query = select(unit.c.serial, unit.c.status).select_from(given).join(unit, true())
+    else:
+        listed = func.json_each(bindparam("serials", json.dumps(serials))).table_valued("value")
+        query = select(Item.serial, Item.status).where(Item.product_id == product.id,
+                                                       Item.serial.in_(select(listed.c.value)))
+    return [(serial, status) for serial, status in s.execute(query)]

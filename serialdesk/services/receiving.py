@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import NoReturn
 
-from sqlalchemy import String, Table, delete, func, insert, literal, select, update
+from sqlalchemy import String, delete, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,15 +19,17 @@ from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import clean_lot, normalise_serial
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.text import clean_text, listing, plural
+from serialdesk.services.bulk_units import ITEMS as ITEMS  # unit_import uses it from here
+from serialdesk.services.bulk_units import insert_units as _insert_units
+from serialdesk.services.bulk_units import unit_events as _unit_events
 from serialdesk.services.classify import LoadedCatalogue, receivable
-from serialdesk.services.common import Service, chunks, product_by_code, supplier_by_ref
+from serialdesk.services.common import Service, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 from serialdesk.services.known_units import refuse_known
 from serialdesk.services.locations import place_receipt, receiving_location
 from serialdesk.services.patterns import generate_serials, scanned_serial
 
 DRAFT, POSTED, CANCELLED = "draft", "posted", "cancelled"
-ITEMS: Table = Item.__table__  # type: ignore[assignment]  # Core insert: no ORM bookkeeping per row
 
 
 class ReceivingService(Service):
@@ -208,9 +210,9 @@ class ReceivingService(Service):
                                       station=self.actor.station)
             lot_row = _lot(s, product, lot, receipt.supplier_id)
             try:
-                _insert_units(s, receipt, product, lot_row, values, source="generated", when=now,
-                              status=ItemStatus.RECEIVING)
-                self._ledger(s, receipt, "generated", now, None, ItemStatus.RECEIVING, only=(product, values))
+                ids = _insert_units(s, receipt, product, lot_row, values, source="generated", when=now,
+                                    status=ItemStatus.RECEIVING)
+                _unit_events(self, s, receipt, product, "generated", now, ids, values, None, ItemStatus.RECEIVING)
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)
@@ -251,9 +253,9 @@ class ReceivingService(Service):
         self.record(s, kind="receipt_posted", ref_type="receipt", ref_id=receipt.id, at=when, data={"units": units})
 
     def _ledger(self, s: Session, receipt: Receipt, kind: str, when: datetime, before: ItemStatus | None,
-                after: ItemStatus, only: tuple[Product, list[str]] | None = None) -> None:
-        """One ledger event per unit on the receipt (or only the given serials), written by the database
-        itself from the receipt lines, in scan order."""
+                after: ItemStatus) -> None:
+        """One ledger event per unit on the receipt, written by the database itself from the receipt lines, in
+        scan order."""
         columns = ["at", "kind", "item_id", "product_id", "serial", "by_user", "station", "ref_type", "ref_id",
                    "status_from", "status_to", "data"]
         base = (select(literal(when, UTCDateTime()), literal(kind), Item.id, Item.product_id, Item.serial,
@@ -262,26 +264,7 @@ class ReceivingService(Service):
                        literal({}, Event.data.type))
                 .join(ReceiptLine, ReceiptLine.item_id == Item.id).where(ReceiptLine.receipt_id == receipt.id)
                 .order_by(ReceiptLine.id))
-        parts = [base] if only is None else [
-            base.where(Item.product_id == only[0].id, Item.serial.in_(part)) for part in chunks(only[1])]
-        for query in parts:
-            s.execute(insert(Event).from_select(columns, query))
-
-
-def _insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None, serials: list[str], *,
-                  source: str, when: datetime, status: ItemStatus, supplier_id: int | None = None) -> None:
-    """Bulk insert of units on a receipt: one executemany for the items, lines written from them by the
-    database (INSERT … SELECT, in the order given)."""
-    in_stock = status is ItemStatus.IN_STOCK
-    s.execute(insert(ITEMS), [
-        {"product_id": product.id, "serial": v, "lot_id": lot.id if lot else None, "status": status.value,
-         "serial_source": source, "cost": product.cost, "created_at": when, "supplier_id": supplier_id,
-         "received_at": when if in_stock else None} for v in serials])
-    for part in chunks(serials):
-        s.execute(insert(ReceiptLine).from_select(
-            ["receipt_id", "item_id", "scanned_at"],
-            select(literal(receipt.id), Item.id, literal(when, UTCDateTime()))
-            .where(Item.product_id == product.id, Item.serial.in_(part)).order_by(Item.id)))
+        s.execute(insert(Event).from_select(columns, base))
 
 
 def _draft(s: Session, receipt_id: int) -> Receipt:

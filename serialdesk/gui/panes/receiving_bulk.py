@@ -11,7 +11,7 @@ import re
 from collections import deque
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from serialdesk.domain.text import plural
@@ -165,6 +165,15 @@ class BulkEntry(QObject):
         self.pane.session.batch_done(batch)
         self.added += len(batch.added)
         self.refused += batch.refused
+        done = self.total - len(self.pending)
+        if self.progress is not None:
+            self.progress.setValue(done)  # a modal progress dialog lets the event loop run: Cancel gets its click in
+        self.sig_progress.emit(done, self.total)
+        # The next chunk goes to the worker before this one is shown: the list and the labels are redrawn while
+        # the database saves it (Cancel still stops before it: it was looked at just now).
+        going_on = self.progress is not None and not self.progress.wasCanceled() and bool(self.pending)
+        if going_on:
+            self._next()
         # The list of scans changes once per chunk (one reset, not a row per serial: the expected list and the
         # view follow every change of it).
         lines = [ScanLine(u.scanned_at, u.serial, u.sku, "good", "Added") for u in batch.added[-SHOWN:]]
@@ -172,11 +181,8 @@ class BulkEntry(QObject):
                   for text, reason in batch.refused[-SHOWN:]]
         self.pane.scans.set_rows((list(reversed(lines)) + list(self.pane.scans.rows()))[:SHOWN])
         self.pane.show_draft()
-        done = self.total - len(self.pending)
-        if self.progress is not None:
-            self.progress.setValue(done)
-        self.sig_progress.emit(done, self.total)
-        QTimer.singleShot(0, self._next)  # back to the event loop first: Cancel gets its click in
+        if not going_on:
+            self._next()  # the end (or Cancel): with the last chunk shown
 
     def _failed(self, message: str) -> None:
         self.pane.ui.banner.bad(message)

@@ -1,0 +1,90 @@
+"""Units onto a receipt in bulk (a paste, a range, a bulk receipt, generated serials): set-based statements whose
+plans are right without the planner's statistics (PostgreSQL here runs without ANALYZE).
+
+Items go in with ``INSERT … RETURNING id, serial``; their lines and ledger events are written from those ids,
+so no statement looks the new units up again. PostgreSQL gets each list bound as one array (``INSERT … SELECT …
+FROM unnest(…) WITH ORDINALITY``: one short statement per table per chunk); SQLite takes executemany.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Integer, String, Table, bindparam, func, insert, literal, select
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import Session
+
+from serialdesk.db.models import Event, Item, Lot, Product, Receipt, ReceiptLine
+from serialdesk.db.models.base import UTCDateTime
+from serialdesk.domain.status import ItemStatus
+from serialdesk.services.common import Service
+
+ITEMS: Table = Item.__table__  # type: ignore[assignment]  # Core insert: no ORM bookkeeping per row
+LINES: Table = ReceiptLine.__table__  # type: ignore[assignment]
+EVENTS: Table = Event.__table__  # type: ignore[assignment]
+
+
+def unit_events(svc: Service, s: Session, receipt: Receipt, product: Product, kind: str, when: datetime,
+                 item_ids: Sequence[int], serials: Sequence[str], before: ItemStatus | None, after: ItemStatus) -> None:
+    """One ledger event per unit just inserted (ids and serials in the same order), in one statement."""
+    if not item_ids:
+        return
+    common = {"at": when, "kind": kind, "product_id": product.id, "by_user": svc.actor.name,
+              "station": svc.actor.station, "ref_type": "receipt", "ref_id": receipt.id,
+              "status_from": before.value if before else None, "status_to": after.value, "data": {}}
+    if not _postgresql(s):
+        s.execute(insert(EVENTS), [{**common, "item_id": i, "serial": v}
+                                   for i, v in zip(item_ids, serials, strict=True)])
+        return
+    given = _arrays(item_ids=(list(item_ids), Integer), serial=(list(serials), String))
+    columns = [*common, "item_id", "serial"]
+    values = [literal(v, EVENTS.c[k].type) for k, v in common.items()]
+    s.execute(insert(EVENTS).from_select(columns, select(*values, given.c.item_ids, given.c.serial)
+                                         .order_by(given.c.n)))
+
+
+def insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None, serials: list[str], *,
+                  source: str, when: datetime, status: ItemStatus, supplier_id: int | None = None) -> list[int]:
+    """Bulk insert of units on a receipt, in the order given; their ids (same order).
+
+    The items go in with ``INSERT … RETURNING id, serial``, the lines from those ids: no statement looks the new
+    units up again, so none depends on the planner's statistics (PostgreSQL without ANALYZE scanned every unit
+    of the product for that). PostgreSQL gets each list as one array (``INSERT … SELECT … FROM unnest``: one
+    short statement per table, nothing for the server to parse per row); SQLite takes executemany as it is."""
+    if not serials:
+        return []
+    in_stock = status is ItemStatus.IN_STOCK
+    common = {"product_id": product.id, "lot_id": lot.id if lot else None, "status": status.value,
+              "serial_source": source, "cost": product.cost, "created_at": when, "supplier_id": supplier_id,
+              "received_at": when if in_stock else None}
+    returning = (ITEMS.c.id, ITEMS.c.serial)
+    if _postgresql(s):
+        given = _arrays(serial=(serials, String))
+        rows = s.execute(insert(ITEMS).from_select(
+            [*common, "serial"],
+            select(*[literal(v, ITEMS.c[k].type) for k, v in common.items()], given.c.serial).order_by(given.c.n),
+        ).returning(*returning)).all()
+    else:
+        rows = s.execute(insert(ITEMS).returning(*returning), [{**common, "serial": v} for v in serials]).all()
+    ids = {serial: item_id for item_id, serial in rows}
+    item_ids = [ids[v] for v in serials]
+    if _postgresql(s):
+        lines = _arrays(item_ids=(item_ids, Integer))
+        s.execute(insert(LINES).from_select(
+            ["receipt_id", "item_id", "scanned_at"],
+            select(literal(receipt.id), lines.c.item_ids, literal(when, UTCDateTime())).order_by(lines.c.n)))
+    else:
+        s.execute(insert(LINES), [{"receipt_id": receipt.id, "item_id": i, "scanned_at": when} for i in item_ids])
+    return item_ids
+
+
+def _postgresql(s: Session) -> bool:
+    return s.get_bind().dialect.name == "postgresql"
+
+
+def _arrays(**columns: tuple[Sequence[Any], Any]) -> Any:
+    """PostgreSQL ``unnest(:a, :b, …) WITH ORDINALITY AS given(a, b, …, n)``: lists bound as arrays, as rows."""
+    arrays = [bindparam(name, list(values), type_=ARRAY(kind)) for name, (values, kind) in columns.items()]
+    return func.unnest(*arrays).table_valued(*columns, with_ordinality="n").render_derived(name="given")
