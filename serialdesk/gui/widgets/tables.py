@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 MAX_FITTED_WIDTH = 360  # a long serial or name must not push the stretching column out of sight
@@ -23,13 +23,19 @@ def fit_columns(view: QTableView, fitted: Sequence[int], stretch: int) -> None:
         mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.Interactive
         header.setSectionResizeMode(column, mode)
 
-    def refit(*_args: object) -> None:
+    def refit() -> None:
         for column in fitted:
             view.resizeColumnToContents(column)
             if header.sectionSize(column) > MAX_FITTED_WIDTH:
                 header.resizeSection(column, MAX_FITTED_WIDTH)
 
-    _watch(model, refit)
+    # One refit per turn of the event loop, however many model signals came (a scan's row is an insert and a
+    # remove, a paste thousands): measuring the columns on every signal cost a wedge scan 3–5 ms.
+    timer = QTimer(view)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(refit)
+    _watch(model, lambda *_args: timer.start())
     refit()
 
 
