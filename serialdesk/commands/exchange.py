@@ -13,17 +13,20 @@ from serialdesk.commands.output import plain
 from serialdesk.documents.spreadsheet import read_table, write_table
 from serialdesk.services.exchange import COLUMNS, NUMERIC
 
-WHAT = ["suppliers", "products", "customers", "items"]
+WHAT = ["suppliers", "products", "customers", "locations", "items"]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("export", parents=[common], help="write suppliers, products, customers or units to CSV")
+    p = sub.add_parser("export", parents=[common],
+                       help="write suppliers, products, customers, locations or units to CSV")
     p.add_argument("what", choices=WHAT)
     p.add_argument("file", metavar="FILE.csv", help="'-' for standard output")
     p.set_defaults(handler=run_export)
 
-    p = sub.add_parser("import", parents=[common], help="read suppliers, products, customers or units from CSV",
-                       description="Order for a whole shop: suppliers, products, customers, items --all-statuses.")
+    p = sub.add_parser("import", parents=[common],
+                       help="read suppliers, products, customers, locations or units from CSV",
+                       description="Order for a whole shop: suppliers, products, customers, locations, "
+                                   "items --all-statuses.")
     p.add_argument("what", choices=WHAT)
     p.add_argument("file", metavar="FILE.csv")
     p.add_argument("--encoding", help="the file's text encoding when it is not UTF-8 (e.g. latin-1)")
@@ -36,7 +39,7 @@ def run_export(ctx: Context) -> int:
     what = ctx.args.what
     export = ctx.services.export
     rows: Any = {"suppliers": export.suppliers, "products": export.products, "customers": export.customers,
-                 "items": export.items}[what]()
+                 "locations": export.locations, "items": export.items}[what]()
     count = write_table(ctx.args.file, COLUMNS[what], (plain(row) for row in rows), NUMERIC)
     if ctx.args.file == "-":
         return 0
@@ -52,8 +55,8 @@ def run_import(ctx: Context) -> int:
     if what == "items":
         result = imports.items(rows, lines, all_statuses=ctx.args.all_statuses)
     else:
-        result = {"suppliers": imports.suppliers, "products": imports.products,
-                  "customers": imports.customers}[what](rows, lines)
+        result = {"suppliers": imports.suppliers, "products": imports.products, "customers": imports.customers,
+                  "locations": imports.locations}[what](rows, lines)
 
     def text() -> str:
         done = f"{result.created} {result.what} imported"

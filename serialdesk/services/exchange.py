@@ -10,13 +10,14 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from serialdesk.db.models import Customer, Item, Lot, Product, Sale, SaleLine, SerialSequence, Supplier
+from serialdesk.db.models import Customer, Item, Location, Lot, Product, Sale, SaleLine, SerialSequence, Supplier
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
 from serialdesk.services.common import Service, party_view
 from serialdesk.services.dto import ItemRow, PartyView
-from serialdesk.services.imports import ImportResult, ImportService
+from serialdesk.services.imports import LOCATION_COLUMNS, ImportResult, ImportService
+from serialdesk.services.locations import place_id
 
 __all__ = ["COLUMNS", "NUMERIC", "ExportService", "ImportResult", "ImportService", "ProductRow"]
 
@@ -50,6 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "customers": ("id", "number", "name", "phone", "email", "address"),
     "products": tuple(ProductRow.__dataclass_fields__),
     "items": tuple(ItemRow.__dataclass_fields__),
+    "locations": LOCATION_COLUMNS,
 }
 # Columns holding numbers: a negative one is a number, not a formula, and stays as it is.
 NUMERIC = frozenset({"cost", "price", "warranty_months", "supplier_warranty_months", "repair_extension_months"})
@@ -81,6 +83,13 @@ class ExportService(Service):
         with self.uows.reading() as uow:
             return [party_view("customer", c) for c in uow.session.scalars(select(Customer).order_by(Customer.id))]
 
+    def locations(self) -> list[dict[str, str]]:
+        """Every location (name, kind, branch, active): the units' ``location`` column names them."""
+        self.actor.require(Action.REPORTS)
+        with self.uows.reading() as uow:
+            return [{"name": loc.name, "kind": loc.kind, "branch": loc.branch, "active": "yes" if loc.active else "no"}
+                    for loc in uow.session.scalars(select(Location).order_by(Location.id))]
+
     def items(self, batch: int = 5000) -> Iterator[ItemRow]:
         """Every unit except scans on drafts, with the sale of those a customer holds; in batches (one short
         read transaction each, never all in memory)."""
@@ -92,10 +101,11 @@ class ExportService(Service):
             with self.uows.reading() as uow:
                 rows = uow.session.execute(
                     select(Item.id, Product.sku, Item.serial, Lot.code, Item.status, Item.serial_source, Item.cost,
-                           Supplier.name, Item.received_at, Item.location, Sale.customer_id, Sale.sold_at,
+                           Supplier.name, Item.received_at, Location.name, Sale.customer_id, Sale.sold_at,
                            SaleLine.price, SaleLine.warranty_until)
                     .join(Product, Product.id == Item.product_id).outerjoin(Lot, Lot.id == Item.lot_id)
                     .outerjoin(Supplier, Supplier.id == Item.supplier_id)
+                    .outerjoin(Location, Location.id == place_id())
                     .outerjoin(SaleLine, (SaleLine.id == latest) & Item.status.in_(HELD_BY_CUSTOMER))
                     .outerjoin(Sale, Sale.id == SaleLine.sale_id)
                     .where(Item.id > last, Item.status != ItemStatus.RECEIVING.value).order_by(Item.id).limit(batch)

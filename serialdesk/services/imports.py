@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from serialdesk.db.models import Customer, Product, SerialSequence, Supplier
+from serialdesk.db.models import Customer, Location, Product, SerialSequence, Supplier
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.products import clean_name, parse_record_number, record_number
 from serialdesk.domain.roles import Action
@@ -123,6 +123,31 @@ def _party_row(kind: str, row: Row) -> PartyRow:
                     clean_text(field_text(row, "address"), "address", multiline=True) if kind == "customer" else None)
 
 
+LOCATION_COLUMNS = ("name", "kind", "branch", "active")
+LOCATION_KINDS = ("store", "transit")
+
+
+@dataclass(frozen=True)
+class LocationRow:
+    name: str
+    kind: str
+    branch: str
+    active: bool
+
+
+def _location_row(row: Row) -> LocationRow:
+    name = " ".join((field_text(row, "name") or "").split())
+    if not name:
+        raise DomainError("A location needs its name.", code="location_required")
+    kind = (field_text(row, "kind") or "store").lower()
+    if kind not in LOCATION_KINDS:
+        raise DomainError(f"'{kind}' is not a kind of location (store or transit).", code="bad_location_kind")
+    active = (field_text(row, "active") or "yes").lower()
+    if active not in ("yes", "no"):
+        raise DomainError(f"active is yes or no, not '{active}'.", code="bad_location_active")
+    return LocationRow(name, kind, " ".join((field_text(row, "branch") or "").split()), active == "yes")
+
+
 class ImportService(Service):
     """CSV imports for taking over a shop's existing lists; each file is all or nothing."""
 
@@ -138,6 +163,40 @@ class ImportService(Service):
         self.actor.require(Action.EDIT_CUSTOMERS)
         return self._parties("customer", Customer, each_row(rows, lambda r: _party_row("customer", r), lines),
                              lines)
+
+    def locations(self, rows: Sequence[Row], lines: Sequence[int] | None = None) -> ImportResult:
+        """Locations by name (any case): updated when known (kind, branch, active), created if not. Import them
+        before the units, whose ``location`` column names them."""
+        self.actor.require(Action.EDIT_CATALOGUE)
+        places = each_row(rows, _location_row, lines)
+        names = [p.name.lower() for p in places]
+        if len(names) != len(set(names)):
+            twice = sorted({p.name for p in places if names.count(p.name.lower()) > 1})
+            raise DomainError(f"Nothing was imported: {', '.join(twice)} appears twice in the file.",
+                              code="duplicate_in_list")
+        created = updated = 0
+        with self.uows() as uow:
+            s = uow.session
+            for place in places:
+                found = s.scalar(select(Location).where(func.lower(Location.name) == place.name.lower()))
+                if found is None:
+                    if place.kind == "transit":
+                        raise DomainError(f"Nothing was imported: '{place.name}' would be a second in-transit "
+                                          "location; name it as this shop's in-transit location is named.",
+                                          code="bad_location_kind")
+                    found = Location(name=place.name, kind=place.kind)
+                    created += 1
+                else:
+                    updated += 1
+                if found.kind != place.kind:
+                    raise DomainError(f"Nothing was imported: '{place.name}' is a {found.kind} location here; the "
+                                      f"file says {place.kind}.", code="bad_location_kind")
+                found.kind, found.branch, found.active = place.kind, place.branch, place.active
+                s.add(found)
+            s.flush()
+            self.record(s, kind="locations_imported", data={"created": created, "updated": updated})
+            uow.commit()
+        return ImportResult("locations", created, updated=updated)
 
     def _parties(self, kind: str, model: type[Any], parties: list[PartyRow],
                  lines: Sequence[int] | None) -> ImportResult:

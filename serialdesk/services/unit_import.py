@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,7 @@ from serialdesk.domain.serials import SerialPattern
 from serialdesk.domain.status import ItemStatus
 from serialdesk.services.common import chunks, customer_by_ref, product_by_code, record_events, supplier_by_ref
 from serialdesk.services.imports import ImportResult, Row, each_row, field_text, moment
+from serialdesk.services.locations import location_by_name
 from serialdesk.services.patterns import allocate, scanned_serial
 from serialdesk.services.receiving import ITEMS, ReceivingService
 
@@ -79,7 +80,8 @@ class _Finder:
     def __call__(self, kind: str, ref: str) -> Any:
         key = (kind, ref)
         if key not in self.found:
-            find = {"product": product_by_code, "supplier": supplier_by_ref, "customer": customer_by_ref}[kind]
+            find = {"product": product_by_code, "supplier": supplier_by_ref, "customer": customer_by_ref,
+                    "location": location_by_name}[kind]
             self.found[key] = find(self.s, ref)
         return self.found[key]
 
@@ -106,9 +108,16 @@ def _unit(find: _Finder, row: Row, all_statuses: bool, now: datetime) -> Unit:
     return Unit(product, scanned_serial(product, field_text(row, "serial") or "", lot), source, status,
                 find("supplier", supplier_ref) if supplier_ref else None, lot,
                 received_at, to_money(cost, "Cost") if cost is not None else product.cost,
-                field_text(row, "location"), buyer, sold_at,
+                _place(find, field_text(row, "location")), buyer, sold_at,
                 to_money(price, "Price") if buyer and price is not None else (product.price if buyer else None),
                 moment(row, "warranty_until", None) if buyer else None)
+
+
+def _place(find: _Finder, name: str | None) -> str | None:
+    """The unit's location as the file names it (a location of this shop: import locations.csv first)."""
+    if name is None:
+        return None
+    return str(find("location", name).name)
 
 
 def import_units(service: ImportService, rows: Sequence[Row], lines: Sequence[int] | None, *,
@@ -135,7 +144,7 @@ def import_units(service: ImportService, rows: Sequence[Row], lines: Sequence[in
                 receipts.append(record_number("receipt", receipt.id))
             _insert_unreceived(s, [u for u in units if u.supplier is None])
             ids = _ids(s, units)
-            _set_state(s, units, ids)
+            _set_state(s, units, ids, {u.location: find("location", u.location).id for u in units if u.location})
             sales = _sales(service, s, [u for u in units if u.buyer is not None], ids)
             _moves(service, s, units, ids)
             _follow_sequences(s, units)
@@ -183,14 +192,15 @@ def _ids(s: Session, units: list[Unit]) -> dict[tuple[int, str], int]:
     return ids
 
 
-def _set_state(s: Session, units: list[Unit], ids: dict[tuple[int, str], int]) -> None:
+def _set_state(s: Session, units: list[Unit], ids: dict[tuple[int, str], int], places: dict[str, int]) -> None:
     """Status, cost and place as in the file (one executemany, only for units that differ from a receipt's)."""
     changed = [{"b_id": ids[(u.product.id, u.serial)], "b_status": u.status, "b_cost": u.cost,
-                "b_location": u.location} for u in units
+                "b_location": u.location, "b_place": places.get(u.location or "")} for u in units
                if u.status != ItemStatus.IN_STOCK.value or u.cost != u.product.cost or u.location]
     if changed:
         s.execute(update(ITEMS).where(ITEMS.c.id == bindparam("b_id")).values(
-            status=bindparam("b_status"), cost=bindparam("b_cost"), location=bindparam("b_location")),
+            status=bindparam("b_status"), cost=bindparam("b_cost"), location=bindparam("b_location"),
+            location_id=func.coalesce(bindparam("b_place"), ITEMS.c.location_id)),
             changed, execution_options={"synchronize_session": False})
 
 

@@ -28,8 +28,8 @@ from serialdesk.config import Settings
 from serialdesk.services.dto import RecallCriteria
 
 # recalls are not carried by CSV (the portable dump carries them), so neither is a recall hold
-DIFFERS = ("item_id", "events", "tickets", "sale", "hold", "recall_holds")
-KINDS = ("suppliers", "products", "customers", "items")
+DIFFERS = ("item_id", "events", "tickets", "sale", "hold", "recall_holds", "journey")
+KINDS = ("suppliers", "products", "customers", "locations", "items")
 
 
 def run(db: str, *args: str, check: int | None = 0) -> subprocess.CompletedProcess[str]:
@@ -99,6 +99,9 @@ def export_all(db: str, folder: Path) -> dict[str, Path]:
 def test_a_shop_moved_through_csv_keeps_every_passport(target: str, sqlite_url: str, tmp_path: Path,
                                                         request: pytest.FixtureRequest) -> None:
     build_shop(sqlite_url)
+    run(sqlite_url, "location", "add", "Back store")
+    run(sqlite_url, "location", "add", "Aarhus shop", "--branch", "Aarhus")
+    run(sqlite_url, "move", "DRL-18V:AB005", "--to", "Back store")  # where a unit is travels with it
     files = export_all(sqlite_url, tmp_path)
     with files["items"].open(newline="") as handle:
         units = [(r["sku"], r["serial"]) for r in csv.DictReader(handle)]
@@ -117,6 +120,9 @@ def test_a_shop_moved_through_csv_keeps_every_passport(target: str, sqlite_url: 
     statuses = {p["status"] for p in after.values()}
     assert statuses >= {"sold", "recalled", "in_service", "quarantined", "scrapped", "at_supplier", "in_stock"}
     assert after["BIKE-28:" + units[0][1]]["customer"]["number"] == "C-0001"
+    assert after["DRL-18V:AB005"]["location"] == "Back store"
+    places = {p["name"]: p for p in json.loads(run(new, "location", "list", "--json").stdout)}
+    assert places["Aarhus shop"]["branch"] == "Aarhus" and places["Back store"]["branch"] == ""
     run(new, "check")
     # The new shop's files are the old shop's files (units in another order: ids are new).
     (tmp_path / "again").mkdir()
