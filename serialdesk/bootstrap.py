@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -74,10 +75,15 @@ class App:
                               code="old_schema")
 
     def actor(self, name: str | None = None) -> Actor:
-        return users.load_actor(self.uows, name or self.settings.user, self.settings.station)
+        return self._here(users.load_actor(self.uows, name or self.settings.user, self.settings.station))
 
     def login(self, name: str, pin: str) -> Actor:
-        return users.authenticate(self.uows, name, pin, self.settings.station, first_pin=True, now=self.clock())
+        return self._here(users.authenticate(self.uows, name, pin, self.settings.station, first_pin=True,
+                                             now=self.clock()))
+
+    def _here(self, actor: Actor) -> Actor:
+        """The person at this station, with the station's place for what it receives (its settings)."""
+        return replace(actor, location=self.settings.location or "")
 
     def services(self, actor: Actor) -> Services:
         args = (self.uows, actor, self.clock)

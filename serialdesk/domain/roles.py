@@ -57,6 +57,7 @@ class Actor:
     name: str
     role: Role
     station: str = ""
+    location: str = ""  # where this station receives units, a location's name ("" = the shop floor)
 
     def may(self, action: Action) -> bool:
         return self.role in ALLOWED[action]

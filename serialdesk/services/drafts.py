@@ -24,6 +24,7 @@ from serialdesk.services.classify import DbCatalogue, LoadedCatalogue, classify,
 from serialdesk.services.common import Service, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScannedUnit
 from serialdesk.services.known_units import refuse_known
+from serialdesk.services.locations import receiving_location
 from serialdesk.services.receiving import DRAFT, _draft, _explain_conflict, _lot, _receipt_view
 
 
@@ -134,7 +135,8 @@ class DraftService(Service):
     def _open(self, s: Session, supplier: str | None) -> Receipt:
         supplier_id = supplier_by_ref(s, supplier).id if supplier else None
         receipt = Receipt(supplier_id=supplier_id, status=DRAFT, created_by=self.actor.name,
-                          station=self.actor.station, created_at=self.clock())
+                          station=self.actor.station, created_at=self.clock(),
+                          location_id=receiving_location(s, self.actor.location or None).id)
         s.add(receipt)
         s.flush()
         self.record(s, kind="receipt_opened", ref_type="receipt", ref_id=receipt.id)

@@ -43,7 +43,7 @@ class ReceivingService(Service):
             supplier_id = supplier_by_ref(uow.session, supplier).id if supplier else None
             receipt = Receipt(supplier_id=supplier_id, status=DRAFT, created_by=self.actor.name,
                               station=self.actor.station, created_at=self.clock(), note=note,
-                              location_id=receiving_location(uow.session, location).id)
+                              location_id=receiving_location(uow.session, location or self.actor.location or None).id)
             uow.session.add(receipt)
             uow.session.flush()
             self.record(uow.session, kind="receipt_opened", ref_type="receipt", ref_id=receipt.id)
@@ -164,7 +164,7 @@ class ReceivingService(Service):
             s = uow.session
             product = product_by_code(s, sku)
             sup = supplier_by_ref(s, supplier)
-            place = receiving_location(s, location)
+            place = receiving_location(s, location or self.actor.location or None)
             when = self.moment(at, "a receipt")
             if generate:
                 values = generate_serials(s, product, count=generate, lot=clean_lot(lot), when=when,
