@@ -25,8 +25,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
                    help="encode GTIN and serial as GS1 (products with a GTIN; DataMatrix or Code 128)")
     p.add_argument("--digital-link", action="store_true",
                    help="encode a GS1 Digital Link URI of the unit (products with a GTIN; best with --symbology qr)")
-    p.add_argument("--resolver", default="https://id.gs1.org", metavar="URL",
-                   help="the Digital Link resolver base (default https://id.gs1.org)")
+    p.add_argument("--resolver", metavar="URL",
+                   help="the Digital Link resolver base (default: the resolver setting, else https://id.gs1.org)")
     p.add_argument("--dpi", type=int, help="printer resolution (default 300 for PDF/PNG, 203 for ZPL)")
     p.set_defaults(handler=run_labels)
 
@@ -60,9 +60,10 @@ def run_labels(ctx: Context) -> int:
         sources = ctx.services.labels.for_serials(a.serials)
     if a.gs1 and a.digital_link:
         raise UsageError("Choose --gs1 or --digital-link, not both.")
+    resolver = a.resolver or ctx.app.settings.resolver
     labels = [LabelData(s.serial, s.sku, s.name, lot=s.lot, price=s.price if a.price and s.price else None,
                         gs1=_gs1(s) if a.gs1 else None,
-                        link=_link(s, a.resolver) if a.digital_link else None) for s in sources]
+                        link=_link(s, resolver) if a.digital_link else None) for s in sources]
     result = render_labels(labels, layout=a.layout, symbology=a.symbology, fmt=a.format, out=a.out, dpi=a.dpi,
                            start_position=max(a.start, 1) - 1)
     summary = {"labels": result.labels, "pages": result.pages, "files": [str(f) for f in result.files]}

@@ -88,3 +88,25 @@ def test_export_refusals_are_in_the_users_words(shop: str, tmp_path: Path) -> No
     unknown = cli(shop, "export", "epcis", str(tmp_path / "x.jsonld"), "--sku", "NOPE")
     assert unknown.returncode != 0 and "no product with code 'NOPE'" in unknown.stderr
     assert not (tmp_path / "x.jsonld").exists()
+
+
+def test_a_digital_link_label_from_the_cli_scans_back_to_the_unit(shop: str, tmp_path: Path) -> None:
+    import os
+
+    from serialdesk.scanning.decode import decode_file
+
+    out = tmp_path / "label.png"
+    os.environ["SERIALDESK_RESOLVER"] = "https://resolver.example.com/dl"  # the setting, as a station has it
+    try:
+        cli(shop, "labels", "SN/001", "--symbology", "qr", "--digital-link", "--format", "png", "--out", str(out),
+            check=0)
+    finally:
+        del os.environ["SERIALDESK_RESOLVER"]
+    files = sorted(tmp_path.glob("label*.png"))
+    texts = [code.text for file in files for code in decode_file(file)]
+    assert texts == [f"https://resolver.example.com/dl/01/{BAT}/10/L7/21/SN%2F001"]
+    found = json.loads(cli(shop, "lookup", texts[0], "--json", check=0).stdout)  # the label names the unit
+    assert (found["sku"], found["serial"]) == ("BAT-GS", "SN/001")
+    plain = cli(shop, "labels", "D-1", "--symbology", "qr", "--digital-link", "--format", "png",
+                "--out", str(tmp_path / "d.png"), check=0)
+    assert plain.returncode == 0  # a product without a GTIN keeps its plain serial label
