@@ -44,11 +44,21 @@ class EpcisExport(Service):
         """The same database, user and clock as ``other`` (until the bundle carries this service)."""
         return cls(other.uows, other.actor, other.clock)
 
+    def unit(self, path: str | Path, sku: str, serial: str) -> EpcisExported:
+        """One unit's history (the passport's export): anyone who may look a unit up may hand it on."""
+        self.actor.require(Action.LOOKUP)
+        return self._export(path, sku=sku, serial=serial)
+
     def export(self, path: str | Path, *, sku: str | None = None, lot: str | None = None,
                serial: str | None = None, since: date | None = None, until: date | None = None,
                namespace: str = NAMESPACE) -> EpcisExported:
         """Write the units' events (optionally one product, lot, serial, days ``since``–``until`` inclusive)."""
         self.actor.require(Action.REPORTS)
+        return self._export(path, sku=sku, lot=lot, serial=serial, since=since, until=until, namespace=namespace)
+
+    def _export(self, path: str | Path, *, sku: str | None = None, lot: str | None = None,
+                serial: str | None = None, since: date | None = None, until: date | None = None,
+                namespace: str = NAMESPACE) -> EpcisExported:
         if since and until and since > until:
             raise DomainError(f"The period starts ({since}) after it ends ({until}).", code="bad_period")
         skipped = [0]

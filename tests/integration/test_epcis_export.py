@@ -110,3 +110,14 @@ def test_a_digital_link_label_from_the_cli_scans_back_to_the_unit(shop: str, tmp
     plain = cli(shop, "labels", "D-1", "--symbology", "qr", "--digital-link", "--format", "png",
                 "--out", str(tmp_path / "d.png"), check=0)
     assert plain.returncode == 0  # a product without a GTIN keeps its plain serial label
+
+
+def test_lookup_hands_one_units_history_on_as_epcis(shop: str, tmp_path: Path) -> None:
+    out = tmp_path / "unit.jsonld"
+    shown = cli(shop, "lookup", f"https://id.gs1.org/01/{BAT}/21/SN%2F001", "--epcis", str(out), check=0)
+    assert "2 EPCIS event(s) written" in shown.stdout
+    events = check_document(out)["epcisBody"]["eventList"]
+    assert [(e["epcList"], e["bizStep"]) for e in events] == [
+        (["urn:epc:id:sgtin:95060001343.05.SN%2F001"], "receiving"),
+        (["urn:epc:id:sgtin:95060001343.05.SN%2F001"], "retail_selling"),
+    ]
