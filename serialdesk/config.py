@@ -50,6 +50,9 @@ class Settings:
                          or socket.gethostname())
     # Where this station puts the units it receives (issue 15): a location's name; "" = the shop floor.
     location: str = field(default_factory=lambda: os.environ.get("SERIALDESK_LOCATION") or saved("location"))
+    # The GS1 Digital Link resolver printed on labels (issue 16): the shop's own, or GS1's.
+    resolver: str = field(default_factory=lambda: os.environ.get("SERIALDESK_RESOLVER") or saved("resolver")
+                          or "https://id.gs1.org")
 
 
 # ---- database passwords: in the OS keyring (or asked), never in a settings file; never shown ----------------

@@ -1,4 +1,4 @@
-"""Forty scan texts and what each means (issue 13): the same meaning through ``parse-scan``, CLI ``receive`` and
+"""Forty-seven scan texts and what each means (issue 13): the same meaning through ``parse-scan``, CLI ``receive`` and
 the receiving pane. Each row: (text, current SKU, meaning), where meaning is
 ``("serial", SKU, SERIAL, LOT)`` · ``("product", SKU)`` · ``("unknown", GTIN-14)`` · ``("refused", fragment)``.
 Accepted serials are unique across the table, so one shop can take them all."""
@@ -58,6 +58,14 @@ SCANS: list[tuple[str, str, tuple[str, ...]]] = [
     ("DRL-18V:4006381333931", "DRL-18V", ("serial", "DRL-18V", "4006381333931", "")),  # said outright
     ("BIKE:B00018", "BIKE", ("refused", "fails its check digit")),
     ("DRL-18V", "BIKE", ("product", "DRL-18V")),
+    # GS1 Digital Link URIs (issue 16): any resolver host, a path prefix, percent-encoding, query-string AIs
+    (f"https://id.gs1.org/01/{BAT}/10/ABC1/21/SN%2F001", "BAT-GS", ("serial", "BAT-GS", "SN/001", "ABC1")),
+    (f"https://shop.example/dl/01/{BAT}/21/DL0002?17=271231&10=L9", "BAT-GS", ("serial", "BAT-GS", "DL0002", "L9")),
+    (f"]Q1HTTPS://ID.GS1.ORG/01/{BAT}/21/DL0003", "BAT-GS", ("serial", "BAT-GS", "DL0003", "")),
+    (f"https://id.gs1.org/01/{BAT}", "BAT-GS", ("product", "BAT-GS")),
+    ("https://id.gs1.org/01/04006381333931/21/DL0004", "BAT-GS", ("unknown", "04006381333931")),
+    ("https://id.gs1.org/01/09506000134353/21/DL0005", "BAT-GS", WRONG_CHECK),
+    ("https://id.gs1.org/AQnYUc1gmiN0qsYkJgAJhD", "BAT-GS", ("refused", "compressed")),
     # plain serials checked against the product's rules
     ("sn-1003", "DRL-18V", ("serial", "DRL-18V", "SN-1003", "")),
     ("  SN-1004\r\n", "DRL-18V", ("serial", "DRL-18V", "SN-1004", "")),

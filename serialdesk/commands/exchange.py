@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from serialdesk.commands.context import Context
+from serialdesk.commands.context import Context, UsageError
 from serialdesk.commands.output import plain
 from serialdesk.documents.spreadsheet import read_table, write_table
 from serialdesk.services.exchange import COLUMNS, NUMERIC
@@ -18,9 +18,16 @@ WHAT = ["suppliers", "products", "customers", "locations", "items"]
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("export", parents=[common],
-                       help="write suppliers, products, customers, locations or units to CSV")
-    p.add_argument("what", choices=WHAT)
-    p.add_argument("file", metavar="FILE.csv", help="'-' for standard output")
+                       help="write suppliers, products, customers, locations or units to CSV",
+                       description="export epcis FILE.jsonld writes the units' history as an EPCIS 2.0 document.")
+    p.add_argument("what", choices=[*WHAT, "epcis"])
+    p.add_argument("file", metavar="FILE.csv", help="'-' for standard output (not for epcis)")
+    epcis = p.add_argument_group("epcis (issue 16)")
+    epcis.add_argument("--sku", help="only this product's units")
+    epcis.add_argument("--lot", help="only units of this lot")
+    epcis.add_argument("--serial", help="only this unit")
+    epcis.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="events on or after this day")
+    epcis.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="events on or before this day")
     p.set_defaults(handler=run_export)
 
     p = sub.add_parser("import", parents=[common],
@@ -37,6 +44,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
 def run_export(ctx: Context) -> int:
     what = ctx.args.what
+    if what == "epcis":
+        return run_export_epcis(ctx)
     export = ctx.services.export
     rows: Any = {"suppliers": export.suppliers, "products": export.products, "customers": export.customers,
                  "locations": export.locations, "items": export.items}[what]()
@@ -69,3 +78,25 @@ def run_import(ctx: Context) -> int:
         return done + "."
 
     return ctx.emit(result, text)
+
+
+def run_export_epcis(ctx: Context) -> int:
+    from datetime import date
+
+    from serialdesk.services.epcis import EpcisExport
+
+    a = ctx.args
+    if a.file == "-":
+        raise UsageError("An EPCIS export goes to a file: name it (e.g. history.jsonld).")
+
+    def day(text: str | None, option: str) -> date | None:
+        if text is None:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise UsageError(f"{option} wants a day as YYYY-MM-DD, not '{text}'.") from None
+
+    result = EpcisExport.like(ctx.services.export).export(
+        a.file, sku=a.sku, lot=a.lot, serial=a.serial, since=day(a.since, "--from"), until=day(a.until, "--to"))
+    return ctx.emit(result, f"{result.events} EPCIS event(s) written to {result.file}.")

@@ -23,6 +23,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--price", action="store_true", help="print the price on the label")
     p.add_argument("--gs1", action="store_true",
                    help="encode GTIN and serial as GS1 (products with a GTIN; DataMatrix or Code 128)")
+    p.add_argument("--digital-link", action="store_true",
+                   help="encode a GS1 Digital Link URI of the unit (products with a GTIN; best with --symbology qr)")
+    p.add_argument("--resolver", metavar="URL",
+                   help="the Digital Link resolver base (default: the resolver setting, else https://id.gs1.org)")
     p.add_argument("--dpi", type=int, help="printer resolution (default 300 for PDF/PNG, 203 for ZPL)")
     p.set_defaults(handler=run_labels)
 
@@ -32,6 +36,14 @@ def _gs1(source: LabelSource) -> str | None:
         return None
     lot = f"(10){source.lot}" if source.lot else ""
     return f"(01){source.gtin.zfill(14)}{lot}(21){source.serial}"
+
+
+def _link(source: LabelSource, resolver: str) -> str | None:
+    from serialdesk.domain.scan import digital_link
+
+    if not resolver.lower().startswith(("https://", "http://")):
+        raise UsageError(f"The resolver '{resolver}' is not a web address (https://…).")
+    return digital_link(source.gtin, source.serial, source.lot, resolver) if source.gtin else None
 
 
 def run_labels(ctx: Context) -> int:
@@ -46,8 +58,12 @@ def run_labels(ctx: Context) -> int:
         sources = ctx.services.labels.for_receipt(receipt_id, generated_only=a.generated_only)
     else:
         sources = ctx.services.labels.for_serials(a.serials)
+    if a.gs1 and a.digital_link:
+        raise UsageError("Choose --gs1 or --digital-link, not both.")
+    resolver = a.resolver or ctx.app.settings.resolver
     labels = [LabelData(s.serial, s.sku, s.name, lot=s.lot, price=s.price if a.price and s.price else None,
-                        gs1=_gs1(s) if a.gs1 else None) for s in sources]
+                        gs1=_gs1(s) if a.gs1 else None,
+                        link=_link(s, resolver) if a.digital_link else None) for s in sources]
     result = render_labels(labels, layout=a.layout, symbology=a.symbology, fmt=a.format, out=a.out, dpi=a.dpi,
                            start_position=max(a.start, 1) - 1)
     summary = {"labels": result.labels, "pages": result.pages, "files": [str(f) for f in result.files]}

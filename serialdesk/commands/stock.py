@@ -52,6 +52,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = sub.add_parser("lookup", parents=[common], help="a unit's passport")
     p.add_argument("serial", metavar="SERIAL")
     p.add_argument("--sku")
+    p.add_argument("--epcis", metavar="FILE.jsonld", help="also write the unit's history as an EPCIS 2.0 document")
     p.set_defaults(handler=run_lookup)
 
     reports = sub.add_parser("report", help="reports").add_subparsers(dest="report", required=True)
@@ -124,6 +125,12 @@ def run_return(ctx: Context) -> int:
 
 def run_lookup(ctx: Context) -> int:
     passport = ctx.services.lookup.passport(ctx.args.serial, ctx.args.sku)
+    if getattr(ctx.args, "epcis", None):  # issue 16: a unit's history for its manufacturer
+        from serialdesk.services.epcis import EpcisExport
+
+        done = EpcisExport.like(ctx.services.export).unit(ctx.args.epcis, passport.sku, passport.serial)
+        return ctx.emit(passport, lambda: passport_text(passport)
+                        + f"\n{done.events} EPCIS event(s) written to {done.file}.")
     return ctx.emit(passport, lambda: passport_text(passport))
 
 

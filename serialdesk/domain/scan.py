@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Protocol
+from urllib.parse import quote
 
 from biip import BiipException
+from biip.gs1_digital_link_uris import GS1DigitalLinkURI
 from biip.gs1_element_strings import GS1ElementString
 from biip.gs1_messages import GS1Message
 from biip.upc import Upc
@@ -37,6 +39,13 @@ _SYMBOLOGY_ID = re.compile(r"\][A-Za-z][0-9A-Za-z]")
 _GS1_SYMBOLOGIES = frozenset({"C1", "e0", "e1", "e2", "d2", "Q3", "J1"})  # GS1 General Specifications 5.1.2
 _GTIN_SYMBOLOGIES = frozenset({"E0", "E3", "E4", "I1"})  # EAN-13/UPC-A/UPC-E, with add-on, EAN-8, ITF-14
 _HRI_START = re.compile(r"\([0-9]{2,4}\)")
+# A Digital Link: http(s), any host, any path prefix, then a primary key AI (GTIN, GRAI, GIAI, GLN, SSCC …)
+# and its value. Other URLs are not GS1 and keep their old meaning (a serial of the current product).
+_DIGITAL_LINK = re.compile(r"https?://[^/?#\s]+(?:/[^?#\s]*)?/(?:01|00|253|255|401|402|414|417|8003|8004|8006|"
+                           r"8010|8013|8017|8018)/[^/?#\s]+", re.IGNORECASE)
+# A compressed Digital Link: one long base64url segment after the host (and prefix), no AI in the path.
+_COMPRESSED_LINK = re.compile(r"https?://[^/?#\s]+(?:/[^?#\s]*)?/(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])"
+                              r"[A-Za-z0-9_-]{16,}/?", re.IGNORECASE)
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() would take Arabic-Indic and other digits
 _TRIM = " \t\r\n"  # not str.strip(): Python counts GS as white space, and GS may end a GS1 field
 _AI_NAMES = {
@@ -212,6 +221,10 @@ def _gs1_form(symbology_id: str, body: str) -> str | None:
     """ "hri" for ``(01)…``, "raw" for an element string, None if the scan is not GS1."""
     if _HRI_START.match(body):
         return "hri"
+    if _DIGITAL_LINK.match(body):
+        return "link"
+    if _COMPRESSED_LINK.fullmatch(body):
+        return "compressed"
     if symbology_id[1:] in _GS1_SYMBOLOGIES or body.startswith(GS):
         return "raw"
     if not symbology_id and GS in body:
@@ -222,6 +235,14 @@ def _gs1_form(symbology_id: str, body: str) -> str | None:
 
 
 def _parse_gs1(body: str, form: str) -> Gs1Fields:
+    if form == "compressed":
+        raise DomainError(
+            f"'{_shown(body)}' looks like a compressed GS1 Digital Link; serialdesk cannot read compressed links "
+            "yet. Scan the label's other barcode, or type the serial number in.",
+            code="digital_link_compressed",
+        )
+    if form == "link":
+        return _parse_digital_link(body)
     refuse_gs1_spaces(body, form)
     try:
         message = GS1Message.parse_hri(body) if form == "hri" else GS1Message.parse(body.lstrip(GS))
@@ -237,6 +258,32 @@ def _parse_gs1(body: str, form: str) -> Gs1Fields:
         # Only a scan without any GS can have lost one: scanners drop all of them or none.
         _refuse_lost_separator(elements)
     return _fields(elements)
+
+
+def _parse_digital_link(body: str) -> Gs1Fields:
+    """A GS1 Digital Link URI read by biip: path AIs and query-string AIs, percent-decoded."""
+    try:
+        link = GS1DigitalLinkURI.parse(body)
+    except (BiipException, ValueError) as exc:
+        raise DomainError(
+            f"This GS1 Digital Link could not be read ({exc}). Scan it again; if it keeps failing, type the serial "
+            "number in.",
+            code="digital_link_unreadable",
+        ) from None
+    elements = list(link.element_strings)
+    _check_elements(elements)
+    return _fields(elements)
+
+
+def digital_link(gtin: str, serial: str | None = None, lot: str | None = None,
+                 base: str = "https://id.gs1.org") -> str:
+    """The GS1 Digital Link URI of a unit (or of a product without a serial), under the resolver ``base``."""
+    path = f"/01/{gtin14(gtin)}"
+    if lot:
+        path += f"/10/{quote(lot, safe='')}"
+    if serial:
+        path += f"/21/{quote(serial, safe='')}"
+    return base.rstrip("/") + path
 
 
 def _check_elements(elements: list[GS1ElementString]) -> None:

@@ -43,6 +43,7 @@ class LabelData:
     lot: str | None = None
     price: Decimal | str | None = None
     gs1: str | None = None
+    link: str | None = None  # a GS1 Digital Link URI (issue 16): the symbol carries it instead of the serial
 
 
 class Font(StrEnum):
@@ -153,7 +154,7 @@ class _Metrics:
 def refuse_non_gs1(data: LabelData) -> None:
     """A GS1 label carries the serial in AI (21) and the lot in AI (10), both GS1 character set 82, at most 20
     characters: a label outside it would print but a GS1 scanner refuses it, so it is refused here."""
-    if data.gs1 is None:
+    if data.gs1 is None and data.link is None:
         return
     problem = gs1_serial_problem(data.serial)
     if problem is None and data.lot and (lot_problem := gs1_serial_problem(data.lot, "lot", "10")):

@@ -64,7 +64,11 @@ def _checked(data: LabelData) -> LabelData:
                 code="labels_gs1_serial",
                 serial=serial,
             )
-    return data if serial == data.serial else LabelData(serial, data.sku, data.name, data.lot, data.price, data.gs1)
+    if data.link is not None and data.gs1 is not None:
+        raise DomainError("A label carries GS1 content or a Digital Link, not both.", code="labels_gs1_and_link")
+    if serial == data.serial:
+        return data
+    return LabelData(serial, data.sku, data.name, data.lot, data.price, data.gs1, data.link)
 
 
 def plan_labels(
@@ -81,7 +85,7 @@ def plan_labels(
     plans = []
     for raw, placement in zip(labels, media.place(len(labels), start_position), strict=True):
         data = _checked(raw)
-        symbol = encode(data.gs1 or data.serial, symbology, gs1=data.gs1 is not None)
+        symbol = encode(data.link or data.gs1 or data.serial, symbology, gs1=data.gs1 is not None)
         label = placement.box.to_dots(dpi)
         inner = media.content_box(placement.box).to_dots(dpi)
         plan = plan_linear if symbology is Symbology.CODE128 else plan_matrix

@@ -337,3 +337,46 @@ def test_a_gs1_label_reads_the_same_raw_and_in_parentheses(lot: str, serial: str
     raw = classify_scan(prefix + "0109506000134352" + "10" + lot + GS + "21" + serial, shop())
     hri = classify_scan(f"(01)09506000134352(10){lot}(21){serial}", shop())
     assert (raw.product, raw.lot, raw.serial) == (hri.product, hri.lot, hri.serial) == (DRILL, lot, serial)
+
+
+# --- GS1 Digital Link (issue 16) ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("uri", [
+    "https://id.gs1.org/01/09506000134352/10/ABC1/21/SN%2F001?17=261231",
+    "http://resolver.example.com/some/prefix/01/09506000134352/10/ABC1/21/SN%2F001?17=261231",
+    "https://id.gs1.org/01/09506000134352/21/SN%2F001?10=ABC1&17=261231",
+    "]Q1https://id.gs1.org/01/9506000134352/10/ABC1/21/SN%2F001?17=261231",  # a GTIN-13 in the path
+])
+def test_a_digital_link_reads_as_gtin_lot_serial_and_expiry(uri: str) -> None:
+    battery = ProductRef("BAT-GS", "Battery pack", gtin="09506000134352")
+    result = classify_scan(uri, FakeCatalogue(battery, TAG))
+    assert (result.kind, result.product, result.gtin) == (ScanKind.GS1, battery, "09506000134352")
+    assert (result.lot, result.serial, result.expiry) == ("ABC1", "SN/001", date(2026, 12, 31))
+
+
+def test_a_digital_link_serial_keeps_the_case_the_product_keeps() -> None:
+    tag = ProductRef("TAG-RF", "RFID tag", gtin="5901234123457", serial_case="preserve")
+    result = classify_scan("https://id.gs1.org/01/05901234123457/21/aB%2Bc", FakeCatalogue(tag))
+    assert result.serial == "aB+c"
+
+
+def test_a_compressed_digital_link_is_refused_in_words() -> None:
+    with pytest.raises(DomainError) as caught:
+        classify_scan("https://id.gs1.org/AQnYUc1gmiN0qsYkJgAJhD", FakeCatalogue(DRILL), DRILL)
+    assert caught.value.code == "digital_link_compressed"
+
+
+def test_an_ordinary_web_address_is_not_taken_for_a_digital_link() -> None:
+    with pytest.raises(DomainError) as caught:  # what it was before: a serial, and ':' is no serial character
+        classify_scan("https://shop.example/about", FakeCatalogue(TAG), TAG)
+    assert caught.value.code == "serial_bad_characters"
+
+
+def test_a_digital_link_made_by_us_reads_back_to_the_same_unit() -> None:
+    from serialdesk.domain.scan import digital_link
+
+    uri = digital_link("9506000134352", "SN/0+01&x?", "L%1", base="https://example.com/dl/")
+    assert uri == "https://example.com/dl/01/09506000134352/10/L%251/21/SN%2F0%2B01%26x%3F"
+    fields = parse_gs1(uri)
+    assert (fields.gtin, fields.lot, fields.serial) == ("09506000134352", "L%1", "SN/0+01&x?")
