@@ -70,7 +70,7 @@ class SalesService(Service):
             try:
                 self.fits(s, [i.id for i, _ in units], when, "a sale")
             except DomainError as exc:
-                if exc.code == "date_before_history" and at is None:  # another till moved it meanwhile:
+                if exc.code == "moved_meanwhile":  # another till moved it meanwhile:
                     for item, product in units:  # say what happened to it, not that "now" is in its past
                         s.refresh(item)
                         check_move(item.status, ItemStatus.SOLD, item.serial, where_is(s, item, product))

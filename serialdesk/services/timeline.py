@@ -18,6 +18,9 @@ from serialdesk.domain.text import day
 FUTURE_SLACK = timedelta(minutes=5)
 # An event whose claimed time is this much earlier than when it was written is shown as back-dated.
 BACKDATED_AFTER = timedelta(minutes=10)
+# A later move written within this long of "now" was made while this action ran (another station won the unit):
+# it is said as that, not as a date before the unit's history.
+MOVED_MEANWHILE = timedelta(seconds=60)
 
 # What the earlier event did to the unit, for the refusal ("ORD1 was returned on 1 Mar 2026 …").
 _DONE = {
@@ -97,6 +100,12 @@ def _refuse(s: Session, item_id: int, when: datetime, action: str) -> None:
     serial = s.scalar(select(Item.serial).where(Item.id == item_id)) or event.serial or f"item {item_id}"
     done = _DONE.get(event.kind, f"had '{event.kind.replace('_', ' ')}' recorded")
     ref = _ref(event)
+    if event.recorded_at is not None and abs(event.recorded_at - when) <= MOVED_MEANWHILE:
+        raise DomainError(
+            f"{serial} {done} a moment ago{f' ({ref})' if ref else ''}"
+            f"{f' by {event.by_user}' if event.by_user else ''}, while {action} was being saved; nothing was "
+            "saved — look it up and scan again.",
+            code="moved_meanwhile", serial=serial, event_id=event.id)
     raise DomainError(
         f"{serial} {done} on {_moment(event.at, when)}{f' ({ref})' if ref else ''}; "
         f"{action} dated {_moment(when, event.at)} would come before that.",

@@ -18,7 +18,7 @@ from serialdesk.services.history_check import history_problems
 
 RACERS = 4
 ROUNDS = 25
-LOSING = {"part_fitted_elsewhere", "part_taken", "cannot_move_fitted_to_fitted"}
+LOSING = {"part_fitted_elsewhere", "part_taken", "cannot_move_fitted_to_fitted", "moved_meanwhile"}
 
 
 def _racer(db_url: str, parts: list[str], barrier: Any, results: Any) -> None:
