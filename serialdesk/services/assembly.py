@@ -37,6 +37,7 @@ from serialdesk.services.parts import parts_of, refuse_fitted_elsewhere, unit_re
 from serialdesk.services.patterns import generate_serials, scanned_serial
 from serialdesk.services.recall import holders_of
 from serialdesk.services.recall_holds import holds_on, refuse_held
+from serialdesk.services.receiving import find_or_open_lot
 
 S = ItemStatus
 # Units a customer holds: taken apart only through a service ticket (a swap), never at the bench.
@@ -120,7 +121,7 @@ class AssemblyService(Service):
 
     def _new_host(self, s: Session, product: Product, serial: str | None, generate: bool, lot: str | None,
                   now: datetime, cost: Decimal) -> Item:
-        lot_row = _lot(s, product, lot)
+        lot_row = find_or_open_lot(s, product, lot)
         if generate:
             value = generate_serials(s, product, count=1, lot=lot_row.code if lot_row else None, when=now,
                                      station=self.actor.station)[0]
@@ -313,22 +314,6 @@ def _lot_units(s: Session, product: Product, lot: str) -> list[int]:
         raise NotFound(f"{product.sku} has no lot {code}.", code="unknown_lot")
     return list(s.scalars(select(Item.id).where(Item.product_id == product.id, Item.lot_id == lot_id,
                                                 Item.status != S.RECEIVING.value)))
-
-
-def _lot(s: Session, product: Product, code: str | None) -> Lot | None:
-    lot_code = clean_lot(code)
-    if lot_code is None:
-        return None
-    query = select(Lot).where(Lot.product_id == product.id, Lot.code == lot_code)
-    lot = s.scalar(query)
-    if lot is None:
-        try:
-            with s.begin_nested():
-                lot = Lot(product_id=product.id, code=lot_code)
-                s.add(lot)
-        except IntegrityError:  # another bench opened the same lot at once: use its row
-            lot = s.scalar(query)
-    return lot
 
 
 def _slots(s: Session, product: Product) -> list[Slot]:

@@ -25,7 +25,7 @@ from serialdesk.services.common import Service, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScannedUnit
 from serialdesk.services.known_units import refuse_known
 from serialdesk.services.locations import receiving_location
-from serialdesk.services.receiving import DRAFT, _draft, _explain_conflict, _lot, _receipt_view
+from serialdesk.services.receiving import DRAFT, _draft, _explain_conflict, _receipt_view, find_or_open_lot
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class DraftService(Service):
             for serial, status in _known(s, product, list(good)):
                 refused.append((*good.pop(serial), f"{serial} is already known here ({status.replace('_', ' ')})."))
             values = list(good)
-            lot_row = _lot(s, product, lot, draft.supplier_id)
+            lot_row = find_or_open_lot(s, product, lot, draft.supplier_id)
             now = self.clock()
             try:
                 ids = insert_units(s, draft, product, lot_row, values, source="supplier", when=now,
@@ -145,7 +145,7 @@ class DraftService(Service):
     def _save(self, s: Session, receipt: Receipt, product: Product, serial: str, lot: str | None) -> ScannedUnit:
         """The unit, its line and its 'scanned' event, written as the list path writes them (Core, the new id
         from INSERT … RETURNING): a scan pays for three short statements, not for ORM bookkeeping."""
-        lot_row = _lot(s, product, lot, receipt.supplier_id)
+        lot_row = find_or_open_lot(s, product, lot, receipt.supplier_id)
         now = self.clock()
         try:
             (item_id,) = insert_units(s, receipt, product, lot_row, [serial], source="supplier", when=now,

@@ -63,7 +63,7 @@ class ReceivingService(Service):
             product = product_by_code(s, sku)
             value = scanned_serial(product, serial, lot=clean_lot(lot))
             refuse_known(s, product, [value], receipt.id)
-            lot_row = _lot(s, product, lot, receipt.supplier_id)
+            lot_row = find_or_open_lot(s, product, lot, receipt.supplier_id)
             now = self.clock()
             item = Item(product_id=product.id, serial=value, lot_id=lot_row.id if lot_row else None,
                         status=ItemStatus.RECEIVING.value, serial_source="supplier", cost=product.cost,
@@ -189,7 +189,7 @@ class ReceivingService(Service):
         receipt = Receipt(supplier_id=supplier.id, status=DRAFT, created_by=self.actor.name,
                           station=self.actor.station, created_at=when, note=note, location_id=location_id)
         s.add(receipt)
-        lot_row = _lot(s, product, lot, supplier.id)
+        lot_row = find_or_open_lot(s, product, lot, supplier.id)
         s.flush()
         # Straight into stock, set-based: 10k units are three statements, not 10k round trips.
         _insert_units(s, receipt, product, lot_row, serials, source=source, when=when,
@@ -208,7 +208,7 @@ class ReceivingService(Service):
             now = self.clock()
             values = generate_serials(s, product, count=count, lot=clean_lot(lot), when=now,
                                       station=self.actor.station)
-            lot_row = _lot(s, product, lot, receipt.supplier_id)
+            lot_row = find_or_open_lot(s, product, lot, receipt.supplier_id)
             try:
                 ids = _insert_units(s, receipt, product, lot_row, values, source="generated", when=now,
                                     status=ItemStatus.RECEIVING)
@@ -278,7 +278,8 @@ def _draft(s: Session, receipt_id: int) -> Receipt:
     return receipt
 
 
-def _lot(s: Session, product: Product, code: str | None, supplier_id: int | None) -> Lot | None:
+def find_or_open_lot(s: Session, product: Product, code: str | None, supplier_id: int | None = None) -> Lot | None:
+    """The product's lot of this code, opened if new (None without a code)."""
     lot_code = clean_lot(code)
     if lot_code is None:
         return None
