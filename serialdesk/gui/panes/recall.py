@@ -3,10 +3,8 @@ customer letters, the CSV, and tracking of who was contacted and how each unit w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from serialdesk.bootstrap import Services
 from serialdesk.domain.changes import Changes
@@ -23,8 +21,9 @@ from serialdesk.gui.models.recall import (
 from serialdesk.gui.models.table import RowsModel, sorted_view
 from serialdesk.gui.panes.base import Pane
 from serialdesk.gui.panes.recall_criteria import CriteriaForm, RecallChoices, describe, load_choices
-from serialdesk.gui.panes.recall_files import save_csv, save_letters
 from serialdesk.gui.panes.recall_record import RecallRecord
+from serialdesk.gui.panes.recall_saving import RecallSaving
+from serialdesk.gui.panes.recall_texts import confirmation, started_text
 from serialdesk.gui.preferences import Preferences
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.widgets.feedback import restyle
@@ -36,7 +35,7 @@ CRITERIA, PREVIEW, STARTED = range(3)
 COUNT_FIGURES = ("Units affected", "On our shelves", "Sold to customers", "Other units", "Customers to contact")
 
 
-class RecallPane(Pane):
+class RecallPane(Pane, RecallSaving):
     title = "Recalls"
     help_topic = "recalls"
     sig_previewed = Signal(object)  # RecallView (not saved)
@@ -195,13 +194,7 @@ class RecallPane(Pane):
             self.ui.banner.bad("Give the reason for the recall: it is printed in the customer letters.")
             self.ui.reasonEdit.setFocus()
             return None
-        counts = view.counts
-        box = QMessageBox(QMessageBox.Icon.Warning, "Start the recall",
-                          f"Start a recall of {plural(counts['total'], 'unit')} of {view.product}?\n\n"
-                          f"• {plural(counts.get('in_stock', 0), 'unit')} on our shelves go to quarantine\n"
-                          f"• {plural(counts.get('sold', 0), 'sold unit')} are marked recalled\n"
-                          f"• {plural(counts.get('customers', 0), 'customer')} to contact\n\n"
-                          + _overlap_warning(view) + "This is saved at once and cannot be undone.",
+        box = QMessageBox(QMessageBox.Icon.Warning, "Start the recall", confirmation(view),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
         box.button(QMessageBox.StandardButton.Yes).setText("Start recall")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -227,13 +220,7 @@ class RecallPane(Pane):
         self.started = view
         counts = view.counts
         self.ui.startedTitle.setText(f"Recall {view.number} started — {view.product}")
-        self.ui.startedText.setText(
-            f"<p>{plural(counts.get('in_stock', 0), 'unit')} from our shelves are now in <b>quarantine</b>; "
-            f"{plural(counts.get('sold', 0), 'sold unit')} are marked <b>recalled</b>. "
-            f"{plural(counts.get('customers', 0), 'customer')} to contact.</p>"
-            f"<p style='color:#64748b'>{describe(view.criteria)} · reason: {view.reason}</p>"
-            "<p>Next: print the letters for the customers (the shop name comes from Settings), and note each "
-            "contact and repair under <i>Recalls on record</i>.</p>")
+        self.ui.startedText.setText(started_text(view))
         self.ui.lettersButton.setEnabled(counts.get("customers", 0) > 0)
         self.customers.set_rows(customers_to_contact(view))
         self.ui.customersCaption.setText(f"Customers to contact ({counts.get('customers', 0)})")
@@ -257,52 +244,3 @@ class RecallPane(Pane):
                            "and dates.")
         self.go_to(CRITERIA)
 
-    # --- files -----------------------------------------------------------------------------------------------
-
-    def _ask_path(self, title: str, name: str, kind: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), kind)
-        return path
-
-    def ask_save_csv(self, view: RecallView | None) -> None:
-        if view is None:
-            return
-        path = self._ask_path("Save the recall list", f"recall-{view.number or 'preview'}.csv", "CSV files (*.csv)")
-        if path:
-            self.save_csv(view, path)
-
-    def ask_save_letters(self, view: RecallView | None) -> None:
-        if view is None:
-            return
-        path = self._ask_path("Save the customer letters", f"recall-{view.number}-letters.pdf", "PDF files (*.pdf)")
-        if path:
-            self.save_letters(view, path)
-
-    def save_csv(self, view: RecallView, path: str | Path) -> None:
-        self.call(lambda: save_csv(view, path), self._csv_written, self.ui.banner.bad, label="save the recall CSV")
-
-    def save_letters(self, view: RecallView, path: str | Path) -> None:
-        shop = self.shop_name
-        self.ui.banner.say(f"Writing the letters for {plural(view.counts.get('customers', 0), 'customer')}…")
-        self.call(lambda: save_letters(view, path, shop), self._letters_written, self.ui.banner.bad,
-                  label="write the recall letters")
-
-    def _csv_written(self, path: Path) -> None:
-        self.ui.banner.good(f"Saved {path}.")
-        self.sig_file_written.emit(str(path), 0)
-
-    def _letters_written(self, written: tuple[Path, int]) -> None:
-        path, pages = written
-        if pages:
-            self.ui.banner.good(f"Saved {path}: {plural(pages, 'page')} of letters, ready to print.")
-        else:
-            self.ui.banner.warn("No customer holds an affected unit: there are no letters to write.")
-        self.sig_file_written.emit(str(path), pages)
-
-
-def _overlap_warning(view: RecallView) -> str:
-    """The confirmation says it when some units are already on an open recall (a second recall is deliberate)."""
-    if not view.overlaps:
-        return ""
-    verb = "is" if view.overlapping_units == 1 else "are"
-    return (f"{plural(view.overlapping_units, 'unit')} of these {verb} ALREADY ON OPEN RECALL "
-            f"{', '.join(view.overlaps)}: this records a second recall for them.\n\n")
