@@ -103,12 +103,27 @@ def on_transfer(s: Session, item_id: int) -> tuple[Transfer, str] | None:
 def journey(s: Session, item_id: int) -> tuple[LocationVisit, ...]:
     """Where the unit has been, in time order: the receipt's place, then every move and transfer."""
     rows = s.execute(
-        select(Event.at, Event.kind, Event.ref_type, Event.ref_id, Event.data, Location.name)
-        .outerjoin(Receipt, (Event.kind == "received") & (Event.ref_type == "receipt") & (Receipt.id == Event.ref_id))
-        .outerjoin(Location, Location.id == func.coalesce(Receipt.location_id, DEFAULT_LOCATION_ID))
+        with_receipt_place(select(Event.at, Event.kind, Event.ref_type, Event.ref_id, Event.data))
         .where(Event.item_id == item_id, Event.kind.in_(JOURNEY_KINDS)).order_by(Event.at, Event.id)).all()
+    return visits_of(rows)
+
+
+def with_receipt_place(query: Any) -> Any:
+    """``query`` over events with one more column: the place a 'received' event's receipt put the unit (else
+    whatever the outer join finds for other events; ``visits_of`` reads it only for 'received')."""
+    return (query.add_columns(Location.name)
+            .outerjoin(Receipt, (Event.kind == "received") & (Event.ref_type == "receipt")
+                       & (Receipt.id == Event.ref_id))
+            .outerjoin(Location, Location.id == func.coalesce(Receipt.location_id, DEFAULT_LOCATION_ID)))
+
+
+def visits_of(rows: Sequence[Any]) -> tuple[LocationVisit, ...]:
+    """The journey from event rows (at, kind, ref_type, ref_id, data, receipt place) in time order; events of
+    other kinds are skipped."""
     visits = []
     for at, kind, ref_type, ref_id, data, received_at in rows:
+        if kind not in JOURNEY_KINDS:
+            continue
         place = received_at if kind == "received" else (data or {}).get("to_location")
         ref = record_number(ref_type, ref_id) if ref_type in ("receipt", "transfer") and ref_id else None
         if place:

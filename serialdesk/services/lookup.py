@@ -7,7 +7,19 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import aliased
 
-from serialdesk.db.models import Customer, Event, Item, Lot, Product, Sale, SaleLine, ServiceTicket, Supplier
+from serialdesk.db.models import (
+    Customer,
+    Event,
+    Fitment,
+    Item,
+    Lot,
+    Product,
+    RecallItem,
+    Sale,
+    SaleLine,
+    ServiceTicket,
+    Supplier,
+)
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.products import parse_record_number, record_number
 from serialdesk.domain.roles import Action
@@ -18,7 +30,7 @@ from serialdesk.services.assembly import fitment_history, part_nodes
 from serialdesk.services.common import Service, items_by_ref, one_item, party_view, split_ref
 from serialdesk.services.dto import EventView, ItemPassport, PartyView
 from serialdesk.services.dto.search import FoundCustomer, FoundTicket, FoundUnit, SearchResult
-from serialdesk.services.locations import journey, where_now
+from serialdesk.services.locations import visits_of, where_now, with_receipt_place
 from serialdesk.services.parts import within_of
 from serialdesk.services.recall_holds import hold_sentence, holds_on
 from serialdesk.services.service_desk import ticket_view
@@ -115,8 +127,12 @@ class LookupService(Service):
         # Lot, supplier and the latest sale with its buyer in one statement.
         lines = aliased(SaleLine)
         latest = select(func.max(lines.id)).where(lines.item_id == Item.id).correlate(Item).scalar_subquery()
-        lot, supplier, line_row, sale_row, buyer = s.execute(
-            select(Lot.code, Supplier.name, SaleLine, Sale, Customer).select_from(Item)
+        # Whether the unit has tickets, recall lines, parts or a host at all rides along (an index probe each),
+        # so most units skip those statements: on PostgreSQL each statement is a round trip.
+        lot, supplier, line_row, sale_row, buyer, has_tickets, has_lines, is_host, is_part = s.execute(
+            select(Lot.code, Supplier.name, SaleLine, Sale, Customer, _exists(ServiceTicket.item_id),
+                   _exists(RecallItem.item_id), _exists(Fitment.host_item_id), _exists(Fitment.part_item_id))
+            .select_from(Item)
             .outerjoin(Lot, Lot.id == Item.lot_id).outerjoin(Supplier, Supplier.id == Item.supplier_id)
             .outerjoin(SaleLine, SaleLine.id == latest).outerjoin(Sale, Sale.id == SaleLine.sale_id)
             .outerjoin(Customer, Customer.id == Sale.customer_id).where(Item.id == item.id)).one()
@@ -130,22 +146,27 @@ class LookupService(Service):
         until = line.warranty_until if line is not None else None
         now = self.clock()
         state = warranty_state(until, now)
-        ours_from_supplier = supplier_warranty(s, item, product, now)  # whoever holds the unit (issue 15)
+        ours_from_supplier = supplier_warranty(s, item, product, now, supplier)  # whoever holds it (issue 15)
         tickets = tuple(ticket_view(s, t, now=now) for t in s.scalars(
-            select(ServiceTicket).where(ServiceTicket.item_id == item.id).order_by(ServiceTicket.id)))
+            select(ServiceTicket).where(ServiceTicket.item_id == item.id).order_by(ServiceTicket.id))
+        ) if has_tickets else ()
         owner = sold[1] if sold else None
         owner_view: PartyView | None
         if owner is None and held and tickets and tickets[-1].customer is not None:
             owner_view = tickets[-1].customer  # a unit not sold by us: its owner from the service desk
         else:
             owner_view = party_view("customer", owner) if owner else None
+        # The timeline and the journey from one statement (the receipt's place rides along).
+        rows = s.execute(with_receipt_place(select(Event)).where(Event.item_id == item.id)
+                         .order_by(Event.at, Event.id)).all()
         events = tuple(
             EventView(e.at, e.kind, e.by_user, e.station, _ref(e.ref_type, e.ref_id),
                       summarise(e.kind, _ref(e.ref_type, e.ref_id), e.data or {}), e.data or {},
                       *((e.recorded_at, True) if is_backdated(e.at, e.recorded_at) else ()))
-            for e in s.scalars(select(Event).where(Event.item_id == item.id).order_by(Event.at, Event.id))
+            for e, _place in rows
         )
-        holds = tuple(holds_on(s, [item.id]).get(item.id, ()))
+        visits = visits_of([(e.at, e.kind, e.ref_type, e.ref_id, e.data, place) for e, place in rows])
+        holds = tuple(holds_on(s, [item.id]).get(item.id, ())) if has_lines or is_host else ()
         return ItemPassport(
             item_id=item.id, sku=product.sku, product=product.name, serial=item.serial,
             serial_source=item.serial_source, status=item.status, lot=lot, supplier=supplier,
@@ -159,14 +180,22 @@ class LookupService(Service):
             events=events, tickets=tickets, sold_by_us=ours or item.status not in _HELD_BY_CUSTOMER,
             supplier_warranty_until=ours_from_supplier.until, supplier_warranty_status=ours_from_supplier.status,
             supplier_warranty_days_left=ours_from_supplier.days_left,
-            recall_holds=holds, hold=hold_sentence(holds), journey=journey(s, item.id), **genealogy_fields(s, item),
+            recall_holds=holds, hold=hold_sentence(holds), journey=visits,
+            **genealogy_fields(s, item, is_host, is_part),
         )
 
 
-def genealogy_fields(s: Any, item: Item) -> dict[str, Any]:
-    """The passport's genealogy both ways: the unit's tree of parts, where it sits, where it sat before."""
-    return {"parts": part_nodes(s, item.id), "within": within_of(s, [item.id]).get(item.id, ()),
-            "fitted_history": fitment_history(s, item.id)}
+def genealogy_fields(s: Any, item: Item, is_host: bool = True, is_part: bool = True) -> dict[str, Any]:
+    """The passport's genealogy both ways: the unit's tree of parts, where it sits, where it sat before
+    (``is_host``/``is_part`` False: known to have no fitments that way, nothing asked)."""
+    return {"parts": part_nodes(s, item.id) if is_host else (),
+            "within": within_of(s, [item.id]).get(item.id, ()) if is_part else (),
+            "fitted_history": fitment_history(s, item.id) if is_part else ()}
+
+
+def _exists(item_column: Any) -> Any:
+    """EXISTS a row whose ``item_column`` is the passport's unit (an index probe)."""
+    return select(item_column).where(item_column == Item.id).correlate(Item).exists()
 
 
 # --- the look-up's search (issue 13): every query an index range or a small table ------------------------------

@@ -37,12 +37,16 @@ class SupplierWarranty:
         return f"{who} warranty to us ended on {day(self.until)}"
 
 
-def supplier_warranty(s: Session, item: Item, product: Product, now: datetime) -> SupplierWarranty:
-    """The supplier's warranty on one unit (none for a customer's unit we never received)."""
+def supplier_warranty(s: Session, item: Item, product: Product, now: datetime,
+                      supplier_name: str | None = None) -> SupplierWarranty:
+    """The supplier's warranty on one unit (none for a customer's unit we never received); ``supplier_name``
+    when the caller has already read it."""
     until = None
     if (item.received_at is not None and product.supplier_warranty_months
             and item.status != ItemStatus.CUSTOMER_OWNED.value):
         until = add_months(item.received_at, product.supplier_warranty_months)
     state = warranty_state(until, now)
-    supplier = s.scalar(select(Supplier.name).where(Supplier.id == item.supplier_id)) if item.supplier_id else None
+    supplier = supplier_name
+    if supplier is None and item.supplier_id:
+        supplier = s.scalar(select(Supplier.name).where(Supplier.id == item.supplier_id))
     return SupplierWarranty(until, state.status.value, state.days_left, supplier)
