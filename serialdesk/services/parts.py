@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Integer, any_, bindparam, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Fitment, Item, Product, ProductPart
@@ -92,9 +93,23 @@ _DOWN = (select(_F.c.host_item_id, _F.c.part_item_id)
          .where(_F.c.removed_at.is_(None), _F.c.host_item_id.in_(bindparam("ids", expanding=True))))
 
 
-def _step(s: Session, query: Select[tuple[int, int]], ids: Iterable[int]) -> list[tuple[int, int]]:
+# The same two on PostgreSQL with one array parameter (services.common.among): one statement per level.
+_UP_PG = (select(_F.c.part_item_id, _F.c.host_item_id)
+          .where(_F.c.removed_at.is_(None), _F.c.part_item_id == any_(bindparam("ids", type_=ARRAY(Integer)))))
+_DOWN_PG = (select(_F.c.host_item_id, _F.c.part_item_id)
+            .where(_F.c.removed_at.is_(None), _F.c.host_item_id == any_(bindparam("ids", type_=ARRAY(Integer)))))
+_LEVELS = {"up": (_UP, _UP_PG), "down": (_DOWN, _DOWN_PG)}
+
+
+def _step(s: Session, direction: str, ids: Iterable[int]) -> list[tuple[int, int]]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    query, on_pg = _LEVELS[direction]
+    if s.get_bind().dialect.name == "postgresql":
+        return [(a, b) for a, b in s.execute(on_pg, {"ids": wanted})]
     found: list[tuple[int, int]] = []
-    for part in chunks(sorted(set(ids))):
+    for part in chunks(wanted):
         found += [(a, b) for a, b in s.execute(query, {"ids": list(part)})]
     return found
 
@@ -105,7 +120,7 @@ def hosts_up(s: Session, item_ids: Iterable[int]) -> dict[int, list[int]]:
     found: dict[int, list[int]] = {}
     reach = {i: i for i in set(item_ids)}  # start → the unit reached so far
     for _ in range(MAX_DEPTH):
-        host_of = dict(_step(s, _UP, set(reach.values())))
+        host_of = dict(_step(s, "up", set(reach.values())))
         reach = {start: host_of[at] for start, at in reach.items() if at in host_of}
         if not reach:
             break
@@ -120,7 +135,7 @@ def parts_down(s: Session, host_ids: Iterable[int]) -> dict[int, list[int]]:
     frontier = {h: {h} for h in set(host_ids)}  # top host → the units whose parts come next
     for _ in range(MAX_DEPTH):
         below: dict[int, list[int]] = {}
-        for host, part in _step(s, _DOWN, {u for units in frontier.values() for u in units}):
+        for host, part in _step(s, "down", {u for units in frontier.values() for u in units}):
             below.setdefault(host, []).append(part)
         frontier = {top: {p for u in units for p in below.get(u, ())} for top, units in frontier.items()}
         frontier = {top: units for top, units in frontier.items() if units}

@@ -31,6 +31,7 @@ from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.text import day, listing, plural, refuse_control
 from serialdesk.services.common import (
     Service,
+    among,
     chunks,
     customer_by_ref,
     party_view,
@@ -273,7 +274,9 @@ def _query(s: Session, c: RecallCriteria) -> tuple[Product, Select[Any]]:
     product = product_by_code(s, c.sku)
     _check_range(c.received_from, c.received_to, "received date")
     _check_range(c.sold_from, c.sold_to, "sold date")
-    query = (select(Item, Lot.code, Supplier.name).outerjoin(Lot, Lot.id == Item.lot_id)
+    # Plain columns, not Item objects: a lot is hundreds of units and this is a preview the manager waits for.
+    query = (select(Item.id, Item.serial, Item.status, Item.received_at, Item.location, Lot.code.label("lot"),
+                    Supplier.name.label("supplier")).outerjoin(Lot, Lot.id == Item.lot_id)
              .outerjoin(Supplier, Supplier.id == Item.supplier_id)
              .where(Item.product_id == product.id, Item.status != S.RECEIVING.value))
     if c.lots:
@@ -322,19 +325,19 @@ def _units(s: Session, product: Product, query: Select[Any]) -> list[RecallUnit]
     """The units the query finds; a part fitted in another unit is reported with the hosts it sits in, and the
     holder is whoever holds the outermost one (the bike's owner, not the battery's)."""
     rows = s.execute(query).all()
-    within = within_of(s, [i.id for i, _, _ in rows if i.status == S.FITTED.value])
-    holder = {i.id: within[i.id][-1] if i.id in within else None for i, _, _ in rows}
-    held = [i.id for i, _, _ in rows if i.status in _WITH_CUSTOMER]
+    within = within_of(s, [i.id for i in rows if i.status == S.FITTED.value])
+    holder = {i.id: within[i.id][-1] if i.id in within else None for i in rows}
+    held = [i.id for i in rows if i.status in _WITH_CUSTOMER]
     held += [h.item_id for h in holder.values() if h is not None and h.status in _WITH_CUSTOMER]
     holders, sold_at = holders_of(s, held)
 
-    def key(item: Item) -> int:
+    def key(item: Any) -> int:
         host = holder[item.id]
         return host.item_id if host is not None else item.id
 
-    return [RecallUnit(i.id, product.sku, i.serial, lot, supplier, i.received_at, i.status, i.status, i.location,
-                       holders.get(key(i)), sold_at=sold_at.get(key(i)), within=within.get(i.id, ()))
-            for i, lot, supplier in rows]
+    return [RecallUnit(i.id, product.sku, i.serial, i.lot, i.supplier, i.received_at, i.status, i.status,
+                       i.location, holders.get(key(i)), sold_at=sold_at.get(key(i)), within=within.get(i.id, ()))
+            for i in rows]
 
 
 def holders_of(s: Session, item_ids: list[int]) -> tuple[dict[int, PartyView], dict[int, datetime]]:
@@ -342,15 +345,15 @@ def holders_of(s: Session, item_ids: list[int]) -> tuple[dict[int, PartyView], d
     and when it was sold."""
     owner: dict[int, int] = {}
     sold_at: dict[int, datetime] = {}
-    for part in chunks(item_ids):
+    for ticketed in among(s, ServiceTicket.item_id, item_ids):
         for item_id, customer_id in s.execute(
-            select(ServiceTicket.item_id, ServiceTicket.customer_id).where(ServiceTicket.item_id.in_(part))
-            .order_by(ServiceTicket.id)):
+            select(ServiceTicket.item_id, ServiceTicket.customer_id).where(ticketed).order_by(ServiceTicket.id)):
             if customer_id:
                 owner[item_id] = customer_id
+    for sold in among(s, SaleLine.item_id, item_ids):
         for item_id, customer_id, when in s.execute(
             select(SaleLine.item_id, Sale.customer_id, Sale.sold_at).join(Sale, Sale.id == SaleLine.sale_id)
-            .where(SaleLine.item_id.in_(part)).order_by(SaleLine.id)):
+            .where(sold).order_by(SaleLine.id)):
             owner[item_id], sold_at[item_id] = customer_id, when
     customers = _customers(s, list(set(owner.values())))
     return {item_id: party_view("customer", customers[c]) for item_id, c in owner.items()}, sold_at
@@ -358,15 +361,15 @@ def holders_of(s: Session, item_ids: list[int]) -> tuple[dict[int, PartyView], d
 
 def _customers(s: Session, ids: list[int]) -> dict[int, Customer]:
     found: dict[int, Customer] = {}
-    for part in chunks(sorted(set(ids))):
-        found.update({c.id: c for c in s.scalars(select(Customer).where(Customer.id.in_(part)))})
+    for wanted in among(s, Customer.id, sorted(set(ids))):
+        found.update({c.id: c for c in s.scalars(select(Customer).where(wanted))})
     return found
 
 
 def _names(s: Session, model: Any, column: Any, ids: set[int]) -> dict[int, str]:
     names: dict[int, str] = {}
-    for part in chunks(sorted(ids)):
-        names.update({i: n for i, n in s.execute(select(model.id, column).where(model.id.in_(part)))})
+    for wanted in among(s, model.id, sorted(ids)):
+        names.update({i: n for i, n in s.execute(select(model.id, column).where(wanted))})
     return names
 
 

@@ -18,7 +18,7 @@ from serialdesk.domain.products import record_number
 from serialdesk.domain.recalls import STILL_HELD
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.text import listing
-from serialdesk.services.common import chunks
+from serialdesk.services.common import among
 from serialdesk.services.dto import RecallHold
 from serialdesk.services.parts import parts_down, unit_label
 
@@ -48,11 +48,11 @@ def holds_on(s: Session, item_ids: Iterable[int]) -> dict[int, list[RecallHold]]
 
 def _lines(s: Session, item_ids: set[int]) -> dict[int, list[RecallHold]]:
     found: dict[int, list[RecallHold]] = {}
-    for part in chunks(sorted(item_ids)):
+    for wanted in among(s, RecallItem.item_id, sorted(item_ids)):
         rows = s.execute(select(RecallItem.item_id, Recall.id, Recall.reason, Recall.created_at,
                                 RecallItem.resolution)
                          .join(Recall, Recall.id == RecallItem.recall_id)
-                         .where(RecallItem.item_id.in_(part), holding()).order_by(Recall.id))
+                         .where(wanted, holding()).order_by(Recall.id))
         for item_id, recall_id, reason, since, resolution in rows:
             found.setdefault(item_id, []).append(
                 RecallHold(recall_id, record_number("recall", recall_id), reason, since, resolution))
