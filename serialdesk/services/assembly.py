@@ -18,11 +18,14 @@ from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.money import to_money
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
+from serialdesk.domain.scan import ScanKind
 from serialdesk.domain.serial_rules import clean_lot
 from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.text import listing, refuse_control
+from serialdesk.services.classify import classify, unit_ref
 from serialdesk.services.common import Service, chunks, one_item, product_by_code
 from serialdesk.services.dto import (
+    AssemblyScan,
     AssemblyView,
     BuildView,
     ComponentTree,
@@ -66,22 +69,7 @@ class AssemblyService(Service):
             product = product_by_code(s, sku)
             now = self.moment(at, "an assembly")
             units = [one_item(s, ref) for ref in parts]
-            seen: dict[int, str] = {}
-            for item, part_product in units:
-                if item.id in seen:
-                    raise DomainError(f"Part {part_product.sku}:{item.serial} was scanned twice: each part goes in "
-                                      f"once.", code="part_scanned_twice", serial=item.serial)
-                seen[item.id] = item.serial
-                if part_product.id == product.id:
-                    raise DomainError(f"{part_product.sku}:{item.serial} is a {product.name} itself: a unit is not "
-                                      f"built from a unit of its own product.", code="part_cycle")
-            slots = _slots(s, product)
-            check_parts(product.sku, product.name, slots, [(p.sku, i.serial) for i, p in units])
-            for item, part_product in units:
-                if item.status == S.FITTED.value:
-                    refuse_fitted_elsewhere(s, item)
-                refuse_held(s, [(item.id, item.serial)], "fitted as a part")
-                check_move(item.status, S.FITTED, item.serial, where_is(s, item, part_product))
+            slots, seen = _refuse_parts(s, product, units)
             self.fits(s, list(seen), now, "an assembly")
             host = self._new_host(s, product, serial, generate, lot, now,
                                   sum((i.cost for i, _ in units), Decimal("0.00")) + labour_cost)
@@ -118,6 +106,58 @@ class AssemblyService(Service):
             return AssemblyView(refs[host.id], host.cost, _build_view(build), tuple(refs[i] for i in seen),
                                 _fills(slots, [p.sku for _, p in units]),
                                 _open_note(slots, [p.sku for _, p in units]))
+
+    def read_scan(self, sku: str | None, text: str, *, host: str | None = None, generate: bool = False,
+                  parts: Sequence[str] = (), lot: str | None = None) -> AssemblyScan:
+        """What one scan at the assembly bench is, checked as ``assemble`` will check it, nothing saved: a
+        product barcode or SKU (the product to build, which must declare slots), a known unit (a part: in stock,
+        of a free slot, fitted nowhere, held by no recall — checked with the ``parts`` already scanned), or —
+        while the new unit has no serial yet — the new unit's serial (its format, not known yet)."""
+        self.actor.require(Action.RECEIVE)
+        with self.uows.reading() as uow:
+            s = uow.session
+            product = product_by_code(s, sku) if sku else None
+            named = _product_scan(s, text)
+            if named is not None:
+                if parts_of(s, named):
+                    return AssemblyScan("product", named.sku, named.name, _fills(_slots(s, named), ()))
+                if product is None:
+                    raise DomainError(f"{named.name} ({named.sku}) declares no slots, so it is not built here; scan "
+                                      f"the barcode of the product to build (or declare its slots: product slot "
+                                      f"{named.sku} --part PART_SKU).", code="no_slots")
+                raise DomainError(f"'{text.strip()}' is the barcode of {named.name} ({named.sku}), not of one unit — "
+                                  f"scan the part's serial.", code="product_not_unit")
+            if product is None:
+                raise DomainError("Choose the product to build first (or scan its barcode), then scan its parts.",
+                                  code="no_current_product")
+            declared = _fills(_slots(s, product), ())
+            try:
+                psku, serial = unit_ref(s, text)
+                item, part_product = one_item(s, serial, psku)
+            except NotFound as exc:
+                if host or generate or exc.code != "unknown_serial":
+                    raise
+                return AssemblyScan("host", product.sku, product.name, declared,
+                                    serial=self._free_serial(s, product, text, lot))
+            units = [one_item(s, ref) for ref in parts] + [(item, part_product)]
+            _refuse_parts(s, product, units)
+            lot_code = s.scalar(select(Lot.code).where(Lot.id == item.lot_id)) if item.lot_id else None
+            supplier = s.scalar(select(Supplier.name).where(Supplier.id == item.supplier_id)) \
+                if item.supplier_id else None
+            slot = next(f"{f.count} × {f.product} ({f.sku})" for f in declared if f.sku == part_product.sku)
+            return AssemblyScan("part", product.sku, product.name, declared, part=unit_refs(s, [item.id])[item.id],
+                                lot=lot_code, supplier=supplier, slot=slot)
+
+    @staticmethod
+    def _free_serial(s: Session, product: Product, text: str, lot: str | None) -> str:
+        named = classify(s, text, product.sku)
+        if named.product is not None and named.product.sku != product.sku:
+            raise DomainError(f"{text.strip()} names a {named.product.name} ({named.product.sku}) that is not known "
+                              f"here — scan a part we have, or the new {product.name}'s serial.",
+                              code="unknown_serial")
+        value = scanned_serial(product, named.serial or text, lot)
+        refuse_known(s, product, [value], None)
+        return value
 
     def _new_host(self, s: Session, product: Product, serial: str | None, generate: bool, lot: str | None,
                   now: datetime, cost: Decimal) -> Item:
@@ -305,6 +345,42 @@ def where_used_lines(s: Session, ids: Sequence[int]) -> list[WhereUsedLine]:
     holders, _ = holders_of(s, [h.item_id for h in holder.values() if h.status in _WITH_CUSTOMER])
     return [WhereUsedLine(refs[i], lots.get(i), within.get(i, ()), holders.get(holder[i].item_id))
             for i in sorted(ids, key=lambda i: refs[i].serial)]
+
+
+def _refuse_parts(s: Session, product: Product, units: Sequence[tuple[Item, Product]]
+                  ) -> tuple[list[Slot], dict[int, str]]:
+    """Every check a part passes before it goes into a new unit of ``product`` (in scan order): once only, not of
+    the host's own product, of a slot with room, fitted nowhere, held by no recall, in stock."""
+    seen: dict[int, str] = {}
+    for item, part_product in units:
+        if item.id in seen:
+            raise DomainError(f"Part {part_product.sku}:{item.serial} was scanned twice: each part goes in "
+                              f"once.", code="part_scanned_twice", serial=item.serial)
+        seen[item.id] = item.serial
+        if part_product.id == product.id:
+            raise DomainError(f"{part_product.sku}:{item.serial} is a {product.name} itself: a unit is not "
+                              f"built from a unit of its own product.", code="part_cycle")
+    slots = _slots(s, product)
+    check_parts(product.sku, product.name, slots, [(p.sku, i.serial) for i, p in units])
+    for item, part_product in units:
+        if item.status == S.FITTED.value:
+            refuse_fitted_elsewhere(s, item)
+        refuse_held(s, [(item.id, item.serial)], "fitted as a part")
+        check_move(item.status, S.FITTED, item.serial, where_is(s, item, part_product))
+    return slots, seen
+
+
+def _product_scan(s: Session, text: str) -> Product | None:
+    """The product a scan names when it names a product only (its barcode or SKU), else None."""
+    try:
+        result = classify(s, text)
+    except DomainError as exc:
+        if exc.code == "unknown_product_barcode":
+            raise
+        return None
+    if result.kind is not ScanKind.PRODUCT or result.product is None:
+        return None
+    return product_by_code(s, result.product.sku)
 
 
 def _lot_units(s: Session, product: Product, lot: str) -> list[int]:
