@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from serialdesk.db.models import Build, Fitment, Item, Lot, Product, Supplier
+from serialdesk.db.models import Build, Fitment, Item, Lot, Product, ProductPart, Supplier
 from serialdesk.domain.assembly import Slot, check_parts, open_slots
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.money import to_money
@@ -106,6 +106,15 @@ class AssemblyService(Service):
             return AssemblyView(refs[host.id], host.cost, _build_view(build), tuple(refs[i] for i in seen),
                                 _fills(slots, [p.sku for _, p in units]),
                                 _open_note(slots, [p.sku for _, p in units]))
+
+    def buildable(self) -> list[AssemblyScan]:
+        """The products that declare slots (what the bench can build), each with its slots, by SKU."""
+        self.actor.require(Action.RECEIVE)
+        with self.uows.reading() as uow:
+            s = uow.session
+            hosts = s.scalars(select(Product).where(Product.id.in_(select(ProductPart.product_id)))
+                              .order_by(Product.sku)).all()
+            return [AssemblyScan("product", p.sku, p.name, _fills(_slots(s, p), ())) for p in hosts]
 
     def read_scan(self, sku: str | None, text: str, *, host: str | None = None, generate: bool = False,
                   parts: Sequence[str] = (), lot: str | None = None) -> AssemblyScan:

@@ -97,6 +97,9 @@ class AssemblySession:
     def scan_done(self, text: str, result: AssemblyScan | DomainError) -> BenchOutcome:
         if isinstance(result, DomainError):
             return BenchOutcome("bad", text, result.message)
+        if result.kind == "product" and result.sku == self.sku:
+            return BenchOutcome("info", text, f"Still building {result.product} ({result.sku}); "
+                                              f"{self.summary()}")
         if result.kind == "product":
             dropped = len(self.parts) + (1 if self.host else 0)
             self.sku, self.product, self.declared = result.sku, result.product, result.slots
