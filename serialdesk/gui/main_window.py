@@ -1,6 +1,6 @@
-"""The counter window: a side bar (F2 Receiving, F3 Sales, F8 Assembly, F4 Service, F6 Recalls, F7 Reports, Ctrl+L look up,
-Ctrl+, settings, F1 help), the panes in a stack, and a status bar saying where and who this is. Every scan from
-the wedge is routed from here."""
+"""The counter window: a side bar (F2 Receiving, F3 Sales, F8 Assembly, F4 Service, F6 Recalls, F7 Reports,
+Ctrl+L look up, Ctrl+, settings, F1 help), the panes in a stack, and a status bar saying where and who this is.
+Every scan from the wedge is routed from here."""
 
 from __future__ import annotations
 

@@ -98,6 +98,7 @@ def test_build_sell_swap_recall_names_the_bikes_and_their_owners(
     assert panel.ui.partsTree.topLevelItemCount() == 3 and panel.ui.partsTree.isVisibleTo(panel)
     tree = pane.ui.passportPanel.ui.partsTree
     rows = {tree.topLevelItem(i).text(1): tree.topLevelItem(i) for i in range(3)}
+    assert rows["BP0103"].text(0) == "BAT-500 · Battery 500 Wh"
     assert rows["BP0103"].text(2) == "25B04" and rows["BP0103"].text(3) == "Makita Europe"
     assert rows["BP0103"].text(5).startswith("built in BLD-")
 

@@ -73,7 +73,8 @@ class AssemblyPane(ScanningPane):
                            ("slotsCaption", "section"), ("lastCaption", "section"), ("buildButton", "primary")):
             getattr(ui, name).setProperty("role", role)
         ui.slotsView.setModel(self.slots)
-        fit_columns(ui.slotsView, (1, 2), stretch=0)
+        fit_columns(ui.slotsView, (1, 2, 3), stretch=0)
+        ui.passportPanel.hide_tree_columns("Since", "How it came in")  # the build just made: the same on each row
         ui.scanEdit.sig_entered.connect(self._typed)
         ui.productCombo.activated.connect(self._combo_chosen)
         ui.generateCheck.toggled.connect(self._generate)
@@ -209,7 +210,8 @@ class AssemblyPane(ScanningPane):
     def _show(self) -> None:
         s, ui = self.session, self.ui
         self.slots.set_rows(slot_rows(s))
-        ui.productChip.setText(f"Building {s.product} ({s.sku})" if s.sku else "No product chosen")
+        serial = "serial generated when built" if s.generate else (s.host or "no serial yet")
+        ui.productChip.setText(f"Building {s.product} ({s.sku}) · {serial}" if s.sku else "No product chosen")
         ui.summaryLabel.setText(s.summary())
         ui.buildButton.setEnabled(s.ready)
         ui.undoButton.setEnabled(bool(s.parts) or s.host is not None)

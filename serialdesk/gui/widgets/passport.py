@@ -60,10 +60,16 @@ def fitted_text(p: ItemPassport) -> str:
     was never fitted in another."""
     lines = []
     if p.within:
-        chain = " in ".join(f"{u.label} ({status_word(u.status).lower()})" for u in p.within)
         now = next((f for f in reversed(p.fitted_history) if f.removed_at is None), None)
         since = f" since {local_day(now.fitted_at)} ({_how(now.via)})" if now else ""
-        lines.append(f"Sits in {chain}{since}.")
+        outer = p.within[-1]
+        where = f"{outer.label} ({status_word(outer.status).lower()})"
+        if len(p.within) == 1:
+            lines.append(f"Sits in {where}{since}.")
+        else:
+            inner = ", in ".join(u.label for u in p.within[1:-1])
+            lines.append(f"Sits in {p.within[0].label}{since}, which sits in {inner + ', in ' if inner else ''}"
+                         f"{where}.")
     before = [f for f in p.fitted_history if f.removed_at is not None]
     if before:
         lines.append("Sat before in " + "; ".join(_sat(f) for f in before) + ".")
@@ -81,9 +87,11 @@ def fill_tree(tree: QTreeWidget, parts: tuple[PartNode, ...]) -> int:
     tree.clear()
 
     def add(parent: QTreeWidget | QTreeWidgetItem, node: PartNode) -> int:
-        row = QTreeWidgetItem([f"{node.unit.product} ({node.unit.sku})", node.unit.serial, node.lot or "—",
-                               node.supplier or "—", local_day(node.fitted_at), _how(node.via, node.fitted_by)])
-        row.setToolTip(0, f"{node.unit.label} · {status_word(node.unit.status)}")
+        name = f"{node.unit.sku} · {node.unit.product}"
+        row = QTreeWidgetItem([name, node.unit.serial, node.lot or "—", node.supplier or "—",
+                               local_day(node.fitted_at), _how(node.via)])
+        row.setToolTip(0, f"{name} · {node.unit.label} · {status_word(node.unit.status)}")
+        row.setToolTip(5, _how(node.via, node.fitted_by))
         if isinstance(parent, QTreeWidget):
             parent.addTopLevelItem(row)
         else:
@@ -119,9 +127,18 @@ class PassportPanel(QWidget):
         self.holdBadge.setObjectName("holdBadge")
         self.holdBadge.setWordWrap(True)
         self.ui.contentLayout.insertWidget(0, self.holdBadge)
-        header = self.ui.partsTree.header()
+        # The part's name takes what the other columns leave (cut short, its full name in the tooltip): no
+        # sideways scrolling in a narrow panel.
+        tree = self.ui.partsTree
+        header = tree.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        layout = self.ui.contentLayout
+        layout.setStretchFactor(tree, 1)
+        layout.setStretchFactor(self.ui.eventsView, 2)
         self.clear()
 
     def clear(self) -> None:
@@ -171,6 +188,15 @@ class PassportPanel(QWidget):
                                 f"Parts ({len(p.parts)} fitted, {rows} in all)")
         ui.partsCaption.setVisible(bool(rows))
         ui.partsTree.setVisible(bool(rows))
-        # As tall as its rows (up to 8): the history below keeps the rest.
-        row_height = max(ui.partsTree.sizeHintForRow(0), 18) if rows else 0
-        ui.partsTree.setFixedHeight(ui.partsTree.header().sizeHint().height() + row_height * min(rows, 8) + 6)
+        # At least 4 rows tall (when it has them), at most its rows: the history below keeps the rest.
+        tree = ui.partsTree
+        row = max(tree.fontMetrics().height() + 6, 20)
+        frame = tree.header().sizeHint().height() + 2 * tree.frameWidth() + 2
+        tree.setMinimumHeight(frame + row * min(rows, 4))
+        tree.setMaximumHeight(frame + row * max(rows, 1))
+
+    def hide_tree_columns(self, *titles: str) -> None:
+        """Leave out columns of the tree where they say the same on every row (the bench's last build)."""
+        tree = self.ui.partsTree
+        for column in range(tree.columnCount()):
+            tree.setColumnHidden(column, tree.headerItem().text(column) in titles)
