@@ -4,13 +4,14 @@ sits — ``assemble``, ``disassemble``, ``components``, ``where-used``."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Select, bindparam, literal, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from serialdesk.db.models import Build, Fitment, Item, Lot, Product, ProductPart, Supplier
 from serialdesk.domain.assembly import Slot, check_parts, open_slots
@@ -36,7 +37,7 @@ from serialdesk.services.dto import (
     WhereUsedLine,
 )
 from serialdesk.services.known_units import refuse_known, where_is
-from serialdesk.services.parts import parts_of, refuse_fitted_elsewhere, unit_refs, within_of
+from serialdesk.services.parts import hosts_up, parts_of, refuse_fitted_elsewhere, unit_refs, within_of
 from serialdesk.services.patterns import generate_serials, scanned_serial
 from serialdesk.services.recall import holders_of
 from serialdesk.services.recall_holds import holds_on, refuse_held
@@ -293,40 +294,61 @@ def component_tree(s: Session, item: Item, product: Product) -> ComponentTree:
 
 
 def part_nodes(s: Session, host_id: int) -> tuple[PartNode, ...]:
-    """The parts sitting in ``host_id`` now, each with its own parts; one query per level of the tree (plain
-    columns: the passport reads this at scan time)."""
+    """The parts sitting in ``host_id`` now, each with its own parts: the whole tree in one statement (a
+    recursive walk down the indexed host link; plain columns — the passport reads this at scan time)."""
     children: dict[int, list[PartNode]] = {}
     order: list[tuple[int, int, PartNode]] = []
-    level, depth = [host_id], 0
-    while level and depth < 16:
-        rows = s.execute(_LEVEL, {"hosts": level}).all()
-        for r in rows:
-            order.append((r.host_item_id, r.id, PartNode(
-                UnitRef(r.id, r.sku, r.name, r.serial, r.status, r.location), r.lot, r.supplier, r.fitted_at,
-                r.fitted_by, _via(r.build_id, r.ticket_id))))
-        level, depth = [r.id for r in rows], depth + 1
+    for r in s.execute(_TREE, {"host": host_id}):
+        order.append((r.host_item_id, r.id, PartNode(
+            UnitRef(r.id, r.sku, r.name, r.serial, r.status, r.location), r.lot, r.supplier, r.fitted_at,
+            r.fitted_by, _via(r.build_id, r.ticket_id))))
     for host, item_id, node in reversed(order):  # the deepest first: each node gets its finished children
         children.setdefault(host, []).insert(0, dataclasses.replace(node, parts=tuple(children.get(item_id, ()))))
     return tuple(children.get(host_id, ()))
 
 
-_LEVEL = (select(Fitment.host_item_id, Fitment.fitted_at, Fitment.fitted_by, Fitment.build_id, Fitment.ticket_id,
-                 Item.id, Item.serial, Item.status, Item.location, Product.sku, Product.name,
-                 Lot.code.label("lot"), Supplier.name.label("supplier"))
-          .join(Item, Item.id == Fitment.part_item_id).join(Product, Product.id == Item.product_id)
-          .outerjoin(Lot, Lot.id == Item.lot_id).outerjoin(Supplier, Supplier.id == Item.supplier_id)
-          .where(Fitment.host_item_id.in_(bindparam("hosts", expanding=True)), Fitment.removed_at.is_(None))
-          .order_by(Product.sku, Item.serial))
+def _tree_query() -> Select[Any]:
+    top = (select(Fitment.id.label("fitment_id"), Fitment.part_item_id, literal(1).label("depth"))
+           .where(Fitment.host_item_id == bindparam("host"), Fitment.removed_at.is_(None))
+           .cte("tree", recursive=True))
+    below = aliased(Fitment)
+    tree = top.union_all(select(below.id, below.part_item_id, top.c.depth + 1)
+                         .join(top, below.host_item_id == top.c.part_item_id)
+                         .where(below.removed_at.is_(None), top.c.depth < 16))
+    return (select(Fitment.host_item_id, Fitment.fitted_at, Fitment.fitted_by, Fitment.build_id, Fitment.ticket_id,
+                   Item.id, Item.serial, Item.status, Item.location, Product.sku, Product.name,
+                   Lot.code.label("lot"), Supplier.name.label("supplier"))
+            .select_from(tree).join(Fitment, Fitment.id == tree.c.fitment_id)
+            .join(Item, Item.id == Fitment.part_item_id).join(Product, Product.id == Item.product_id)
+            .outerjoin(Lot, Lot.id == Item.lot_id).outerjoin(Supplier, Supplier.id == Item.supplier_id)
+            .order_by(tree.c.depth, Product.sku, Item.serial))
+
+
+_TREE = _tree_query()
 
 
 def fitment_history(s: Session, part_id: int) -> tuple[FitmentView, ...]:
     """Every unit this part sat in, oldest first (the one it sits in now last, without ``removed_at``)."""
-    rows = s.scalars(select(Fitment).where(Fitment.part_item_id == part_id)
+    rows = s.execute(select(Fitment.host_item_id, Fitment.fitted_at, Fitment.build_id, Fitment.ticket_id,
+                            Fitment.removed_at, Fitment.removed_ticket_id).where(Fitment.part_item_id == part_id)
                      .order_by(Fitment.fitted_at, Fitment.id)).all()
-    refs = unit_refs(s, {f.host_item_id for f in rows})
-    return tuple(FitmentView(refs[f.host_item_id], f.fitted_at, _via(f.build_id, f.ticket_id), f.removed_at,
+    if not rows:
+        return ()
+    refs = plain_refs(s, {f.host_item_id for f in rows})
+    return tuple(FitmentView(refs[f.host_item_id][0], f.fitted_at, _via(f.build_id, f.ticket_id), f.removed_at,
                              (record_number("ticket", f.removed_ticket_id) if f.removed_ticket_id
                               else "disassembly" if f.removed_at else None)) for f in rows)
+
+
+def plain_refs(s: Session, item_ids: Iterable[int]) -> dict[int, tuple[UnitRef, str | None]]:
+    """Units as a clerk reads them, with their lot codes, by item id — plain columns (no ORM objects)."""
+    found: dict[int, tuple[UnitRef, str | None]] = {}
+    for part in chunks(sorted(set(item_ids))):
+        for r in s.execute(select(Item.id, Product.sku, Product.name, Item.serial, Item.status, Item.location,
+                                  Lot.code).join(Product, Product.id == Item.product_id)
+                           .outerjoin(Lot, Lot.id == Item.lot_id).where(Item.id.in_(part))):
+            found[r[0]] = (UnitRef(r[0], r[1], r[2], r[3], r[4], r[5]), r[6])
+    return found
 
 
 def parts_listing(s: Session, host_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
@@ -344,16 +366,13 @@ def parts_listing(s: Session, host_ids: Sequence[int]) -> dict[int, tuple[str, .
 
 
 def where_used_lines(s: Session, ids: Sequence[int]) -> list[WhereUsedLine]:
-    within = within_of(s, ids)
-    refs = unit_refs(s, ids)
-    lots: dict[int, str] = {}
-    for part in chunks(sorted(set(ids))):
-        lots.update({i: c for i, c in s.execute(select(Item.id, Lot.code).join(Lot, Lot.id == Item.lot_id)
-                                                .where(Item.id.in_(part)))})
-    holder = {i: (within[i][-1] if i in within else refs[i]) for i in ids}
-    holders, _ = holders_of(s, [h.item_id for h in holder.values() if h.status in _WITH_CUSTOMER])
-    return [WhereUsedLine(refs[i], lots.get(i), within.get(i, ()), holders.get(holder[i].item_id))
-            for i in sorted(ids, key=lambda i: refs[i].serial)]
+    chains = hosts_up(s, ids)
+    refs = plain_refs(s, {*ids, *(h for chain in chains.values() for h in chain)})
+    within = {i: tuple(refs[h][0] for h in chain) for i, chain in chains.items()}
+    holder = {i: (within[i][-1] if i in within else refs[i][0]) for i in ids}
+    holders, _ = holders_of(s, sorted({h.item_id for h in holder.values() if h.status in _WITH_CUSTOMER}))
+    return [WhereUsedLine(refs[i][0], refs[i][1], within.get(i, ()), holders.get(holder[i].item_id))
+            for i in sorted(ids, key=lambda i: refs[i][0].serial)]
 
 
 def _refuse_parts(s: Session, product: Product, units: Sequence[tuple[Item, Product]]
