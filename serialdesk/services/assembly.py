@@ -7,11 +7,10 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import Select, bindparam, literal, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Build, Fitment, Item, Lot, Product, ProductPart, Supplier
 from serialdesk.domain.assembly import Slot, check_parts, open_slots
@@ -294,37 +293,31 @@ def component_tree(s: Session, item: Item, product: Product) -> ComponentTree:
 
 
 def part_nodes(s: Session, host_id: int) -> tuple[PartNode, ...]:
-    """The parts sitting in ``host_id`` now, each with its own parts: the whole tree in one statement (a
-    recursive walk down the indexed host link; plain columns — the passport reads this at scan time)."""
+    """The parts sitting in ``host_id`` now, each with its own parts; one query per level of the tree (plain
+    columns: the passport reads this at scan time). Not one recursive statement: PostgreSQL cannot estimate a
+    recursive walk's few rows and hashes the whole items table to join them."""
     children: dict[int, list[PartNode]] = {}
     order: list[tuple[int, int, PartNode]] = []
-    for r in s.execute(_TREE, {"host": host_id}):
-        order.append((r.host_item_id, r.id, PartNode(
-            UnitRef(r.id, r.sku, r.name, r.serial, r.status, r.location), r.lot, r.supplier, r.fitted_at,
-            r.fitted_by, _via(r.build_id, r.ticket_id))))
+    level, depth = [host_id], 0
+    while level and depth < 16:
+        rows = s.execute(_LEVEL, {"hosts": level}).all()
+        for r in rows:
+            order.append((r.host_item_id, r.id, PartNode(
+                UnitRef(r.id, r.sku, r.name, r.serial, r.status, r.location), r.lot, r.supplier, r.fitted_at,
+                r.fitted_by, _via(r.build_id, r.ticket_id))))
+        level, depth = [r.id for r in rows], depth + 1
     for host, item_id, node in reversed(order):  # the deepest first: each node gets its finished children
         children.setdefault(host, []).insert(0, dataclasses.replace(node, parts=tuple(children.get(item_id, ()))))
     return tuple(children.get(host_id, ()))
 
 
-def _tree_query() -> Select[Any]:
-    top = (select(Fitment.id.label("fitment_id"), Fitment.part_item_id, literal(1).label("depth"))
-           .where(Fitment.host_item_id == bindparam("host"), Fitment.removed_at.is_(None))
-           .cte("tree", recursive=True))
-    below = aliased(Fitment)
-    tree = top.union_all(select(below.id, below.part_item_id, top.c.depth + 1)
-                         .join(top, below.host_item_id == top.c.part_item_id)
-                         .where(below.removed_at.is_(None), top.c.depth < 16))
-    return (select(Fitment.host_item_id, Fitment.fitted_at, Fitment.fitted_by, Fitment.build_id, Fitment.ticket_id,
-                   Item.id, Item.serial, Item.status, Item.location, Product.sku, Product.name,
-                   Lot.code.label("lot"), Supplier.name.label("supplier"))
-            .select_from(tree).join(Fitment, Fitment.id == tree.c.fitment_id)
-            .join(Item, Item.id == Fitment.part_item_id).join(Product, Product.id == Item.product_id)
-            .outerjoin(Lot, Lot.id == Item.lot_id).outerjoin(Supplier, Supplier.id == Item.supplier_id)
-            .order_by(tree.c.depth, Product.sku, Item.serial))
-
-
-_TREE = _tree_query()
+_LEVEL = (select(Fitment.host_item_id, Fitment.fitted_at, Fitment.fitted_by, Fitment.build_id, Fitment.ticket_id,
+                 Item.id, Item.serial, Item.status, Item.location, Product.sku, Product.name,
+                 Lot.code.label("lot"), Supplier.name.label("supplier"))
+          .join(Item, Item.id == Fitment.part_item_id).join(Product, Product.id == Item.product_id)
+          .outerjoin(Lot, Lot.id == Item.lot_id).outerjoin(Supplier, Supplier.id == Item.supplier_id)
+          .where(Fitment.host_item_id.in_(bindparam("hosts", expanding=True)), Fitment.removed_at.is_(None))
+          .order_by(Product.sku, Item.serial))
 
 
 def fitment_history(s: Session, part_id: int) -> tuple[FitmentView, ...]:
