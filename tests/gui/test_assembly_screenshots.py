@@ -61,7 +61,7 @@ def test_the_assembly_pane_and_the_passport_tree_are_saved_as_screenshots(
                 window.wedge.sig_scan.emit(look_up)  # type: ignore[union-attr]
         qtbot.waitUntil(lambda: not window.runner.busy)
         QApplication.processEvents()  # the layout the passport asked for, before the picture
-        path = SCREENSHOTS / f"{SIZE[0]}x{SIZE[1]}-{name}.png"
+        path = SCREENSHOTS / f"genealogy-{name}-{SIZE[0]}x{SIZE[1]}.png"  # not a pane shot: its own name
         assert window.grab().save(str(path))
         image = QImage(str(path))
         assert (image.width(), image.height()) == SIZE

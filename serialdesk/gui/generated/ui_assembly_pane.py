@@ -161,6 +161,7 @@ class Ui_AssemblyPane(object):
 
         self.rightLayout.addWidget(self.passportPanel)
 
+        self.rightLayout.setStretch(1, 1)
 
         self.mainLayout.addLayout(self.rightLayout)
 

@@ -75,6 +75,7 @@ class AssemblyPane(ScanningPane):
         ui.slotsView.setModel(self.slots)
         fit_columns(ui.slotsView, (1, 2, 3), stretch=0)
         ui.passportPanel.hide_tree_columns("Since", "How it came in")  # the build just made: the same on each row
+        ui.passportPanel.ui.placeholder.setText("The unit built last shows here: its passport and its parts.")
         ui.scanEdit.sig_entered.connect(self._typed)
         ui.productCombo.activated.connect(self._combo_chosen)
         ui.generateCheck.toggled.connect(self._generate)
