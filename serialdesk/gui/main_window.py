@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # built when first needed: the window paints before these are
 PANES = {
     "receiving": (Action.RECEIVE, "navReceiving", "F2", ":/icons/receiving.svg"),
     "sales": (Action.SELL, "navSales", "F3", ":/icons/sales.svg"),
-    "assembly": (Action.RECEIVE, "navAssembly", "F8", ":/icons/assembly.svg"),
+    "assembly": (Action.ASSEMBLE, "navAssembly", "F8", ":/icons/assembly.svg"),
     "service": (Action.LOOKUP, "navService", "F4", ":/icons/service.svg"),  # the passport is for everyone
     "recalls": (Action.RECALL, "navRecalls", "F6", ":/icons/recall.svg"),
     "reports": (Action.REPORTS, "navReports", "F7", ":/icons/reports.svg"),

@@ -58,7 +58,7 @@ class AssemblyService(Service):
         (``generate``). Each part must be in stock, of a slot the host's product declares (not more than the
         slot's count), fitted nowhere, held by no recall. The host enters stock at the parts' cost plus labour;
         the parts move to ``fitted`` with the host as their parent; a build record keeps who, when, where."""
-        self.actor.require(Action.RECEIVE)
+        self.actor.require(Action.ASSEMBLE)
         refuse_control(note, "note", multiline=True)
         labour_cost = to_money(labour, "Labour")
         if generate == bool(serial):
@@ -109,7 +109,7 @@ class AssemblyService(Service):
 
     def buildable(self) -> list[AssemblyScan]:
         """The products that declare slots (what the bench can build), each with its slots, by SKU."""
-        self.actor.require(Action.RECEIVE)
+        self.actor.require(Action.ASSEMBLE)
         with self.uows.reading() as uow:
             s = uow.session
             hosts = s.scalars(select(Product).where(Product.id.in_(select(ProductPart.product_id)))
@@ -122,7 +122,7 @@ class AssemblyService(Service):
         product barcode or SKU (the product to build, which must declare slots), a known unit (a part: in stock,
         of a free slot, fitted nowhere, held by no recall — checked with the ``parts`` already scanned), or —
         while the new unit has no serial yet — the new unit's serial (its format, not known yet)."""
-        self.actor.require(Action.RECEIVE)
+        self.actor.require(Action.ASSEMBLE)
         with self.uows.reading() as uow:
             s = uow.session
             product = product_by_code(s, sku) if sku else None
@@ -193,7 +193,7 @@ class AssemblyService(Service):
         """Take a unit of ours apart: its parts go back to stock (or quarantine; a part a recall holds always goes
         to quarantine), the unit itself leaves stock for good. A unit a customer holds is taken apart only
         through a service ticket (a swap)."""
-        self.actor.require(Action.RECEIVE)
+        self.actor.require(Action.ASSEMBLE)
         target = _TARGETS.get((to or "").strip().lower())
         if target is None:
             raise DomainError(f"'{to}' is not where parts can go; use stock or quarantine.", code="bad_target")

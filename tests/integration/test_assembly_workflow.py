@@ -3,6 +3,8 @@ refusals in the clerk's words, undo, build in one service call."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from serialdesk.bootstrap import Services
@@ -103,3 +105,19 @@ def test_undo_takes_back_the_last_part_then_the_serial(bench: Services) -> None:
     assert s.scan("FR002").tone == "good"  # taken as a part: VX9 was refused as the serial
     with pytest.raises(DomainError, match="serial"):
         s.build()
+
+
+def test_a_technician_builds_at_the_bench_a_counter_clerk_may_not(  # type: ignore[no-untyped-def]
+    bench: Services, as_user
+) -> None:
+    tech = as_user("tina", "technician")
+    s = AssemblySession(tech)
+    s.scan("EBIKE")
+    s.scan("VX7")
+    assert s.scan("FR001").tone == "good"
+    assert s.build(labour="25.00").tone == "good"
+    assert s.last_build is not None and s.last_build.cost == Decimal("225.00")
+    assert tech.assembly.components("VX7").build is not None
+    counter = AssemblySession(as_user("carl", "counter"))
+    refused = counter.scan("EBIKE")
+    assert refused.tone == "bad" and "may not build units from parts" in refused.message
