@@ -165,10 +165,8 @@ class LookupService(Service):
 
 def genealogy_fields(s: Any, item: Item) -> dict[str, Any]:
     """The passport's genealogy both ways: the unit's tree of parts, where it sits, where it sat before."""
-    history = fitment_history(s, item.id)
-    # Where it sits now only for a unit that sits somewhere (an open fitment): one statement less for the rest.
-    within = within_of(s, [item.id]).get(item.id, ()) if any(f.removed_at is None for f in history) else ()
-    return {"parts": part_nodes(s, item.id), "within": within, "fitted_history": history}
+    return {"parts": part_nodes(s, item.id), "within": within_of(s, [item.id]).get(item.id, ()),
+            "fitted_history": fitment_history(s, item.id)}
 
 
 # --- the look-up's search (issue 13): every query an index range or a small table ------------------------------
