@@ -74,7 +74,14 @@ def shop(backend: str, items: int, rebuild: bool, cold_runs: int) -> list[Measur
         measures += cli_cold_starts(backend, items, url, worker["probe_serial"], cold_runs)
         measures += gui_cold_starts(backend, items, url, max(1, cold_runs - 2))
         measures += counter_window(backend, items, url)
+    measures += genealogy(backend, items)
     return measures
+
+
+def genealogy(backend: str, items: int) -> list[Measure]:
+    """bench.genealogy in a process of its own: its own cached shop of bikes built from 3 parts each."""
+    return [Measure.from_json(m) for m in python("bench.genealogy", "--backend", backend, "--items",
+                                                 str(items))["measures"]]
 
 
 def counter_window(backend: str, items: int, url: str) -> list[Measure]:

@@ -20,6 +20,7 @@ class Action(StrEnum):
     EDIT_CATALOGUE = "add or change products and suppliers"
     EDIT_CUSTOMERS = "add or change customers"
     RECEIVE = "receive goods"
+    ASSEMBLE = "build units from parts"
     SELL = "sell units"
     RETURN = "take back returns"
     SERVICE = "work on service tickets"
@@ -37,6 +38,8 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.EDIT_CATALOGUE: frozenset({R.MANAGER, R.CLERK}),
     Action.EDIT_CUSTOMERS: frozenset({R.MANAGER, R.COUNTER, R.TECHNICIAN}),
     Action.RECEIVE: frozenset({R.MANAGER, R.CLERK}),
+    # Building a unit from parts (and taking one apart at the bench): receiving's clerks and the workshop's.
+    Action.ASSEMBLE: frozenset({R.MANAGER, R.CLERK, R.TECHNICIAN}),
     Action.SELL: frozenset({R.MANAGER, R.COUNTER}),
     Action.RETURN: frozenset({R.MANAGER, R.COUNTER}),
     Action.SERVICE: frozenset({R.MANAGER, R.TECHNICIAN}),

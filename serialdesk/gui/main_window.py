@@ -1,6 +1,6 @@
-"""The counter window: a side bar (F2 Receiving, F3 Sales, F4 Service, F6 Recalls, F7 Reports, Ctrl+L look up,
-Ctrl+, settings, F1 help), the panes in a stack, and a status bar saying where and who this is. Every scan from
-the wedge is routed from here."""
+"""The counter window: a side bar (F2 Receiving, F3 Sales, F8 Assembly, F4 Service, F6 Recalls, F7 Reports,
+Ctrl+L look up, Ctrl+, settings, F1 help), the panes in a stack, and a status bar saying where and who this is.
+Every scan from the wedge is routed from here."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # built when first needed: the window paints before these are
 PANES = {
     "receiving": (Action.RECEIVE, "navReceiving", "F2", ":/icons/receiving.svg"),
     "sales": (Action.SELL, "navSales", "F3", ":/icons/sales.svg"),
+    "assembly": (Action.ASSEMBLE, "navAssembly", "F8", ":/icons/assembly.svg"),
     "service": (Action.LOOKUP, "navService", "F4", ":/icons/service.svg"),  # the passport is for everyone
     "recalls": (Action.RECALL, "navRecalls", "F6", ":/icons/recall.svg"),
     "reports": (Action.REPORTS, "navReports", "F7", ":/icons/reports.svg"),
@@ -45,6 +46,7 @@ PANES = {
 PANE_CLASSES = {
     "receiving": ("Receiving", "serialdesk.gui.panes.receiving", "ReceivingPane"),
     "sales": ("Sales", "serialdesk.gui.panes.sales", "SalesPane"),
+    "assembly": ("Assembly", "serialdesk.gui.panes.assembly", "AssemblyPane"),
     "service": ("Service", "serialdesk.gui.panes.service", "ServicePane"),
     "recalls": ("Recalls", "serialdesk.gui.panes.recall", "RecallPane"),
     "reports": ("Reports", "serialdesk.gui.panes.reports", "ReportsPane"),

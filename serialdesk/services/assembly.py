@@ -4,7 +4,7 @@ sits — ``assemble``, ``disassemble``, ``components``, ``where-used``."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -12,17 +12,20 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from serialdesk.db.models import Build, Fitment, Item, Lot, Product, Supplier
+from serialdesk.db.models import Build, Fitment, Item, Lot, Product, ProductPart, Supplier
 from serialdesk.domain.assembly import Slot, check_parts, open_slots
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.money import to_money
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
+from serialdesk.domain.scan import ScanKind
 from serialdesk.domain.serial_rules import clean_lot
 from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.text import listing, refuse_control
+from serialdesk.services.classify import classify, unit_ref
 from serialdesk.services.common import Service, chunks, one_item, product_by_code
 from serialdesk.services.dto import (
+    AssemblyScan,
     AssemblyView,
     BuildView,
     ComponentTree,
@@ -33,7 +36,7 @@ from serialdesk.services.dto import (
     WhereUsedLine,
 )
 from serialdesk.services.known_units import refuse_known, where_is
-from serialdesk.services.parts import parts_of, refuse_fitted_elsewhere, unit_refs, within_of
+from serialdesk.services.parts import hosts_up, parts_of, refuse_fitted_elsewhere, unit_refs, within_of
 from serialdesk.services.patterns import generate_serials, scanned_serial
 from serialdesk.services.recall import holders_of
 from serialdesk.services.recall_holds import holds_on, refuse_held
@@ -55,7 +58,7 @@ class AssemblyService(Service):
         (``generate``). Each part must be in stock, of a slot the host's product declares (not more than the
         slot's count), fitted nowhere, held by no recall. The host enters stock at the parts' cost plus labour;
         the parts move to ``fitted`` with the host as their parent; a build record keeps who, when, where."""
-        self.actor.require(Action.RECEIVE)
+        self.actor.require(Action.ASSEMBLE)
         refuse_control(note, "note", multiline=True)
         labour_cost = to_money(labour, "Labour")
         if generate == bool(serial):
@@ -66,22 +69,7 @@ class AssemblyService(Service):
             product = product_by_code(s, sku)
             now = self.moment(at, "an assembly")
             units = [one_item(s, ref) for ref in parts]
-            seen: dict[int, str] = {}
-            for item, part_product in units:
-                if item.id in seen:
-                    raise DomainError(f"Part {part_product.sku}:{item.serial} was scanned twice: each part goes in "
-                                      f"once.", code="part_scanned_twice", serial=item.serial)
-                seen[item.id] = item.serial
-                if part_product.id == product.id:
-                    raise DomainError(f"{part_product.sku}:{item.serial} is a {product.name} itself: a unit is not "
-                                      f"built from a unit of its own product.", code="part_cycle")
-            slots = _slots(s, product)
-            check_parts(product.sku, product.name, slots, [(p.sku, i.serial) for i, p in units])
-            for item, part_product in units:
-                if item.status == S.FITTED.value:
-                    refuse_fitted_elsewhere(s, item)
-                refuse_held(s, [(item.id, item.serial)], "fitted as a part")
-                check_move(item.status, S.FITTED, item.serial, where_is(s, item, part_product))
+            slots, seen = _refuse_parts(s, product, units)
             self.fits(s, list(seen), now, "an assembly")
             host = self._new_host(s, product, serial, generate, lot, now,
                                   sum((i.cost for i, _ in units), Decimal("0.00")) + labour_cost)
@@ -119,6 +107,67 @@ class AssemblyService(Service):
                                 _fills(slots, [p.sku for _, p in units]),
                                 _open_note(slots, [p.sku for _, p in units]))
 
+    def buildable(self) -> list[AssemblyScan]:
+        """The products that declare slots (what the bench can build), each with its slots, by SKU."""
+        self.actor.require(Action.ASSEMBLE)
+        with self.uows.reading() as uow:
+            s = uow.session
+            hosts = s.scalars(select(Product).where(Product.id.in_(select(ProductPart.product_id)))
+                              .order_by(Product.sku)).all()
+            return [AssemblyScan("product", p.sku, p.name, _fills(_slots(s, p), ())) for p in hosts]
+
+    def read_scan(self, sku: str | None, text: str, *, host: str | None = None, generate: bool = False,
+                  parts: Sequence[str] = (), lot: str | None = None) -> AssemblyScan:
+        """What one scan at the assembly bench is, checked as ``assemble`` will check it, nothing saved: a
+        product barcode or SKU (the product to build, which must declare slots), a known unit (a part: in stock,
+        of a free slot, fitted nowhere, held by no recall — checked with the ``parts`` already scanned), or —
+        while the new unit has no serial yet — the new unit's serial (its format, not known yet)."""
+        self.actor.require(Action.ASSEMBLE)
+        with self.uows.reading() as uow:
+            s = uow.session
+            product = product_by_code(s, sku) if sku else None
+            named = _product_scan(s, text)
+            if named is not None:
+                if parts_of(s, named):
+                    return AssemblyScan("product", named.sku, named.name, _fills(_slots(s, named), ()))
+                if product is None:
+                    raise DomainError(f"{named.name} ({named.sku}) declares no slots, so it is not built here; scan "
+                                      f"the barcode of the product to build (or declare its slots: product slot "
+                                      f"{named.sku} --part PART_SKU).", code="no_slots")
+                raise DomainError(f"'{text.strip()}' is the barcode of {named.name} ({named.sku}), not of one unit — "
+                                  f"scan the part's serial.", code="product_not_unit")
+            if product is None:
+                raise DomainError("Choose the product to build first (or scan its barcode), then scan its parts.",
+                                  code="no_current_product")
+            declared = _fills(_slots(s, product), ())
+            try:
+                psku, serial = unit_ref(s, text)
+                item, part_product = one_item(s, serial, psku)
+            except NotFound as exc:
+                if host or generate or exc.code != "unknown_serial":
+                    raise
+                return AssemblyScan("host", product.sku, product.name, declared,
+                                    serial=self._free_serial(s, product, text, lot))
+            units = [one_item(s, ref) for ref in parts] + [(item, part_product)]
+            _refuse_parts(s, product, units)
+            lot_code = s.scalar(select(Lot.code).where(Lot.id == item.lot_id)) if item.lot_id else None
+            supplier = s.scalar(select(Supplier.name).where(Supplier.id == item.supplier_id)) \
+                if item.supplier_id else None
+            slot = next(f"{f.count} × {f.product} ({f.sku})" for f in declared if f.sku == part_product.sku)
+            return AssemblyScan("part", product.sku, product.name, declared, part=unit_refs(s, [item.id])[item.id],
+                                lot=lot_code, supplier=supplier, slot=slot)
+
+    @staticmethod
+    def _free_serial(s: Session, product: Product, text: str, lot: str | None) -> str:
+        named = classify(s, text, product.sku)
+        if named.product is not None and named.product.sku != product.sku:
+            raise DomainError(f"{text.strip()} names a {named.product.name} ({named.product.sku}) that is not known "
+                              f"here — scan a part we have, or the new {product.name}'s serial.",
+                              code="unknown_serial")
+        value = scanned_serial(product, named.serial or text, lot)
+        refuse_known(s, product, [value], None)
+        return value
+
     def _new_host(self, s: Session, product: Product, serial: str | None, generate: bool, lot: str | None,
                   now: datetime, cost: Decimal) -> Item:
         lot_row = find_or_open_lot(s, product, lot)
@@ -144,7 +193,7 @@ class AssemblyService(Service):
         """Take a unit of ours apart: its parts go back to stock (or quarantine; a part a recall holds always goes
         to quarantine), the unit itself leaves stock for good. A unit a customer holds is taken apart only
         through a service ticket (a swap)."""
-        self.actor.require(Action.RECEIVE)
+        self.actor.require(Action.ASSEMBLE)
         target = _TARGETS.get((to or "").strip().lower())
         if target is None:
             raise DomainError(f"'{to}' is not where parts can go; use stock or quarantine.", code="bad_target")
@@ -245,7 +294,8 @@ def component_tree(s: Session, item: Item, product: Product) -> ComponentTree:
 
 def part_nodes(s: Session, host_id: int) -> tuple[PartNode, ...]:
     """The parts sitting in ``host_id`` now, each with its own parts; one query per level of the tree (plain
-    columns: the passport reads this at scan time)."""
+    columns: the passport reads this at scan time). Not one recursive statement: PostgreSQL cannot estimate a
+    recursive walk's few rows and hashes the whole items table to join them."""
     children: dict[int, list[PartNode]] = {}
     order: list[tuple[int, int, PartNode]] = []
     level, depth = [host_id], 0
@@ -272,12 +322,26 @@ _LEVEL = (select(Fitment.host_item_id, Fitment.fitted_at, Fitment.fitted_by, Fit
 
 def fitment_history(s: Session, part_id: int) -> tuple[FitmentView, ...]:
     """Every unit this part sat in, oldest first (the one it sits in now last, without ``removed_at``)."""
-    rows = s.scalars(select(Fitment).where(Fitment.part_item_id == part_id)
+    rows = s.execute(select(Fitment.host_item_id, Fitment.fitted_at, Fitment.build_id, Fitment.ticket_id,
+                            Fitment.removed_at, Fitment.removed_ticket_id).where(Fitment.part_item_id == part_id)
                      .order_by(Fitment.fitted_at, Fitment.id)).all()
-    refs = unit_refs(s, {f.host_item_id for f in rows})
-    return tuple(FitmentView(refs[f.host_item_id], f.fitted_at, _via(f.build_id, f.ticket_id), f.removed_at,
+    if not rows:
+        return ()
+    refs = plain_refs(s, {f.host_item_id for f in rows})
+    return tuple(FitmentView(refs[f.host_item_id][0], f.fitted_at, _via(f.build_id, f.ticket_id), f.removed_at,
                              (record_number("ticket", f.removed_ticket_id) if f.removed_ticket_id
                               else "disassembly" if f.removed_at else None)) for f in rows)
+
+
+def plain_refs(s: Session, item_ids: Iterable[int]) -> dict[int, tuple[UnitRef, str | None]]:
+    """Units as a clerk reads them, with their lot codes, by item id — plain columns (no ORM objects)."""
+    found: dict[int, tuple[UnitRef, str | None]] = {}
+    for part in chunks(sorted(set(item_ids))):
+        for r in s.execute(select(Item.id, Product.sku, Product.name, Item.serial, Item.status, Item.location,
+                                  Lot.code).join(Product, Product.id == Item.product_id)
+                           .outerjoin(Lot, Lot.id == Item.lot_id).where(Item.id.in_(part))):
+            found[r[0]] = (UnitRef(r[0], r[1], r[2], r[3], r[4], r[5]), r[6])
+    return found
 
 
 def parts_listing(s: Session, host_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
@@ -295,16 +359,49 @@ def parts_listing(s: Session, host_ids: Sequence[int]) -> dict[int, tuple[str, .
 
 
 def where_used_lines(s: Session, ids: Sequence[int]) -> list[WhereUsedLine]:
-    within = within_of(s, ids)
-    refs = unit_refs(s, ids)
-    lots: dict[int, str] = {}
-    for part in chunks(sorted(set(ids))):
-        lots.update({i: c for i, c in s.execute(select(Item.id, Lot.code).join(Lot, Lot.id == Item.lot_id)
-                                                .where(Item.id.in_(part)))})
-    holder = {i: (within[i][-1] if i in within else refs[i]) for i in ids}
-    holders, _ = holders_of(s, [h.item_id for h in holder.values() if h.status in _WITH_CUSTOMER])
-    return [WhereUsedLine(refs[i], lots.get(i), within.get(i, ()), holders.get(holder[i].item_id))
-            for i in sorted(ids, key=lambda i: refs[i].serial)]
+    chains = hosts_up(s, ids)
+    refs = plain_refs(s, {*ids, *(h for chain in chains.values() for h in chain)})
+    within = {i: tuple(refs[h][0] for h in chain) for i, chain in chains.items()}
+    holder = {i: (within[i][-1] if i in within else refs[i][0]) for i in ids}
+    holders, _ = holders_of(s, sorted({h.item_id for h in holder.values() if h.status in _WITH_CUSTOMER}))
+    return [WhereUsedLine(refs[i][0], refs[i][1], within.get(i, ()), holders.get(holder[i].item_id))
+            for i in sorted(ids, key=lambda i: refs[i][0].serial)]
+
+
+def _refuse_parts(s: Session, product: Product, units: Sequence[tuple[Item, Product]]
+                  ) -> tuple[list[Slot], dict[int, str]]:
+    """Every check a part passes before it goes into a new unit of ``product`` (in scan order): once only, not of
+    the host's own product, of a slot with room, fitted nowhere, held by no recall, in stock."""
+    seen: dict[int, str] = {}
+    for item, part_product in units:
+        if item.id in seen:
+            raise DomainError(f"Part {part_product.sku}:{item.serial} was scanned twice: each part goes in "
+                              f"once.", code="part_scanned_twice", serial=item.serial)
+        seen[item.id] = item.serial
+        if part_product.id == product.id:
+            raise DomainError(f"{part_product.sku}:{item.serial} is a {product.name} itself: a unit is not "
+                              f"built from a unit of its own product.", code="part_cycle")
+    slots = _slots(s, product)
+    check_parts(product.sku, product.name, slots, [(p.sku, i.serial) for i, p in units])
+    for item, part_product in units:
+        if item.status == S.FITTED.value:
+            refuse_fitted_elsewhere(s, item)
+        refuse_held(s, [(item.id, item.serial)], "fitted as a part")
+        check_move(item.status, S.FITTED, item.serial, where_is(s, item, part_product))
+    return slots, seen
+
+
+def _product_scan(s: Session, text: str) -> Product | None:
+    """The product a scan names when it names a product only (its barcode or SKU), else None."""
+    try:
+        result = classify(s, text)
+    except DomainError as exc:
+        if exc.code == "unknown_product_barcode":
+            raise
+        return None
+    if result.kind is not ScanKind.PRODUCT or result.product is None:
+        return None
+    return product_by_code(s, result.product.sku)
 
 
 def _lot_units(s: Session, product: Product, lot: str) -> list[int]:

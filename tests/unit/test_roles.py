@@ -12,9 +12,9 @@ A = Action
 # The matrix as the shop runs it (DESIGN §2 roles; clerk = receiving, counter = sales and returns,
 # technician = service desk, manager = everything). Spelled out cell by cell so a change is deliberate.
 MAY = {
-    Role.CLERK: {A.RECEIVE, A.EDIT_CATALOGUE, A.LOOKUP},
+    Role.CLERK: {A.RECEIVE, A.ASSEMBLE, A.EDIT_CATALOGUE, A.LOOKUP},
     Role.COUNTER: {A.SELL, A.RETURN, A.EDIT_CUSTOMERS, A.LOOKUP},
-    Role.TECHNICIAN: {A.SERVICE, A.RESOLVE_RECALL, A.EDIT_CUSTOMERS, A.LOOKUP},
+    Role.TECHNICIAN: {A.SERVICE, A.ASSEMBLE, A.RESOLVE_RECALL, A.EDIT_CUSTOMERS, A.LOOKUP},
     Role.MANAGER: set(Action),
 }
 

@@ -83,6 +83,16 @@ class Ui_MainWindow(object):
 
         self.sidebarLayout.addWidget(self.navSales)
 
+        self.navAssembly = QToolButton(self.sidebar)
+        self.navAssembly.setObjectName(u"navAssembly")
+        self.navAssembly.setCheckable(True)
+        self.navAssembly.setAutoExclusive(True)
+        self.navAssembly.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        sizePolicy.setHeightForWidth(self.navAssembly.sizePolicy().hasHeightForWidth())
+        self.navAssembly.setSizePolicy(sizePolicy)
+
+        self.sidebarLayout.addWidget(self.navAssembly)
+
         self.navService = QToolButton(self.sidebar)
         self.navService.setObjectName(u"navService")
         self.navService.setCheckable(True)
@@ -209,6 +219,10 @@ class Ui_MainWindow(object):
         self.navSales.setToolTip(QCoreApplication.translate("MainWindow", u"Sell units and take returns (F3)", None))
 #endif // QT_CONFIG(tooltip)
         self.navSales.setText(QCoreApplication.translate("MainWindow", u"Sales", None))
+#if QT_CONFIG(tooltip)
+        self.navAssembly.setToolTip(QCoreApplication.translate("MainWindow", u"Build units from serialised parts: scan the serial and the parts, watch the slots fill (F8)", None))
+#endif // QT_CONFIG(tooltip)
+        self.navAssembly.setText(QCoreApplication.translate("MainWindow", u"Assembly", None))
 #if QT_CONFIG(tooltip)
         self.navService.setToolTip(QCoreApplication.translate("MainWindow", u"Passport, tickets and repairs (F4)", None))
 #endif // QT_CONFIG(tooltip)

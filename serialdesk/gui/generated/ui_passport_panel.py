@@ -17,7 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QGridLayout,
     QHBoxLayout, QHeaderView, QLabel, QSizePolicy,
-    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+    QSpacerItem, QTableView, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget)
 
 from serialdesk.gui.widgets.feedback import Badge
 
@@ -191,6 +192,29 @@ class Ui_PassportPanel(object):
 
         self.contentLayout.addWidget(self.facts)
 
+        self.fittedLabel = QLabel(self.content)
+        self.fittedLabel.setObjectName(u"fittedLabel")
+        self.fittedLabel.setWordWrap(True)
+        self.fittedLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.contentLayout.addWidget(self.fittedLabel)
+
+        self.partsCaption = QLabel(self.content)
+        self.partsCaption.setObjectName(u"partsCaption")
+
+        self.contentLayout.addWidget(self.partsCaption)
+
+        self.partsTree = QTreeWidget(self.content)
+        self.partsTree.setObjectName(u"partsTree")
+        self.partsTree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.partsTree.setAlternatingRowColors(True)
+        self.partsTree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.partsTree.setRootIsDecorated(True)
+        self.partsTree.setUniformRowHeights(True)
+        self.partsTree.setColumnCount(6)
+
+        self.contentLayout.addWidget(self.partsTree)
+
         self.historyCaption = QLabel(self.content)
         self.historyCaption.setObjectName(u"historyCaption")
 
@@ -240,6 +264,15 @@ class Ui_PassportPanel(object):
         self.warrantyValue.setText(QCoreApplication.translate("PassportPanel", u"\u2014", None))
         self.locationCaption.setText(QCoreApplication.translate("PassportPanel", u"Location", None))
         self.locationValue.setText(QCoreApplication.translate("PassportPanel", u"\u2014", None))
+        self.fittedLabel.setText("")
+        self.partsCaption.setText(QCoreApplication.translate("PassportPanel", u"Parts", None))
+        ___qtreewidgetitem = self.partsTree.headerItem()
+        ___qtreewidgetitem.setText(5, QCoreApplication.translate("PassportPanel", u"How it came in", None))
+        ___qtreewidgetitem.setText(4, QCoreApplication.translate("PassportPanel", u"Since", None))
+        ___qtreewidgetitem.setText(3, QCoreApplication.translate("PassportPanel", u"Supplier", None))
+        ___qtreewidgetitem.setText(2, QCoreApplication.translate("PassportPanel", u"Lot", None))
+        ___qtreewidgetitem.setText(1, QCoreApplication.translate("PassportPanel", u"Serial", None))
+        ___qtreewidgetitem.setText(0, QCoreApplication.translate("PassportPanel", u"Part", None))
         self.historyCaption.setText(QCoreApplication.translate("PassportPanel", u"History", None))
         pass
     # retranslateUi

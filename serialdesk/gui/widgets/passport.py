@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from serialdesk.gui.formats import local_day, local_time, money, status_word, timestamp
 from serialdesk.gui.generated.ui_passport_panel import Ui_PassportPanel
 from serialdesk.gui.models.table import Column, RowsModel, sorted_view
 from serialdesk.gui.widgets.feedback import Badge
 from serialdesk.gui.widgets.tables import fit_columns
-from serialdesk.services.dto import EventView, ItemPassport
+from serialdesk.services.dto import EventView, FitmentView, ItemPassport, PartNode
 
 WARRANTY_AMBER_DAYS = 60  # at most this many days left: tell the customer soon
 _STATUS_TONE = {"in_stock": "good", "sold": "info", "in_service": "info", "quarantined": "warn", "recalled": "warn",
@@ -50,6 +50,59 @@ def owner_text(p: ItemPassport) -> str:
     return "—"
 
 
+def _how(via: str, by: str = "") -> str:
+    how = f"swapped in {via}" if via.startswith("T-") else f"built in {via}" if via.startswith("BLD-") else via
+    return f"{how} · {by}" if by else how
+
+
+def fitted_text(p: ItemPassport) -> str:
+    """Where a part sits now (every level up to the outermost unit) and where it sat before; '' for a unit that
+    was never fitted in another."""
+    lines = []
+    if p.within:
+        now = next((f for f in reversed(p.fitted_history) if f.removed_at is None), None)
+        since = f" since {local_day(now.fitted_at)} ({_how(now.via)})" if now else ""
+        outer = p.within[-1]
+        where = f"{outer.label} ({status_word(outer.status).lower()})"
+        if len(p.within) == 1:
+            lines.append(f"Sits in {where}{since}.")
+        else:
+            inner = ", in ".join(u.label for u in p.within[1:-1])
+            lines.append(f"Sits in {p.within[0].label}{since}, which sits in {inner + ', in ' if inner else ''}"
+                         f"{where}.")
+    before = [f for f in p.fitted_history if f.removed_at is not None]
+    if before:
+        lines.append("Sat before in " + "; ".join(_sat(f) for f in before) + ".")
+    return "\n".join(lines)
+
+
+def _sat(f: FitmentView) -> str:
+    out = f"taken out in {f.removed_via}" if f.removed_via and f.removed_via.startswith("T-") else f.removed_via
+    return (f"{f.host.label} from {local_day(f.fitted_at)} ({_how(f.via)}) to {local_day(f.removed_at)}"
+            + (f" ({out})" if out else ""))
+
+
+def fill_tree(tree: QTreeWidget, parts: tuple[PartNode, ...]) -> int:
+    """The parts, each under the unit it sits in (every level open); returns how many rows were drawn."""
+    tree.clear()
+
+    def add(parent: QTreeWidget | QTreeWidgetItem, node: PartNode) -> int:
+        name = f"{node.unit.sku} · {node.unit.product}"
+        row = QTreeWidgetItem([name, node.unit.serial, node.lot or "—", node.supplier or "—",
+                               local_day(node.fitted_at), _how(node.via)])
+        row.setToolTip(0, f"{name} · {node.unit.label} · {status_word(node.unit.status)}")
+        row.setToolTip(5, _how(node.via, node.fitted_by))
+        if isinstance(parent, QTreeWidget):
+            parent.addTopLevelItem(row)
+        else:
+            parent.addChild(row)
+        return 1 + sum(add(row, child) for child in node.parts)
+
+    drawn = sum(add(tree, node) for node in parts)
+    tree.expandAll()
+    return drawn
+
+
 class PassportPanel(QWidget):
     """Shows one ItemPassport; ``clear()`` goes back to the hint."""
 
@@ -67,13 +120,25 @@ class PassportPanel(QWidget):
         fit_columns(view, (0, 2), stretch=1)
         for caption in (self.ui.skuCaption, self.ui.lotCaption, self.ui.supplierCaption, self.ui.receivedCaption,
                         self.ui.customerCaption, self.ui.soldCaption, self.ui.warrantyCaption,
-                        self.ui.locationCaption, self.ui.historyCaption):
+                        self.ui.locationCaption, self.ui.historyCaption, self.ui.partsCaption):
             caption.setProperty("role", "caption")
         # A recall hold is said first, in red, above everything: a clerk must not miss it.
         self.holdBadge = Badge(self.ui.content)
         self.holdBadge.setObjectName("holdBadge")
         self.holdBadge.setWordWrap(True)
         self.ui.contentLayout.insertWidget(0, self.holdBadge)
+        # The part's name takes what the other columns leave (cut short, its full name in the tooltip): no
+        # sideways scrolling in a narrow panel.
+        tree = self.ui.partsTree
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        layout = self.ui.contentLayout
+        layout.setStretchFactor(tree, 1)
+        layout.setStretchFactor(self.ui.eventsView, 2)
         self.clear()
 
     def clear(self) -> None:
@@ -109,5 +174,29 @@ class PassportPanel(QWidget):
         text, tone, tip = warranty_badge(p, now or datetime.now(UTC))
         ui.warrantyBadge.show_badge(text, tone, tip)
         self.events.set_rows(p.events)
+        self._show_genealogy(p)
         ui.placeholder.hide()
         ui.content.show()
+
+    def _show_genealogy(self, p: ItemPassport) -> None:
+        ui = self.ui
+        fitted = fitted_text(p)
+        ui.fittedLabel.setText(fitted)
+        ui.fittedLabel.setVisible(bool(fitted))
+        rows = fill_tree(ui.partsTree, p.parts)
+        ui.partsCaption.setText(f"Parts ({len(p.parts)} fitted)" if rows == len(p.parts) else
+                                f"Parts ({len(p.parts)} fitted, {rows} in all)")
+        ui.partsCaption.setVisible(bool(rows))
+        ui.partsTree.setVisible(bool(rows))
+        # At least 4 rows tall (when it has them), at most its rows: the history below keeps the rest.
+        tree = ui.partsTree
+        row = max(tree.fontMetrics().height() + 6, 20)
+        frame = tree.header().sizeHint().height() + 2 * tree.frameWidth() + 2
+        tree.setMinimumHeight(frame + row * min(rows, 4))
+        tree.setMaximumHeight(frame + row * max(rows, 1))
+
+    def hide_tree_columns(self, *titles: str) -> None:
+        """Leave out columns of the tree where they say the same on every row (the bench's last build)."""
+        tree = self.ui.partsTree
+        for column in range(tree.columnCount()):
+            tree.setColumnHidden(column, tree.headerItem().text(column) in titles)

@@ -31,6 +31,7 @@ from serialdesk.services.dto.counter import (
     UserView,
 )
 from serialdesk.services.dto.genealogy import (
+    AssemblyScan,
     AssemblyView,
     BuildView,
     ComponentTree,
@@ -56,6 +57,7 @@ from serialdesk.services.dto.reports import (
 __all__ = [
     "AgingBand",
     "AgingReport",
+    "AssemblyScan",
     "AssemblyView",
     "BuildView",
     "ComponentTree",

@@ -109,3 +109,20 @@ class WhereUsedLine:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "outermost", self.within[-1] if self.within else None)
+
+
+@dataclass(frozen=True)
+class AssemblyScan:
+    """What one scan at the assembly bench is, read and checked (nothing saved): ``kind`` product (the unit to
+    build: its slots), host (the new unit's serial, free) or part (a unit that may go in, and the slot it fills).
+    ``slots`` are the host product's slots as declared (``filled`` 0: the bench counts its own scans)."""
+
+    kind: str
+    sku: str
+    product: str
+    slots: tuple[SlotFill, ...] = ()
+    serial: str | None = None  # host: the serial as it will be stored
+    part: UnitRef | None = None
+    lot: str | None = None
+    supplier: str | None = None
+    slot: str | None = None  # part: the slot it fills, '1 × Battery 500 Wh (BAT-500)'
