@@ -88,9 +88,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--cost", required=True)
     p.add_argument("--due")
     p.set_defaults(handler=run_po_line)
-    p = po.add_parser("notice", parents=[common], help="the supplier's shipping notice: expected serials (CSV)")
+    p = po.add_parser("notice", parents=[common], help="the supplier's shipping notice: expected serials "
+                                                       "(CSV, or an EPCIS 2.0 .jsonld shipment)")
     p.add_argument("po", metavar="PO-…")
-    p.add_argument("file", metavar="FILE.csv", help="columns serial, optional sku and lot")
+    p.add_argument("file", metavar="FILE", help="CSV: columns serial, optional sku and lot; or EPCIS FILE.jsonld")
     p.set_defaults(handler=run_po_notice)
     p = po.add_parser("show", parents=[common], help="a purchase order: lines ordered/received, expected serials")
     p.add_argument("po", metavar="PO-…")
@@ -209,7 +210,16 @@ def run_po_line(ctx: Context) -> int:
     return ctx.emit(order, lambda: po_text(order))
 
 
+def is_epcis(path: str) -> bool:
+    """An EPCIS document (``.jsonld``/``.json``) rather than a CSV notice (issue 16)."""
+    return path.lower().endswith((".jsonld", ".json"))
+
+
 def run_po_notice(ctx: Context) -> int:
+    if is_epcis(ctx.args.file):
+        from serialdesk.commands.epcis_notice import run_po_notice_epcis
+
+        return run_po_notice_epcis(ctx)
     table = read_table(ctx.args.file, ("serial", "sku", "lot"))
     if "serial" not in table.columns:
         raise UsageError(f"{ctx.args.file} has no 'serial' column (columns: serial, optional sku and lot).")
