@@ -33,7 +33,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = loc.add_parser("add", parents=[common], help="a new location")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--branch", help="the branch it belongs to (default: the main shop)")
+    p.add_argument("--gln", help="its GS1 Global Location Number (13 digits), for EPCIS")
     p.set_defaults(handler=run_location_add)
+    p = loc.add_parser("set", parents=[common], help="change a location's details (its GLN)")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--gln", required=True, help="its GS1 Global Location Number (13 digits; '' takes it away)")
+    p.set_defaults(handler=run_location_set)
     p = loc.add_parser("list", parents=[common], help="locations with their units in stock")
     p.set_defaults(handler=run_location_list)
     p = loc.add_parser("rename", parents=[common], help="a new name for a location")
@@ -110,8 +115,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
 
 def run_location_add(ctx: Context) -> int:
-    loc = supply(ctx).locations.add_location(ctx.args.name, branch=ctx.args.branch)
-    return ctx.emit(loc, f"Location {loc.name} added" + (f" (branch {loc.branch})." if loc.branch else "."))
+    loc = supply(ctx).locations.add_location(ctx.args.name, branch=ctx.args.branch, gln=ctx.args.gln)
+    return ctx.emit(loc, f"Location {loc.name} added" + (f" (branch {loc.branch})" if loc.branch else "")
+                    + (f", GLN {loc.gln}." if loc.gln else "."))
+
+
+def run_location_set(ctx: Context) -> int:
+    loc = supply(ctx).locations.set_gln(ctx.args.name, ctx.args.gln)
+    return ctx.emit(loc, f"Location {loc.name}: GLN {loc.gln}." if loc.gln else f"Location {loc.name}: no GLN.")
 
 
 def run_location_list(ctx: Context) -> int:
@@ -119,6 +130,7 @@ def run_location_list(ctx: Context) -> int:
     return ctx.emit(found, lambda: "\n".join(
         f"{v.name:<24} {('branch ' + v.branch) if v.branch else 'main shop':<20} {v.in_stock:>6} in stock"
         + ("  (default)" if v.default else "") + ("  (units on transfers)" if v.kind == "transit" else "")
+        + (f"  GLN {v.gln}" if v.gln else "")
         for v in found))
 
 
