@@ -72,14 +72,19 @@ def sgln(gln: str) -> str:
 
 
 def object_event(kind: str, at: datetime, epc: str, station: str, namespace: str,
-                 ref: tuple[str, str] | None, place: tuple[str | None, str | None] = (None, None)) -> dict[str, Any]:
+                 ref: tuple[str, str] | None, place: tuple[str | None, str | None] = (None, None),
+                 order: str | None = None) -> dict[str, Any]:
     """One ledger event as an EPCIS ObjectEvent; ``ref`` is (ref_type, record number) for the transaction,
-    ``place`` the (name, GLN) of the location the event happened at, when the ledger knows it."""
+    ``place`` the (name, GLN) of the location the event happened at, when the ledger knows it, ``order`` the
+    purchase order (PO-…) a receipt was received against."""
     action, step, disposition, transaction = VOCABULARY[kind]
     event: dict[str, Any] = {"type": "ObjectEvent", **_when(at), "epcList": [epc], "action": action,
                              "bizStep": step, "disposition": disposition, **_where(namespace, station, place)}
     if ref is not None and transaction is not None:
         event["bizTransactionList"] = [{"type": transaction, "bizTransaction": shop_uri(namespace, *ref)}]
+        if order is not None:
+            event["bizTransactionList"].append({"type": "po",
+                                                "bizTransaction": shop_uri(namespace, "purchase_order", order)})
     return event
 
 

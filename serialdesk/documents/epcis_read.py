@@ -180,6 +180,9 @@ def _sentence(error: ValidationError) -> str:
     if len(allowed) > 1:
         return f"{where}{_shown(leaf.instance)} is not one of {', '.join(sorted(set(allowed)))}"
     message = "this field is not allowed here" if leaf.validator == "not" else leaf.message
+    if leaf.validator == "pattern" and "urn:epcglobal:cbv" in str(leaf.validator_value):
+        message = (f"{_shown(leaf.instance)} is written as an EPCIS 1.x URN; EPCIS 2.0 writes CBV values as "
+                   "bare words (e.g. shipping, in_transit)")
     if len(message) > 160:
         message = message[:157] + "…"
     return f"{where}{message}"

@@ -19,7 +19,18 @@ from epcpy.epc_schemes.sgtin import SGTIN
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from serialdesk.db.models import Event, Fitment, Item, Location, Lot, PartSwap, Product, Receipt, Transfer
+from serialdesk.db.models import (
+    Event,
+    Fitment,
+    Item,
+    Location,
+    Lot,
+    PartSwap,
+    Product,
+    PurchaseReceipt,
+    Receipt,
+    Transfer,
+)
 from serialdesk.documents.epcis import (
     AGGREGATION,
     VOCABULARY,
@@ -78,12 +89,15 @@ class EpcisExport(Service):
                             (Event.kind == "transfer_sent", transfer.from_location_id),
                             (Event.kind == "transfer_received", transfer.to_location_id))
             query = (select(Event.kind, Event.at, Event.station, Event.ref_type, Event.ref_id, Event.serial,
-                            Product.sku, Product.gtin, Item.serial, Event.item_id, Location.name, Location.gln)
+                            Product.sku, Product.gtin, Item.serial, Event.item_id, Location.name, Location.gln,
+                            PurchaseReceipt.po_id)
                      .outerjoin(Item, Item.id == Event.item_id)
                      .join(Product, Product.id == func.coalesce(Event.product_id, Item.product_id))
                      .outerjoin(receipt, and_(Event.ref_type == "receipt", receipt.id == Event.ref_id))
                      .outerjoin(transfer, and_(Event.ref_type == "transfer", transfer.id == Event.ref_id))
                      .outerjoin(Location, Location.id == where_id)
+                     .outerjoin(PurchaseReceipt, and_(Event.kind == "received",
+                                                      PurchaseReceipt.receipt_id == receipt.id))
                      .where(or_(and_(Event.product_id.is_not(None), Event.serial.is_not(None)),
                                 and_(Event.kind == "part_swapped", Event.item_id.is_not(None))))
                      .order_by(Event.id))
@@ -105,14 +119,15 @@ class EpcisExport(Service):
             units = _Units(s, namespace)
 
             def events() -> Iterator[dict[str, Any]]:
-                for kind, at, station, ref_type, ref_id, ev_serial, p_sku, gtin, item_serial, item_id, name, gln \
-                        in rows:
+                for (kind, at, station, ref_type, ref_id, ev_serial, p_sku, gtin, item_serial, item_id, name, gln,
+                     po_id) in rows:
                     place = (name, gln)
                     ref = _ref(ref_type, ref_id)
                     unit = item_serial or ev_serial
                     if kind in VOCABULARY:
+                        order = record_number("purchase_order", po_id) if po_id is not None else None
                         yield object_event(kind, at, epc(gtin, p_sku, unit, namespace), station, namespace, ref,
-                                           place)
+                                           place, order)
                     elif kind in AGGREGATION and ref_type == "build" and item_id is not None:
                         action, step, disposition = AGGREGATION[kind]
                         parts = units.built(ref_id, item_id, at, action)

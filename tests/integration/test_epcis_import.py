@@ -146,6 +146,9 @@ def test_a_receipt_checks_against_the_shipment(supplier: tuple[EpcisNotices, Pur
     (lambda d: d["epcisBody"]["eventList"][0].update(ilmd={"cbvmda:lotNumber": "L1"}),
      "at epcisBody.eventList[0].ilmd, this field is not allowed here"),
     (lambda d: d.update(schemaVersion=2), "at schemaVersion, 2 is not of type 'string'"),
+    (lambda d: d["epcisBody"]["eventList"][0].update(bizStep="urn:epcglobal:cbv:bizstep:shipping"),
+     "at epcisBody.eventList[0].bizStep, \"urn:epcglobal:cbv:bizstep:shipping\" is written as an EPCIS 1.x URN; "
+     "EPCIS 2.0 writes CBV values as bare words (e.g. shipping, in_transit)"),
 ])
 def test_a_document_the_schema_refuses_is_refused_in_one_sentence(
         supplier: tuple[EpcisNotices, PurchasingService], tmp_path: Path, change: Any, said: str) -> None:
