@@ -11,6 +11,7 @@ from serialdesk.gui.formats import local_day, local_time, money, status_word, ti
 from serialdesk.gui.generated.ui_passport_panel import Ui_PassportPanel
 from serialdesk.gui.models.table import Column, RowsModel, sorted_view
 from serialdesk.gui.widgets.feedback import Badge
+from serialdesk.gui.widgets.passport_epcis import EpcisSaver
 from serialdesk.gui.widgets.tables import fit_columns
 from serialdesk.services.dto import EventView, ItemPassport
 
@@ -74,6 +75,7 @@ class PassportPanel(QWidget):
         self.holdBadge.setObjectName("holdBadge")
         self.holdBadge.setWordWrap(True)
         self.ui.contentLayout.insertWidget(0, self.holdBadge)
+        self.epcis = EpcisSaver(self)  # issue 16: "EPCIS…" saves the unit's history (widgets/passport_epcis.py)
         self.clear()
 
     def clear(self) -> None:
