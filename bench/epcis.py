@@ -57,7 +57,8 @@ def measure(backend: str, url: str, items: int) -> list[Measure]:
                 top = uow.session.scalar(select(func.max(Item.id))) or 0
                 rnd = random.Random(16)
                 ids = rnd.sample(range(1, top + 1), min(top, UNITS + WARMUP))
-                units = uow.session.execute(select(Product.sku, Item.serial).join(Product, Product.id == Item.product_id)
+                units = uow.session.execute(select(Product.sku, Item.serial)
+                                            .join(Product, Product.id == Item.product_id)
                                             .where(Item.id.in_(ids))).all()
             one = Path(tmp) / "unit.jsonld"
             times = []

@@ -11,8 +11,9 @@ AggregationEvent ADD (parentID the host, childEPCs its parts), a disassembly or 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from epcpy.epc_schemes.sgln import SGLN
 from serialdesk.files import write_atomically
 
 CONTEXT = "https://ref.gs1.org/standards/epcis/epcis-context.jsonld"
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]+")  # what quote(…, safe="") leaves as it is
 # ledger kind → (action, bizStep, disposition, bizTransaction type or None)
 VOCABULARY: dict[str, tuple[str, str, str, str | None]] = {
     "received": ("OBSERVE", "receiving", "in_progress", "recadv"),
@@ -45,7 +47,8 @@ VOCABULARY: dict[str, tuple[str, str, str, str | None]] = {
 
 def shop_uri(namespace: str, *parts: str) -> str:
     """A URI of the shop's own namespace, e.g. ``urn:serialdesk:shop:unit:DRL-18V:SN%2F1``."""
-    return ":".join([namespace.rstrip(":"), *(quote(part, safe="") for part in parts)])
+    return ":".join([namespace.rstrip(":"), *(part if _PLAIN.fullmatch(part) else quote(part, safe="")
+                                              for part in parts)])
 
 
 # ledger kind of a host → (action, bizStep, disposition) of its AggregationEvent
@@ -106,7 +109,9 @@ def _when(at: datetime) -> dict[str, str]:
     return {"eventTime": moment.isoformat(timespec="milliseconds"), "eventTimeZoneOffset": _offset(moment)}
 
 
+@lru_cache(maxsize=1024)
 def _where(namespace: str, station: str, place: tuple[str | None, str | None]) -> dict[str, dict[str, str]]:
+    """readPoint and bizLocation (the same few places over and over: computed once each; never changed)."""
     name, gln = place
     if gln:
         here = sgln(gln)
@@ -120,17 +125,22 @@ def write_document(path: str | Path, events: Iterable[Mapping[str, Any]], create
     head = {"@context": [CONTEXT], "type": "EPCISDocument", "schemaVersion": "2.0",
             "creationDate": created.astimezone(UTC).isoformat(timespec="seconds")}
     count = 0
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # plain dicts of strings, fast
     with write_atomically(path, "w", encoding="utf-8") as out:
         out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "epcisBody": {"eventList": [')
         for event in events:
-            out.write(("," if count else "") + "\n" + json.dumps(event, ensure_ascii=False))
+            out.write(("," if count else "") + "\n" + encode(event))
             count += 1
         out.write("\n]}}\n")
     return count
 
 
 def _offset(moment: datetime) -> str:
-    delta = moment.utcoffset()
+    return _offset_text(moment.utcoffset())
+
+
+@lru_cache(maxsize=64)
+def _offset_text(delta: timedelta | None) -> str:
     minutes = int(delta.total_seconds() // 60) if delta else 0
     sign = "-" if minutes < 0 else "+"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

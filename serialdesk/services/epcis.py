@@ -7,9 +7,11 @@ from the database in id order, so a big ledger is written in constant memory.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -45,6 +47,8 @@ from serialdesk.domain.roles import Action
 from serialdesk.services.common import Service
 
 _TDS_SAFE = "!'()*+,-.:;=_"  # characters an EPC URI carries unescaped (TDS 2.0 §7.1); the rest are %-escaped
+_EXPORTED = (*VOCABULARY, *AGGREGATION, "part_swapped")  # the ledger kinds the export has a CBV word for
+_PLAIN_SERIAL = re.compile(r"[A-Za-z0-9!'()*+,.:;=_-]{1,20}")  # an SGTIN serial that is written as it is
 NAMESPACE = "urn:serialdesk:shop"  # the shop's own URIs (readPoint, bizLocation, units without a GTIN)
 _REF_KINDS = {"receipt": "receipt", "sale": "sale", "return": "sale", "ticket": "ticket", "transfer": "transfer",
               "purchase_order": "purchase_order", "recall": "recall", "build": "build"}
@@ -84,38 +88,24 @@ class EpcisExport(Service):
         skipped = [0]
         with self.uows.reading() as uow:
             s = uow.session
-            receipt, transfer = aliased(Receipt), aliased(Transfer)
-            where_id = case((Event.kind == "received", receipt.location_id),
-                            (Event.kind == "transfer_sent", transfer.from_location_id),
-                            (Event.kind == "transfer_received", transfer.to_location_id))
-            query = (select(Event.kind, Event.at, Event.station, Event.ref_type, Event.ref_id, Event.serial,
-                            Product.sku, Product.gtin, Item.serial, Event.item_id, Location.name, Location.gln,
-                            PurchaseReceipt.po_id)
-                     .outerjoin(Item, Item.id == Event.item_id)
-                     .join(Product, Product.id == func.coalesce(Event.product_id, Item.product_id))
-                     .outerjoin(receipt, and_(Event.ref_type == "receipt", receipt.id == Event.ref_id))
-                     .outerjoin(transfer, and_(Event.ref_type == "transfer", transfer.id == Event.ref_id))
-                     .outerjoin(Location, Location.id == where_id)
-                     .outerjoin(PurchaseReceipt, and_(Event.kind == "received",
-                                                      PurchaseReceipt.receipt_id == receipt.id))
-                     .where(or_(and_(Event.product_id.is_not(None), Event.serial.is_not(None)),
-                                and_(Event.kind == "part_swapped", Event.item_id.is_not(None))))
-                     .order_by(Event.id))
+            query, others = _statements()
+            conditions = []
             if sku:
                 found = s.scalar(select(Product.id).where(Product.sku == sku.strip().upper()))
                 if found is None:
                     raise DomainError(f"There is no product with code '{sku}'.", code="unknown_product")
-                query = query.where(Product.id == found)
+                conditions.append(Product.id == found)
             if lot:
-                query = query.join(Lot, Lot.id == Item.lot_id).where(Lot.code == lot.strip())
+                conditions.append(Item.lot_id.in_(select(Lot.id).where(Lot.code == lot.strip())))
             if serial:
                 # The unit's own events, by the ledger's index on the unit (builds and swaps on it included)
-                query = query.where(Event.item_id.in_(select(Item.id).where(Item.serial == serial.strip())))
+                conditions.append(Event.item_id.in_(select(Item.id).where(Item.serial == serial.strip())))
             if since:
-                query = query.where(Event.at >= local_midnight(since))
+                conditions.append(Event.at >= local_midnight(since))
             if until:
-                query = query.where(Event.at < local_midnight(until + timedelta(days=1)))
-            rows = s.execute(query.execution_options(yield_per=2000))
+                conditions.append(Event.at < local_midnight(until + timedelta(days=1)))
+            skipped[0] = s.scalar(others.where(*conditions)) or 0  # the ledger's words EPCIS has none for
+            rows = s.execute(query.where(*conditions).execution_options(yield_per=2000))
             units = _Units(s, namespace)
 
             def events() -> Iterator[dict[str, Any]]:
@@ -146,6 +136,33 @@ class EpcisExport(Service):
 
             written = write_document(path, events(), self.clock())
         return EpcisExported(str(path), written, skipped[0])
+
+
+@lru_cache(maxsize=1)
+def _statements() -> tuple[Select[Any], Select[Any]]:
+    """The export's two statements without the caller's filters, built once (a unit's export is a hot path)."""
+    receipt, transfer = aliased(Receipt), aliased(Transfer)
+    where_id = case((Event.kind == "received", receipt.location_id),
+                    (Event.kind == "transfer_sent", transfer.from_location_id),
+                    (Event.kind == "transfer_received", transfer.to_location_id))
+    query = (select(Event.kind, Event.at, Event.station, Event.ref_type, Event.ref_id, Event.serial,
+                    Product.sku, Product.gtin, Item.serial, Event.item_id, Location.name, Location.gln,
+                    PurchaseReceipt.po_id)
+             .outerjoin(Item, Item.id == Event.item_id)
+             .join(Product, Product.id == func.coalesce(Event.product_id, Item.product_id))
+             .outerjoin(receipt, and_(Event.ref_type == "receipt", receipt.id == Event.ref_id))
+             .outerjoin(transfer, and_(Event.ref_type == "transfer", transfer.id == Event.ref_id))
+             .outerjoin(Location, Location.id == where_id)
+             .outerjoin(PurchaseReceipt, and_(Event.kind == "received",
+                                              PurchaseReceipt.receipt_id == receipt.id))
+             .order_by(Event.id))
+    others = (select(func.count()).select_from(Event).outerjoin(Item, Item.id == Event.item_id)
+              .join(Product, Product.id == Event.product_id)
+              .where(Event.serial.is_not(None), Event.kind.not_in(_EXPORTED)))
+    query = query.where(Event.kind.in_(_EXPORTED),
+                        or_(and_(Event.product_id.is_not(None), Event.serial.is_not(None)),
+                            and_(Event.kind == "part_swapped", Event.item_id.is_not(None))))
+    return query, others
 
 
 def local_midnight(day: date) -> datetime:
@@ -190,15 +207,35 @@ class _Units:
 def epc(gtin: str | None, sku: str, serial: str, namespace: str = NAMESPACE) -> str:
     """The unit's EPC: ``urn:epc:id:sgtin:…`` when it has a GTIN and a GS1-valid serial, else the shop's URI."""
     if gtin:
-        padded = gtin.zfill(14)
-        try:
-            prefix = Gtin.parse(padded).company_prefix
-            length = len(prefix.value) if prefix is not None else 7
-            escaped = quote(serial, safe=_TDS_SAFE)
-            return str(SGTIN.from_gtin_plus_serial(padded, escaped, min(max(length, 6), 12)).epc_uri)
-        except Exception:  # epcpy raises several kinds for a serial outside GS1's rules
-            pass
+        head = _sgtin_head(gtin)
+        if head is not None and _PLAIN_SERIAL.fullmatch(serial):
+            return head + serial  # what epcpy writes for a serial that needs no escaping (the common case)
+        if head is not None:
+            try:
+                padded = gtin.zfill(14)
+                escaped = quote(serial, safe=_TDS_SAFE)
+                return str(SGTIN.from_gtin_plus_serial(padded, escaped, _prefix_length(padded)).epc_uri)
+            except Exception:  # epcpy raises several kinds for a serial outside GS1's rules
+                pass
     return shop_uri(namespace, "unit", sku, serial)
+
+
+@lru_cache(maxsize=4096)
+def _prefix_length(padded: str) -> int:
+    prefix = Gtin.parse(padded).company_prefix
+    length = len(prefix.value) if prefix is not None else 7
+    return min(max(length, 6), 12)
+
+
+@lru_cache(maxsize=4096)
+def _sgtin_head(gtin: str) -> str | None:
+    """``urn:epc:id:sgtin:CompanyPrefix.ItemRef.`` of a GTIN (epcpy, once per GTIN); None if it has none."""
+    try:
+        padded = gtin.zfill(14)
+        urn = str(SGTIN.from_gtin_plus_serial(padded, "1", _prefix_length(padded)).epc_uri)
+    except Exception:  # a GTIN epcpy cannot encode: the shop's own URIs
+        return None
+    return urn[:-1]
 
 
 def _ref(ref_type: str | None, ref_id: int | None) -> tuple[str, str] | None:
