@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--draft", action="store_true", help="scan onto a new draft receipt, left open; prints R-…")
     p.add_argument("--lot")
     p.add_argument("--at", help="when they arrived (ISO date/time; default now)")
-    p.add_argument("--expected", metavar="FILE", help="expected serials, to list missing and unexpected ones")
+    p.add_argument("--expected", metavar="FILE", help="expected serials, to list missing and unexpected ones "
+                                                      "(one a line, or a supplier's EPCIS FILE.jsonld)")
     p.add_argument("--note")
     p.add_argument("serials", nargs="*", default=[], metavar="SERIAL")
     p.add_argument("--from-file", metavar="FILE", help="serials, one per line (or first CSV column)")
@@ -68,6 +69,9 @@ def run_receive(ctx: Context) -> int:
     if a.po:
         if a.draft or a.generate:
             raise UsageError("receive --po takes the serials received (or --from-file FILE).")
+        if a.expected:
+            raise UsageError("With --po the order's notice is the checklist: load it with "
+                             f"po notice {a.po} {a.expected}, then receive --po {a.po}.")
         return supply.receive_on_po(ctx)
     if not a.sku:  # a purchase order names its products; anything else needs the product
         raise UsageError("Give --sku (the product received), or --po PO-… to receive against an order.")
@@ -80,7 +84,12 @@ def run_receive(ctx: Context) -> int:
     if sum(map(bool, (a.serials, a.from_file, a.generate))) != 1:
         raise UsageError("Give the serials, or --from-file FILE, or --generate N (one of them).")
     serials = read_lines(a.from_file) if a.from_file else a.serials
-    expected = read_lines(a.expected) if a.expected else None
+    shipped = None
+    if a.expected and supply.is_epcis(a.expected):  # issue 16: the supplier's EPCIS shipment as the checklist
+        from serialdesk.commands.epcis_notice import checklist, not_applying
+
+        shipped = checklist(ctx, a.expected, a.sku)
+    expected = list(shipped.serials) if shipped else read_lines(a.expected) if a.expected else None
     receipt = ctx.services.receiving.receive_units(
         supplier=a.supplier, sku=a.sku, serials=serials, generate=a.generate or 0, lot=a.lot, at=parse_when(a.at),
         expected=expected,
@@ -94,6 +103,8 @@ def run_receive(ctx: Context) -> int:
             lines.append(f"Missing (expected, not received): {', '.join(receipt.missing)}")
         if receipt.unexpected:
             lines.append(f"Unexpected (received, not on the list): {', '.join(receipt.unexpected)}")
+        if shipped is not None:
+            lines += not_applying(shipped.notes)
         return "\n".join(lines)
 
     return ctx.emit(receipt, text)

@@ -33,7 +33,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = loc.add_parser("add", parents=[common], help="a new location")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--branch", help="the branch it belongs to (default: the main shop)")
+    p.add_argument("--gln", help="its GS1 Global Location Number (13 digits), for EPCIS")
     p.set_defaults(handler=run_location_add)
+    p = loc.add_parser("set", parents=[common], help="change a location's details (its GLN)")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--gln", required=True, help="its GS1 Global Location Number (13 digits; '' takes it away)")
+    p.set_defaults(handler=run_location_set)
     p = loc.add_parser("list", parents=[common], help="locations with their units in stock")
     p.set_defaults(handler=run_location_list)
     p = loc.add_parser("rename", parents=[common], help="a new name for a location")
@@ -88,9 +93,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--cost", required=True)
     p.add_argument("--due")
     p.set_defaults(handler=run_po_line)
-    p = po.add_parser("notice", parents=[common], help="the supplier's shipping notice: expected serials (CSV)")
+    p = po.add_parser("notice", parents=[common], help="the supplier's shipping notice: expected serials "
+                                                       "(CSV, or an EPCIS 2.0 .jsonld shipment)")
     p.add_argument("po", metavar="PO-…")
-    p.add_argument("file", metavar="FILE.csv", help="columns serial, optional sku and lot")
+    p.add_argument("file", metavar="FILE", help="CSV: columns serial, optional sku and lot; or EPCIS FILE.jsonld")
     p.set_defaults(handler=run_po_notice)
     p = po.add_parser("show", parents=[common], help="a purchase order: lines ordered/received, expected serials")
     p.add_argument("po", metavar="PO-…")
@@ -109,8 +115,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
 
 def run_location_add(ctx: Context) -> int:
-    loc = supply(ctx).locations.add_location(ctx.args.name, branch=ctx.args.branch)
-    return ctx.emit(loc, f"Location {loc.name} added" + (f" (branch {loc.branch})." if loc.branch else "."))
+    loc = supply(ctx).locations.add_location(ctx.args.name, branch=ctx.args.branch, gln=ctx.args.gln)
+    return ctx.emit(loc, f"Location {loc.name} added" + (f" (branch {loc.branch})" if loc.branch else "")
+                    + (f", GLN {loc.gln}." if loc.gln else "."))
+
+
+def run_location_set(ctx: Context) -> int:
+    loc = supply(ctx).locations.set_gln(ctx.args.name, ctx.args.gln)
+    return ctx.emit(loc, f"Location {loc.name}: GLN {loc.gln}." if loc.gln else f"Location {loc.name}: no GLN.")
 
 
 def run_location_list(ctx: Context) -> int:
@@ -118,6 +130,7 @@ def run_location_list(ctx: Context) -> int:
     return ctx.emit(found, lambda: "\n".join(
         f"{v.name:<24} {('branch ' + v.branch) if v.branch else 'main shop':<20} {v.in_stock:>6} in stock"
         + ("  (default)" if v.default else "") + ("  (units on transfers)" if v.kind == "transit" else "")
+        + (f"  GLN {v.gln}" if v.gln else "")
         for v in found))
 
 
@@ -209,7 +222,16 @@ def run_po_line(ctx: Context) -> int:
     return ctx.emit(order, lambda: po_text(order))
 
 
+def is_epcis(path: str) -> bool:
+    """An EPCIS document (``.jsonld``/``.json``) rather than a CSV notice (issue 16)."""
+    return path.lower().endswith((".jsonld", ".json"))
+
+
 def run_po_notice(ctx: Context) -> int:
+    if is_epcis(ctx.args.file):
+        from serialdesk.commands.epcis_notice import run_po_notice_epcis
+
+        return run_po_notice_epcis(ctx)
     table = read_table(ctx.args.file, ("serial", "sku", "lot"))
     if "serial" not in table.columns:
         raise UsageError(f"{ctx.args.file} has no 'serial' column (columns: serial, optional sku and lot).")

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QWidget
 
 from serialdesk.bootstrap import Services
 from serialdesk.domain.text import plural
@@ -75,6 +75,13 @@ class LabelsDialog(QDialog):
             for shown, value in choices:
                 combo.addItem(shown, value)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        # Issue 16: a GS1 Digital Link in the symbol (a QR code), under the station's resolver.
+        self.linkCheck = QCheckBox("GS1 Digital Link (QR code)", ui.optionsCard)
+        self.linkCheck.setObjectName("linkCheck")
+        self.resolver = self.job.resolver_setting()
+        self.linkCheck.setToolTip(f"Units of products with a GTIN get a QR code of their Digital Link "
+                                  f"({self.resolver}/01/…/21/…); phones and our scanners read it back")
+        ui.optionsForm.addRow("", self.linkCheck)
         ui.preview.setDocument(self.document)
         ui.preview.setPageMode(QPdfView.PageMode.MultiPage)
         ui.preview.setPageSpacing(12)
@@ -86,8 +93,9 @@ class LabelsDialog(QDialog):
     def _connect(self) -> None:
         ui = self.ui
         for signal in (ui.layoutCombo.currentIndexChanged, ui.symbologyCombo.currentIndexChanged,
-                       ui.startSpin.valueChanged, ui.priceCheck.toggled):
+                       ui.startSpin.valueChanged, ui.priceCheck.toggled, self.linkCheck.toggled):
             signal.connect(lambda *_: self._timer.start())
+        self.linkCheck.toggled.connect(self._link_toggled)
         ui.generatedCheck.toggled.connect(lambda _on: self.fetch())
         self._timer.timeout.connect(self.make_preview)
         ui.closeButton.clicked.connect(self.reject)
@@ -99,7 +107,13 @@ class LabelsDialog(QDialog):
     def options(self) -> LabelOptions:
         ui = self.ui
         return self.job.LabelOptions(str(ui.layoutCombo.currentData()), str(ui.symbologyCombo.currentData()),
-                            ui.startSpin.value(), ui.priceCheck.isChecked())
+                                     ui.startSpin.value(), ui.priceCheck.isChecked(), self.linkCheck.isChecked(),
+                                     self.resolver)
+
+    def _link_toggled(self, on: bool) -> None:
+        """A Digital Link is a web address: it goes in a QR code (a Code 128 of it would not fit a label)."""
+        if on and self.ui.symbologyCombo.currentData() == "code128":
+            self.ui.symbologyCombo.setCurrentIndex(max(0, self.ui.symbologyCombo.findData("qr")))
 
     def _show_state(self) -> None:
         ready = self.pdf is not None and not self._rendering

@@ -14,7 +14,9 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from serialdesk.config import Settings
 from serialdesk.domain.errors import DomainError
+from serialdesk.domain.scan import digital_link
 from serialdesk.labels import LabelData, LabelOutput, render_labels
 from serialdesk.services.dto import LabelSource
 
@@ -28,18 +30,29 @@ class LabelOptions:
     symbology: str = "code128"
     start: int = 1  # A4 sheets: the first free position, 1–24
     price: bool = False
+    digital_link: bool = False  # issue 16: the symbol carries the unit's GS1 Digital Link (products with a GTIN)
+    resolver: str = "https://id.gs1.org"  # the Digital Link's resolver base (the station's setting)
 
 
-def label_data(sources: Sequence[LabelSource], price: bool = False) -> list[LabelData]:
-    return [LabelData(s.serial, s.sku, s.name, lot=s.lot, price=s.price if price and s.price else None)
+def label_data(sources: Sequence[LabelSource], price: bool = False, resolver: str | None = None) -> list[LabelData]:
+    """What each label shows; with ``resolver`` a unit whose product has a GTIN carries its Digital Link (the CLI's
+    ``labels --digital-link``), the others keep their plain serial symbol."""
+    return [LabelData(s.serial, s.sku, s.name, lot=s.lot, price=s.price if price and s.price else None,
+                      link=digital_link(s.gtin, s.serial, s.lot, resolver) if resolver and s.gtin else None)
             for s in sources]
+
+
+def resolver_setting() -> str:
+    """The station's Digital Link resolver (Settings; $SERIALDESK_RESOLVER), as the CLI reads it."""
+    return Settings().resolver
 
 
 def render_pdf(sources: Sequence[LabelSource], options: LabelOptions, out: Path) -> LabelOutput:
     """The labels as one PDF at 300 dpi; DomainError (nothing written) if a serial does not fit the label."""
     start = options.start - 1 if options.layout == "a4-3x8" else 0
-    return render_labels(label_data(sources, options.price), layout=options.layout, symbology=options.symbology,
-                         fmt="pdf", out=out, start_position=start)
+    data = label_data(sources, options.price, options.resolver if options.digital_link else None)
+    return render_labels(data, layout=options.layout, symbology=options.symbology, fmt="pdf", out=out,
+                         start_position=start)
 
 
 def copy_pdf(source: Path, target: str | Path) -> Path:

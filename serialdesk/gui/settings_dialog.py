@@ -16,6 +16,7 @@ from serialdesk.config import without_password
 from serialdesk.gui.formats import masked_db_url
 from serialdesk.gui.generated.ui_settings_dialog import Ui_SettingsDialog
 from serialdesk.gui.preferences import LAYOUTS, SYMBOLOGIES, Preferences, save_preferences
+from serialdesk.gui.settings_resolver import ResolverField
 
 
 class SettingsDialog(QDialog):
@@ -37,6 +38,7 @@ class SettingsDialog(QDialog):
             for shown, value in choices:
                 combo.addItem(shown, value)
         self.show_preferences(preferences)
+        self.resolver = ResolverField(self.ui.labelsForm, self.ui.labelsGroup, store)  # issue 16
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
 
@@ -66,11 +68,12 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         chosen = self.values()
-        problem = chosen.problem()
+        problem = chosen.problem() or self.resolver.problem()
         if problem:
             self.ui.banner.bad(problem)
             return
         save_preferences(chosen, self.store)
+        self.resolver.save()
         chosen = replace(chosen, db_url=without_password(chosen.db_url))  # the password went to the keyring
         later = [what for what, changed in (("the station name", chosen.station != self.preferences.station),
                                             ("the database", chosen.db_url != self.preferences.db_url)) if changed]

@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, literal_column, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Event, Item, Location, Product, Receipt, ReceiptLine, Transfer, TransferLine
 from serialdesk.db.models.supply import DEFAULT_LOCATION_ID, TRANSIT_LOCATION_ID
 from serialdesk.domain.errors import DomainError, NotFound
-from serialdesk.domain.products import clean_name, record_number
+from serialdesk.domain.products import clean_name, gtin_check_digit, record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.text import listing
@@ -178,25 +179,61 @@ def put(s: Session, item: Item, product: Product, from_id: int, to_id: int, *, s
 
 
 def location_view(loc: Location, in_stock: int = 0) -> LocationView:
-    return LocationView(loc.id, loc.name, loc.kind, loc.branch, in_stock, loc.id == DEFAULT_LOCATION_ID)
+    return LocationView(loc.id, loc.name, loc.kind, loc.branch, in_stock, loc.id == DEFAULT_LOCATION_ID, loc.gln)
+
+
+def clean_gln(text: str | None) -> str | None:
+    """A GS1 Global Location Number: 13 digits with a valid check digit; empty means none (issue 16)."""
+    if text is None or not text.strip():
+        return None
+    gln = text.strip()
+    if not (gln.isascii() and gln.isdigit()) or len(gln) != 13:
+        raise DomainError(f"'{text.strip()}' is not a GLN (a GS1 Global Location Number has 13 digits).",
+                          code="bad_gln")
+    if gtin_check_digit(gln[:-1]) != int(gln[-1]):
+        raise DomainError(f"The GLN {gln} has a wrong check digit (expected {gtin_check_digit(gln[:-1])}); check "
+                          "the number the GS1 office gave you.", code="bad_gln_check")
+    return gln
 
 
 class LocationService(Service):
-    def add_location(self, name: str, *, branch: str | None = None) -> LocationView:
-        """A new place units can be in; ``branch`` names the branch it belongs to (none: the main shop)."""
+    def add_location(self, name: str, *, branch: str | None = None, gln: str | None = None) -> LocationView:
+        """A new place units can be in; ``branch`` names the branch it belongs to (none: the main shop); ``gln``
+        its GS1 Global Location Number, if it has one."""
         self.actor.require(Action.EDIT_CATALOGUE)
         clean = _location_name(name)
         branch_name = " ".join((branch or "").split())[:60]
+        number = clean_gln(gln)
         with self.uows() as uow:
             s = uow.session
             _refuse_taken(s, clean, None)
-            loc = Location(name=clean, kind=STORE, branch=branch_name, active=True, created_at=self.clock())
+            _refuse_gln_taken(s, number, None)
+            loc = Location(name=clean, kind=STORE, branch=branch_name, active=True, created_at=self.clock(),
+                           gln=number)
             s.add(loc)
-            s.flush()
-            self.record(s, kind="location_added", ref_type="location", ref_id=loc.id,
-                        data={"name": clean, "branch": branch_name})
+            _flush_gln(s, number)
+            data = {"name": clean, "branch": branch_name} | ({"gln": number} if number else {})
+            self.record(s, kind="location_added", ref_type="location", ref_id=loc.id, data=data)
             uow.commit()
             return location_view(loc)
+
+    def set_gln(self, name: str, gln: str | None) -> LocationView:
+        """Give a location its GLN (an empty one takes it away): EPCIS names the place by it (issue 16)."""
+        self.actor.require(Action.EDIT_CATALOGUE)
+        number = clean_gln(gln)
+        with self.uows() as uow:
+            s = uow.session
+            loc = location_by_name(s, name)
+            if loc.kind == TRANSIT and number:
+                raise DomainError(f"'{loc.name}' is no place but units on their way; it takes no GLN.",
+                                  code="location_is_transit")
+            _refuse_gln_taken(s, number, loc.id)
+            before, loc.gln = loc.gln, number
+            _flush_gln(s, number)
+            self.record(s, kind="location_gln_set", ref_type="location", ref_id=loc.id,
+                        data={"name": loc.name, "from": before, "to": number})
+            uow.commit()
+            return location_view(loc, _units_in(s).get(loc.id, 0))
 
     def rename_location(self, old: str, new: str) -> LocationView:
         """A new name for a place; its units stay in it (they point to the place, not its name)."""
@@ -269,6 +306,24 @@ def _refuse_taken(s: Session, name: str, own_id: int | None) -> None:
     other = s.execute(select(Location.id, Location.name).where(func.lower(Location.name) == name.lower())).first()
     if other is not None and other[0] != own_id:
         raise DomainError(f"There is already a location '{other[1]}'.", code="duplicate_location")
+
+
+def _refuse_gln_taken(s: Session, gln: str | None, own_id: int | None) -> None:
+    if gln is None:
+        return
+    other = s.execute(select(Location.id, Location.name).where(Location.gln == gln)).first()
+    if other is not None and other[0] != own_id:
+        raise DomainError(f"The GLN {gln} is already that of location '{other[1]}'.", code="duplicate_gln")
+
+
+def _flush_gln(s: Session, gln: str | None) -> None:
+    """Write now: another station giving the same GLN at the same moment is refused in words, not as SQL."""
+    try:
+        s.flush()
+    except IntegrityError:
+        s.rollback()
+        raise DomainError(f"The GLN {gln} was just given to another location at another station; nothing was "
+                          "changed.", code="duplicate_gln") from None
 
 
 def _location_name(name: str) -> str:

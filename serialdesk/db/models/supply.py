@@ -27,6 +27,7 @@ class Location(Base):
     branch: Mapped[str] = mapped_column(String(60), default="")  # "" = the main shop
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    gln: Mapped[str | None] = mapped_column(String(13), unique=True, index=True)  # GS1 GLN (issue 16)
 
 
 class Transfer(Base):

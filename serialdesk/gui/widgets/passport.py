@@ -11,6 +11,7 @@ from serialdesk.gui.formats import local_day, local_time, money, status_word, ti
 from serialdesk.gui.generated.ui_passport_panel import Ui_PassportPanel
 from serialdesk.gui.models.table import Column, RowsModel, sorted_view
 from serialdesk.gui.widgets.feedback import Badge
+from serialdesk.gui.widgets.passport_epcis import EpcisSaver
 from serialdesk.gui.widgets.tables import fit_columns
 from serialdesk.services.dto import EventView, FitmentView, ItemPassport, PartNode
 
@@ -139,6 +140,7 @@ class PassportPanel(QWidget):
         layout = self.ui.contentLayout
         layout.setStretchFactor(tree, 1)
         layout.setStretchFactor(self.ui.eventsView, 2)
+        self.epcis = EpcisSaver(self)  # issue 16: "EPCIS…" saves the unit's history (widgets/passport_epcis.py)
         self.clear()
 
     def clear(self) -> None:

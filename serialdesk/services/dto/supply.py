@@ -15,6 +15,7 @@ class LocationView:
     branch: str  # "" = the main shop
     in_stock: int = 0  # units in stock there now
     default: bool = False  # where a unit without a place is (the shop floor)
+    gln: str | None = None  # its GS1 Global Location Number, when it has one (EPCIS, issue 16)
 
 
 @dataclass(frozen=True)
