@@ -60,8 +60,8 @@ def z_of(service_level: Decimal | float) -> float:
     """The standard normal quantile of the service level (0.95 → 1.645)."""
     level = float(service_level)
     if not 0.5 <= level < 1:
-        raise DomainError(f"A service level is a share between 0.5 and 0.999 (e.g. 0.95 for 95 %), not {service_level}.",
-                          code="bad_service_level")
+        raise DomainError(f"A service level is a share between 0.5 and 0.999 (e.g. 0.95 for 95 %), not "
+                          f"{service_level}.", code="bad_service_level")
     return NormalDist().inv_cdf(level)
 
 

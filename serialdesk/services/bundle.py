@@ -17,8 +17,8 @@ from serialdesk.services.lookup import LookupService
 from serialdesk.services.maintenance import MaintenanceService
 from serialdesk.services.product_settings import ProductSettingsService
 from serialdesk.services.recall import RecallService
-from serialdesk.services.reorder import ReorderService
 from serialdesk.services.receiving import ReceivingService
+from serialdesk.services.reorder import ReorderService
 from serialdesk.services.reports import ReportService
 from serialdesk.services.revenue import RevenueService
 from serialdesk.services.sales import SalesService

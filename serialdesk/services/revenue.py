@@ -143,7 +143,9 @@ class RevenueService(Service):
 
 
 def _key(by: str) -> ColumnElement[Any]:
-    return Item.product_id if by == "product" else func.coalesce(Item.supplier_id, 0)
+    if by == "product":
+        return Item.product_id.expression
+    return func.coalesce(Item.supplier_id, literal_column("0"))
 
 
 def revenue_rows(s: Session, first: date, last: date, by: str) -> tuple[dict[str, _Tally], dict[str, str]]:
