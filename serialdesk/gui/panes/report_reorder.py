@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCharts import QChart
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QWidget
 
 from serialdesk.domain.text import plural
 from serialdesk.gui.charts import Bars, bar_chart
@@ -45,6 +46,9 @@ def reorder_columns(order: dict[str, int]) -> tuple[Column[ReorderLine], ...]:
         Column("SKU", lambda ln: ln.sku, tooltip=lambda ln: ln.name),
         Column("Flag", lambda ln: FLAG_WORDS.get(ln.flag, ln.flag), tone=lambda ln: FLAG_TONES.get(ln.flag),
                tooltip=lambda ln: ln.advice, raw=lambda ln: ln.flag),
+        Column("Order", lambda ln: f"{ln.suggested_qty:,}" if ln.suggested_qty else "—",
+               sort=lambda ln: ln.suggested_qty, align=RIGHT, tone=lambda ln: "bad" if ln.suggested_qty else None,
+               tooltip=lambda ln: f"packs of {ln.pack_size}", raw=lambda ln: ln.suggested_qty),
         Column("On hand", lambda ln: f"{ln.on_hand:,}", sort=lambda ln: ln.on_hand, align=RIGHT),
         Column("On order", lambda ln: f"{ln.on_order:,}", sort=lambda ln: ln.on_order, align=RIGHT),
         Column("Per day", lambda ln: _num(ln.daily_demand, 2), sort=lambda ln: ln.daily_demand, align=RIGHT,
@@ -60,9 +64,6 @@ def reorder_columns(order: dict[str, int]) -> tuple[Column[ReorderLine], ...]:
         Column("Reorder point", lambda ln: f"{ln.reorder_point:,}", sort=lambda ln: ln.reorder_point, align=RIGHT,
                tooltip=lambda ln: f"lead-time demand + safety stock {ln.safety_stock} "
                                   f"({ln.service_level * 100:.0f} % service level)"),
-        Column("Order", lambda ln: f"{ln.suggested_qty:,}" if ln.suggested_qty else "—",
-               sort=lambda ln: ln.suggested_qty, align=RIGHT, tone=lambda ln: "bad" if ln.suggested_qty else None,
-               tooltip=lambda ln: f"packs of {ln.pack_size}", raw=lambda ln: ln.suggested_qty),
         Column("Supplier", lambda ln: ln.supplier or "—"),
         Column("Turnover", lambda ln: _num(ln.turnover, 2), sort=lambda ln: ln.turnover or 0, align=RIGHT,
                raw=lambda ln: ln.turnover),
@@ -86,9 +87,10 @@ def reorder_figures(r: ReorderReport) -> list[tuple[str, str, str]]:
 
 
 def reorder_chart(r: ReorderReport) -> QChart:
-    """Days of cover against the lead time, for the most urgent products."""
-    top = [ln for ln in r.lines if ln.daily_demand > 0][:CHART_PRODUCTS]
-    return bar_chart("Days of cover and lead time (most urgent first)", [ln.sku for ln in top],
+    """Days of cover against the lead time, for the most urgent products that are worth reordering (a slow
+    mover's hundreds of days would flatten every bar that matters)."""
+    top = [ln for ln in r.lines if ln.flag in ("reorder", "ok")][:CHART_PRODUCTS]
+    return bar_chart("Days of stock left against the lead time (most urgent first; slow and dead stock left out)", [ln.sku for ln in top],
                      [Bars("Days of cover", [float(ln.days_of_cover or 0) for ln in top]),
                       Bars("Lead time (days)", [float(ln.lead_time_days) for ln in top])], value_title="days")
 
@@ -104,6 +106,12 @@ class ReorderTab(ReportTab):
     """The reorder table with a button that drafts the purchase orders."""
 
     sig_draft = Signal()
+
+    def _body(self) -> QSplitter:
+        splitter = super()._body()
+        splitter.setStretchFactor(0, 2)  # the table is what the buyer reads: it gets the room
+        splitter.setStretchFactor(1, 3)
+        return splitter
 
     def _footer(self, note: str) -> QHBoxLayout:
         footer = super()._footer(note)
@@ -141,8 +149,16 @@ def new_reorder_tab(parent: QWidget) -> ReorderTab:
 
 # --- revenue ------------------------------------------------------------------------------------------------
 
+def month_text(r: RevenueRow) -> str:
+    """'2026-03' → 'Mar 2026' (as the turnover tab names months)."""
+    try:
+        return f"{date.fromisoformat(r.key + '-01'):%b %Y}"
+    except ValueError:
+        return r.key
+
+
 REVENUE_COLUMNS: tuple[Column[RevenueRow], ...] = (
-    Column("Month", lambda r: r.key),
+    Column("Month", month_text, sort=lambda r: r.key, raw=lambda r: r.key),
     Column("Units", lambda r: f"{r.units:,}", sort=lambda r: r.units, align=RIGHT),
     Column("Returned", lambda r: f"{r.units_returned:,}", sort=lambda r: r.units_returned, align=RIGHT),
     Column("Revenue", lambda r: money(r.revenue), sort=lambda r: r.revenue, align=RIGHT, raw=lambda r: r.revenue),
@@ -164,7 +180,7 @@ def revenue_figures(r: RevenueReport) -> list[tuple[str, str, str]]:
 
 
 def revenue_chart(r: RevenueReport) -> QChart:
-    return bar_chart("Revenue and margin per month", [row.key for row in r.rows],
+    return bar_chart("Revenue and margin per month", [month_text(row) for row in r.rows],
                      [Bars("Revenue", [float(row.revenue) for row in r.rows]),
                       Bars("Margin", [float(row.margin) for row in r.rows])], value_title="money")
 
