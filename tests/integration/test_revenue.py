@@ -150,7 +150,7 @@ def test_without_dates_the_last_30_local_days(sales: Services) -> None:
 
 
 def test_bad_requests_are_refused_in_words(sales: Services, as_user) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(DomainError, match="ends .* before it starts"):
+    with pytest.raises(DomainError, match=r"ends .* before it starts"):
         sales.revenue.revenue(APR10, FEB1)
     with pytest.raises(DomainError, match="not a grouping"):
         sales.revenue.revenue(by="colour")

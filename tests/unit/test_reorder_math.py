@@ -75,7 +75,7 @@ def test_flags_dead_slow_reorder_ok() -> None:
     assert f.flag_of(180, 180, 20, steady) == f.OK
     assert f.flag_of(5, 20, 20, steady) == f.REORDER
     assert f.flag_of(5, 21, 20, steady) == f.OK
-    assert f.DO_NOT_REORDER == {f.SLOW, f.DEAD}
+    assert {f.SLOW, f.DEAD} == f.DO_NOT_REORDER
 
 
 def test_the_most_urgent_comes_first() -> None:

@@ -90,7 +90,8 @@ def reorder_chart(r: ReorderReport) -> QChart:
     """Days of cover against the lead time, for the most urgent products that are worth reordering (a slow
     mover's hundreds of days would flatten every bar that matters)."""
     top = [ln for ln in r.lines if ln.flag in ("reorder", "ok")][:CHART_PRODUCTS]
-    return bar_chart("Days of stock left against the lead time (most urgent first; slow and dead stock left out)", [ln.sku for ln in top],
+    title = "Days of stock left against the lead time (most urgent first; slow and dead stock left out)"
+    return bar_chart(title, [ln.sku for ln in top],
                      [Bars("Days of cover", [float(ln.days_of_cover or 0) for ln in top]),
                       Bars("Lead time (days)", [float(ln.lead_time_days) for ln in top])], value_title="days")
 
