@@ -57,6 +57,8 @@ def service_level(value: Decimal | str) -> Decimal:
         level = Decimal(text)
     except InvalidOperation:
         raise DomainError(f"'{value}' is not a service level (e.g. 0.95 or 95 %).", code="bad_service_level") from None
+    if not level.is_finite():
+        raise DomainError(f"'{value}' is not a service level (e.g. 0.95 or 95 %).", code="bad_service_level")
     if level >= 1:
         level = level / 100
     z_of(level)  # refuses a level outside 0.5–0.999

@@ -85,38 +85,48 @@ class ReorderService(Service):
         all in one transaction: either every PO is written or none. Products with no known supplier are named
         and left out."""
         self.actor.require(Action.RECEIVE)
-        advice = self.advice(location, cover_days=cover_days, with_turnover=False)
-        wanted = [ln for ln in advice.lines if ln.suggested_qty > 0]
-        if not wanted:
-            raise DomainError("Nothing needs ordering now: every product is above its reorder point.",
-                              code="nothing_to_order")
-        skipped = tuple(f"{ln.sku} ({ln.suggested_qty}): no supplier known — order it by hand (po add)"
-                        for ln in wanted if ln.supplier is None)
-        by_supplier: dict[str, list[ReorderLine]] = defaultdict(list)
-        for ln in wanted:
-            if ln.supplier is not None:
-                by_supplier[ln.supplier].append(ln)
-        if not by_supplier:
-            raise DomainError("Nothing was ordered: " + "; ".join(skipped) + ".", code="no_supplier")
+        if not 0 <= cover_days <= 365:
+            raise DomainError(f"Order for between 0 and 365 days of cover (it was {cover_days}).",
+                              code="bad_cover_days")
+        today = utc_day(self.clock())
         purchasing = PurchasingService(self.uows, self.actor, self.clock)
         orders: list[DraftOrder] = []
-        note = f"Drafted from the reorder advice of {advice.as_of.isoformat()}"
+        note = f"Drafted from the reorder advice of {today.isoformat()}"
         with self.uows() as uow:
             s = uow.session
-            for supplier, lines in sorted(by_supplier.items()):
+            # Two buyers drafting at once: the second waits here for the first to commit, then works out the
+            # advice again with the first one's orders on order (PostgreSQL; SQLite writes one at a time).
+            s.execute(select(Supplier.id).order_by(Supplier.id).with_for_update()).all()
+            place = location_by_name(s, location) if location is not None else None
+            lines = _advice_lines(s, today, place.id if place is not None else None,
+                                  place.name if place is not None else None, cover_days)
+            wanted = sorted((ln for ln in lines if ln.suggested_qty > 0),
+                            key=lambda ln: f.urgency_key(ln.flag, ln.days_of_cover, ln.lead_time_days, ln.sku))
+            if not wanted:
+                raise DomainError("Nothing needs ordering now: every product is above its reorder point.",
+                                  code="nothing_to_order")
+            skipped = tuple(f"{ln.sku} ({ln.suggested_qty}): no supplier known — order it by hand (po add)"
+                            for ln in wanted if ln.supplier is None)
+            by_supplier: dict[str, list[ReorderLine]] = defaultdict(list)
+            for ln in wanted:
+                if ln.supplier is not None:
+                    by_supplier[ln.supplier].append(ln)
+            if not by_supplier:
+                raise DomainError("Nothing was ordered: " + "; ".join(skipped) + ".", code="no_supplier")
+            for supplier, group in sorted(by_supplier.items()):
                 sup = s.scalar(select(Supplier).where(Supplier.name == supplier))
                 assert sup is not None
                 po = PurchaseOrder(supplier_id=sup.id, status=OPEN, created_by=self.actor.name,
                                    created_at=self.clock(), note=note)
                 s.add(po)
                 s.flush()
-                for ln in lines:
+                for ln in group:
                     purchasing._add_line(s, po, ln.sku, ln.suggested_qty, ln.unit_cost, None)
                 self.record(s, kind="po_added", ref_type="purchase_order", ref_id=po.id,
-                            data={"supplier": sup.name, "lines": len(lines), "from": "reorder advice"})
+                            data={"supplier": sup.name, "lines": len(group), "from": "reorder advice"})
                 orders.append(DraftOrder(record_number("purchase_order", po.id), sup.name,
-                                         tuple((ln.sku, ln.suggested_qty) for ln in lines),
-                                         sum((ln.unit_cost * ln.suggested_qty for ln in lines), Decimal("0.00"))))
+                                         tuple((ln.sku, ln.suggested_qty) for ln in group),
+                                         sum((ln.unit_cost * ln.suggested_qty for ln in group), Decimal("0.00"))))
             uow.commit()
         return DraftOrders(tuple(orders), skipped)
 

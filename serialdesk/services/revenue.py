@@ -123,6 +123,10 @@ class RevenueService(Service):
         last = last_day or today
         first = first_day or last - timedelta(days=DEFAULT_DAYS - 1)
         period = Period(first, last)  # refuses a reversed period
+        for d in (first, last):
+            if not 1970 <= d.year <= 9998:
+                raise DomainError(f"{d.isoformat()} is outside the shop's records (use a day after 1970).",
+                                  code="bad_date")
         with self.uows.reading() as uow:
             tallies, labels = revenue_rows(uow.session, period.first, period.last, by)
         if by in BY_TIME:

@@ -44,6 +44,7 @@ def test_product_set_changes_what_is_given_and_refuses_bad_values(store: str) ->
             (["--lead-time-days", "-1"], 3, "A lead time is between 0 and 365 days"),
             (["--service-level", "lots"], 3, "'lots' is not a service level"),
             (["--service-level", "1.2"], 3, "service level"),
+            (["--service-level", "NaN"], 3, "'NaN' is not a service level"),
             (["--warranty-months", "999"], 3, "between 0 and 240 months"),
             (["--price", "abc"], 3, "Price"),
             ([], 3, "Nothing to change on FAN-2D"),

@@ -160,3 +160,32 @@ def test_only_managers_see_the_advice(buyer: Services, as_user) -> None:  # type
 
 def test_an_empty_shop_has_nothing_to_advise(admin: Services) -> None:
     assert admin.reorder.advice().lines == ()
+
+
+def test_two_buyers_drafting_at_once_order_once(buyer: Services, app: App, clock: Clock) -> None:
+    import threading
+
+    from serialdesk.services.reorder import ReorderService
+
+    results: list[object] = []
+    start = threading.Barrier(2)
+
+    def draft() -> None:
+        service = ReorderService(app.uows, buyer.actor, clock)
+        start.wait()
+        try:
+            results.append(service.draft_orders())
+        except DomainError as refused:
+            results.append(refused.code)
+
+    threads = [threading.Thread(target=draft) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(type(r).__name__ for r in results) == ["DraftOrders", "str"]  # one drafted, one was told
+    assert "nothing_to_order" in results
+    with app.uows.reading() as uow:
+        assert uow.session.scalar(select(func.count(PurchaseOrder.id))) == 1
+    fan = buyer.reorder.advice().lines
+    assert next(ln for ln in fan if ln.sku == FAN).on_order == 78

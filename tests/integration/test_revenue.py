@@ -162,3 +162,8 @@ def test_an_empty_period_is_zeros(sales: Services) -> None:
     report = sales.revenue.revenue(date(2025, 1, 1), date(2025, 1, 31), "month")
     assert [(r.key, r.revenue, r.cost, r.margin) for r in report.rows] == [("2025-01", 0, 0, 0)]
     assert report.total.margin_rate is None and os.environ["TZ"] == "Europe/Copenhagen"
+
+
+def test_a_day_outside_the_records_is_refused_in_words(sales: Services) -> None:
+    with pytest.raises(DomainError, match="outside the shop's records"):
+        sales.revenue.revenue(date(1, 1, 1), date(2026, 1, 1))
