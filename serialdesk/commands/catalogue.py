@@ -1,11 +1,13 @@
-"""product add, supplier add, customer add / find."""
+"""product add / set / slot / list, supplier add, customer add / find / show."""
 
 from __future__ import annotations
 
 import argparse
+from functools import partial
 
 from serialdesk.commands.context import Context
 from serialdesk.commands.output import local
+from serialdesk.services.product_settings import Buying
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -26,7 +28,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
                    help="months of warranty a repair under warranty adds (from the repair)")
     p.add_argument("--gs1-safe", action="store_true",
                    help="serials must fit a GS1 barcode (AI 21): others are refused at receiving")
+    _buying_options(p)
     p.set_defaults(handler=run_product_add)
+    p = products.add_parser("set", parents=[common], help="change a product: name, prices, warranty, barcode, buying")
+    p.add_argument("sku")
+    p.add_argument("--name")
+    p.add_argument("--gtin", help="the barcode ('' removes it)")
+    p.add_argument("--cost")
+    p.add_argument("--price")
+    p.add_argument("--warranty-months", type=int)
+    p.add_argument("--supplier-warranty-months", type=int)
+    p.add_argument("--repair-extension-months", type=int)
+    _buying_options(p)
+    p.set_defaults(handler=run_product_set)
     p = products.add_parser("slot", parents=[common], help="declare a part the product takes (swaps fit only these)")
     p.add_argument("sku")
     p.add_argument("--part", required=True, metavar="PART_SKU")
@@ -57,9 +71,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.set_defaults(handler=run_customer_show)
 
 
+def _buying_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lead-time-days", type=int, metavar="N",
+                   help="the supplier's lead time, used until purchase orders have measured one")
+    p.add_argument("--pack-size", type=int, metavar="N", help="the supplier sells in packs of N (orders round up)")
+    p.add_argument("--service-level", metavar="P",
+                   help="chance of not running out while a delivery comes, e.g. 0.95 or 98%%")
+
+
+def _buying(a: argparse.Namespace) -> Buying:
+    return Buying(a.lead_time_days, a.pack_size, a.service_level)
+
+
+def run_product_set(ctx: Context) -> int:
+    a = ctx.args
+    product = ctx.services.product_settings.set_product(
+        a.sku, _buying(a), name=a.name, cost=a.cost, price=a.price, warranty_months=a.warranty_months,
+        supplier_warranty_months=a.supplier_warranty_months, repair_extension_months=a.repair_extension_months,
+        gtin=a.gtin)
+    return ctx.emit(product, f"Product {product.sku} changed: {', '.join(product.changed)}.")
+
+
 def run_product_add(ctx: Context) -> int:
     a = ctx.args
-    product = ctx.services.catalogue.add_product(
+    buying = _buying(a)
+    # Without buying settings the product comes back as it always has (ProductView); with them, with them.
+    add = (ctx.services.catalogue.add_product if buying == Buying()
+           else partial(ctx.services.product_settings.add_product, buying=buying))
+    product = add(
         a.sku, a.name, gtin=a.gtin, cost=a.cost, price=a.price, warranty_months=a.warranty_months,
         serial_pattern=a.serial_pattern, serial_source=a.serial_source, serial_regex=a.serial_regex,
         serial_case=a.serial_case, supplier_warranty_months=a.supplier_warranty_months,

@@ -1,4 +1,5 @@
-"""report turnover|aging|suppliers [--from D --to D] (report stock lives with the stock commands)."""
+"""report turnover|aging|suppliers [--from D --to D], report reorder [--location L] [--draft-pos], report revenue
+[--from D --to D] [--by product|supplier|month|week|day] (report stock lives with the stock commands)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from decimal import Decimal
 from serialdesk.commands.context import Context
 from serialdesk.commands.trace import _date
 from serialdesk.services.dto import AgingReport, SupplierQualityReport, TurnoverReport
+from serialdesk.services.dto.buying import DraftOrders, ReorderReport, RevenueReport
 
 
 def register(reports: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -19,6 +21,18 @@ def register(reports: argparse._SubParsersAction[argparse.ArgumentParser], commo
         p.set_defaults(handler=handler)
     p = reports.add_parser("aging", parents=[common], help="days in stock, in 0-30/31-90/91-180/180+ bands")
     p.set_defaults(handler=run_aging)
+    p = reports.add_parser("reorder", parents=[common], help="what to order now, most urgent first")
+    p.add_argument("--location", metavar="NAME", help="stock and sales at this location only")
+    p.add_argument("--cover-days", type=int, default=30, metavar="N",
+                   help="an order brings stock to the lead time plus N days of demand (default 30)")
+    p.add_argument("--draft-pos", action="store_true",
+                   help="turn the suggestions into purchase orders, one per supplier, all at once")
+    p.set_defaults(handler=run_reorder)
+    p = reports.add_parser("revenue", parents=[common], help="revenue, cost and margin, returns deducted")
+    p.add_argument("--from", dest="first", type=_date, metavar="DATE", help="first day (local), inclusive")
+    p.add_argument("--to", dest="last", type=_date, metavar="DATE", help="last day (local), inclusive")
+    p.add_argument("--by", default="product", choices=["product", "supplier", "month", "week", "day"])
+    p.set_defaults(handler=run_revenue)
 
 
 def _ratio(value: Decimal | None, unit: str = "") -> str:
@@ -75,3 +89,52 @@ def run_suppliers(ctx: Context) -> int:
     report = ctx.services.reports.supplier_quality(ctx.args.first, ctx.args.last)
     return ctx.emit(report, lambda: suppliers_text(report))
 
+
+
+def reorder_text(r: ReorderReport) -> str:
+    where = f" at {r.location}" if r.location else ""
+    lines = [f"Reorder advice{where} on {r.as_of} (order up to lead time + {r.target_cover_days} days of demand)",
+             f"{'SKU':<16} {'Flag':<11} {'Hand':>5} {'Order':>5} {'/day':>6} {'Lead':>4} {'Cover':>6} "
+             f"{'ROP':>5} {'Buy':>5}  Advice"]
+    lines += [f"{ln.sku:<16} {ln.flag:<11} {ln.on_hand:>5} {ln.on_order:>5} {ln.daily_demand:>6} "
+              f"{ln.lead_time_days:>4} {_ratio(ln.days_of_cover):>6} {ln.reorder_point:>5} {ln.suggested_qty:>5}  "
+              f"{ln.advice}" for ln in r.lines]
+    if not r.lines:
+        lines.append("No products yet.")
+    return "\n".join(lines)
+
+
+def drafts_text(d: DraftOrders) -> str:
+    lines = [f"{o.number} to {o.supplier}: " + ", ".join(f"{q} × {sku}" for sku, q in o.lines) + f" ({o.total_cost})"
+             for o in d.orders]
+    lines += [f"Not ordered: {why}" for why in d.skipped]
+    return "\n".join(lines)
+
+
+def run_reorder(ctx: Context) -> int:
+    a = ctx.args
+    if a.draft_pos:
+        drafts = ctx.services.reorder.draft_orders(a.location, cover_days=a.cover_days)
+        return ctx.emit(drafts, lambda: drafts_text(drafts))
+    report = ctx.services.reorder.advice(a.location, cover_days=a.cover_days)
+    return ctx.emit(list(report.lines), lambda: reorder_text(report))
+
+
+def revenue_text(r: RevenueReport) -> str:
+    lines = [f"Revenue {r.first_day} – {r.last_day} (local days) by {r.by}: {r.total.revenue} revenue, "
+             f"{r.total.cost} cost, {r.total.margin} margin ({_ratio_pct(r.total.margin_rate)}); "
+             f"{r.total.units_sold} sold, {r.total.units_returned} returned",
+             f"{r.by.capitalize():<24} {'Units':>6} {'Revenue':>12} {'Cost':>12} {'Margin':>12} {'Rate':>8}"]
+    lines += [f"{row.key[:24]:<24} {row.units:>6} {row.revenue:>12} {row.cost:>12} {row.margin:>12} "
+              f"{_ratio_pct(row.margin_rate):>8}" for row in r.rows]
+    return "\n".join(lines)
+
+
+def _ratio_pct(rate: Decimal | None) -> str:
+    return "—" if rate is None else _pct(rate)
+
+
+def run_revenue(ctx: Context) -> int:
+    a = ctx.args
+    report = ctx.services.revenue.revenue(a.first, a.last, a.by)
+    return ctx.emit(report, lambda: revenue_text(report))

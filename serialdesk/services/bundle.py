@@ -15,9 +15,12 @@ from serialdesk.services.exchange import ExportService, ImportService
 from serialdesk.services.labelling import LabelService
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.maintenance import MaintenanceService
+from serialdesk.services.product_settings import ProductSettingsService
 from serialdesk.services.recall import RecallService
 from serialdesk.services.receiving import ReceivingService
+from serialdesk.services.reorder import ReorderService
 from serialdesk.services.reports import ReportService
+from serialdesk.services.revenue import RevenueService
 from serialdesk.services.sales import SalesService
 from serialdesk.services.scanning import ScanService
 from serialdesk.services.service_desk import ServiceDeskService
@@ -49,3 +52,16 @@ class Services:
     audit: AuditService
     changes: ChangeService  # what this app's commits changed, and what changed elsewhere
     assembly: AssemblyService
+
+    # Issue 17, built from the reports service's own unit of work, actor and clock (no new constructor argument).
+    @property
+    def reorder(self) -> ReorderService:
+        return ReorderService(self.reports.uows, self.actor, self.reports.clock)
+
+    @property
+    def revenue(self) -> RevenueService:
+        return RevenueService(self.reports.uows, self.actor, self.reports.clock)
+
+    @property
+    def product_settings(self) -> ProductSettingsService:
+        return ProductSettingsService(self.reports.uows, self.actor, self.reports.clock)

@@ -32,7 +32,7 @@ __all__ = ["ChangeMarks", "ChangeService", "Changes", "ChangesSince", "event_cha
 
 # What an event says changed, beyond the ledger itself: by its kind, else by what it refers to.
 EVENT_KINDS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("product_added", "product_part_set", "supplier_added", "products_imported",
+    **dict.fromkeys(("product_added", "product_changed", "product_part_set", "supplier_added", "products_imported",
                      "suppliers_imported"), frozenset({CATALOGUE})),
     **dict.fromkeys(("customer_added", "customers_imported"), frozenset({CUSTOMERS})),
     **dict.fromkeys(("user_added", "user_changed", "user_activated", "pin_changed", "pin_set_at_first_login",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, false
+from sqlalchemy import ForeignKey, Index, Numeric, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from serialdesk.db.models.base import Base, utcnow
@@ -30,6 +30,11 @@ class Product(Base):
     serial_case: Mapped[str] = mapped_column(String(16), default="upper")  # upper|preserve
     # Serials must fit GS1 AI (21): refused at receiving when they could not be printed in a GS1 barcode.
     serial_gs1_safe: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Reorder advice (issue 17): the supplier's lead time when no PO measured one, the supplier's pack size
+    # (suggestions round up to it) and the chance of not running out while a delivery comes (None: 0.95).
+    lead_time_days: Mapped[int | None]
+    pack_size: Mapped[int] = mapped_column(default=1, server_default="1")
+    service_level: Mapped[Decimal | None] = mapped_column(Numeric(6, 4))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

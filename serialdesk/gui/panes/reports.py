@@ -1,5 +1,6 @@
-"""F7 Reports (managers): turnover by month, stock by product, aging bands, supplier quality — each a chart, the
-figures that matter, and the table behind the chart as CSV. Definitions: docs/reports.md."""
+"""F7 Reports (managers): turnover by month, stock by product, aging bands, supplier quality, reorder advice
+(with "Draft purchase orders") and revenue and margin — each a chart, the figures that matter, and the table
+behind the chart as CSV. Definitions: docs/reports.md."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from serialdesk.bootstrap import Services
 from serialdesk.domain.changes import Changes
 from serialdesk.gui.generated.ui_reports_pane import Ui_ReportsPane
 from serialdesk.gui.models.export import write_table_csv
+from serialdesk.gui.panes import report_reorder as buying
 from serialdesk.gui.panes import report_views as views
 from serialdesk.gui.panes.base import Pane
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.widgets.report_tab import ReportTab
 from serialdesk.services.dto import AgingReport, StockReport, SupplierQualityReport, TurnoverReport
+from serialdesk.services.dto.buying import DraftOrders, ReorderReport, RevenueReport
 from serialdesk.services.reports import ReportService
 
 PERIODS = ("Last 12 months", "This year", "Last year", "Chosen dates")
@@ -31,14 +34,21 @@ class Reports:
     stock: StockReport
     aging: AgingReport
     suppliers: SupplierQualityReport
+    reorder: ReorderReport | None = None
+    revenue: RevenueReport | None = None
 
 
-def work_out(reports: ReportService, first: date | None, last: date | None) -> Reports:
-    """All four reports (on the worker). Without dates the turnover's own default period (the 365 days up to
-    today) is used, and the suppliers' units are those received in that same period."""
+def work_out(reports: ReportService, first: date | None, last: date | None,
+             services: Services | None = None) -> Reports:
+    """All the reports (on the worker). Without dates the turnover's own default period (the 365 days up to
+    today) is used, and the suppliers' units are those received in that same period; revenue by month over
+    the same days. Reorder advice (and revenue) when ``services`` are given."""
     turnover = reports.turnover(first, last)
+    reorder = services.reorder.advice() if services is not None else None
+    revenue = (services.revenue.revenue(turnover.first_day, turnover.last_day, "month")
+               if services is not None else None)
     return Reports(turnover, reports.stock(), reports.aging(),
-                   reports.supplier_quality(turnover.first_day, turnover.last_day))
+                   reports.supplier_quality(turnover.first_day, turnover.last_day), reorder, revenue)
 
 
 def preset_period(preset: int, today: date) -> tuple[date, date]:
@@ -54,6 +64,7 @@ class ReportsPane(Pane):
     help_topic = "reports"
     sig_shown = Signal(object)  # Reports
     sig_file_written = Signal(str)
+    sig_drafted = Signal(object)  # DraftOrders
 
     def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(services, runner, parent)
@@ -62,6 +73,7 @@ class ReportsPane(Pane):
         self.shown: Reports | None = None
         self.today: date | None = None
         self._stale = True
+        self._drafted_text = ""
         self.ui.titleLabel.setProperty("role", "paneTitle")
         self.tabs = {
             "turnover": ReportTab(views.TURNOVER_FIGURES, views.MONTH_COLUMNS,
@@ -78,7 +90,12 @@ class ReportsPane(Pane):
                                    "returned, and how many were repaired under warranty (each unit counts once).",
                                    parent=self),
         }
-        for (key, tab), name in zip(self.tabs.items(), ("Turnover", "Stock", "Aging", "Suppliers"), strict=True):
+        self.reorder_tab = buying.new_reorder_tab(self)
+        self.tabs["reorder"] = self.reorder_tab
+        self.tabs["revenue"] = buying.new_revenue_tab(self)
+        self.reorder_tab.sig_draft.connect(self.draft_orders)
+        names = ("Turnover", "Stock", "Aging", "Suppliers", "Reorder", "Revenue")
+        for (key, tab), name in zip(self.tabs.items(), names, strict=True):
             self.ui.tabs.addTab(tab, name)
             tab.sig_export.connect(lambda k=key: self.ask_export(k))
         self.ui.periodCombo.addItems(PERIODS)
@@ -117,8 +134,8 @@ class ReportsPane(Pane):
             return
         self._stale = False
         self.ui.banner.say("Working out the reports…")
-        reports = self.services.reports
-        self.call(lambda: work_out(reports, first, last), self.show_reports, self._failed,
+        reports, services = self.services.reports, self.services
+        self.call(lambda: work_out(reports, first, last, services), self.show_reports, self._failed,
                   label="work out the reports")
 
     def _failed(self, message: str) -> None:
@@ -136,9 +153,17 @@ class ReportsPane(Pane):
         self._show(self.tabs["aging"], views.aging_figures(r.aging), views.aging_chart(r.aging), r.aging.products)
         self._show(self.tabs["suppliers"], views.supplier_figures(r.suppliers), views.supplier_chart(r.suppliers),
                    r.suppliers.suppliers)
+        if r.reorder is not None:
+            self.reorder_tab.show_advice(r.reorder)
+        if r.revenue is not None:
+            self._show(self.tabs["revenue"], buying.revenue_figures(r.revenue), buying.revenue_chart(r.revenue),
+                       r.revenue.rows)
         t = r.turnover
         self.ui.banner.say(f"Turnover {views.period_text(t.first_day, t.last_day)} ({t.days} days) · stock and "
                            "aging as of today · figures at cost, UTC days.")
+        if self._drafted_text:
+            self.ui.banner.good(self._drafted_text)
+            self._drafted_text = ""
         self.sig_shown.emit(r)
 
     def _show_turnover(self, t: TurnoverReport) -> None:
@@ -150,6 +175,25 @@ class ReportsPane(Pane):
             tab.figure(caption, text, tip)
         tab.chart_view.show_chart(chart)  # type: ignore[arg-type]
         tab.show_rows(rows)  # type: ignore[arg-type]
+
+    # --- drafting purchase orders ------------------------------------------------------------------------------
+
+    def draft_orders(self) -> None:
+        """Every suggestion of the reorder tab as purchase orders, one per supplier, in one transaction."""
+        self.reorder_tab.draft_button.setEnabled(False)
+        self.ui.banner.say("Drafting the purchase orders…")
+        reorder = self.services.reorder
+        self.call(reorder.draft_orders, self._drafted, self._draft_failed, label="draft the purchase orders")
+
+    def _drafted(self, drafts: DraftOrders) -> None:
+        self._drafted_text = buying.drafts_text(drafts)  # said again once the reports are worked out anew
+        self.ui.banner.good(self._drafted_text)
+        self.sig_drafted.emit(drafts)
+        self.reload()  # what was ordered is on order now
+
+    def _draft_failed(self, message: str) -> None:
+        self.ui.banner.bad(message)
+        self.reorder_tab.draft_button.setEnabled(True)
 
     # --- the period ------------------------------------------------------------------------------------------
 

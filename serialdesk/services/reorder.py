@@ -1,0 +1,267 @@
+"""Reorder advice for the buyer (issue 17): per product (and location), what sells, what is on hand and on
+order, how long the supplier takes, and how many to order now — most urgent first; and one action that turns
+the suggestions into purchase orders per supplier, in one transaction.
+
+The database does the counting (GROUP BY, one statement per part, over indexed columns); the formulas are in
+``domain.reorder``. ``units_sold_per_day`` is the one place that reads demand from the sales: a daily summary
+table can take its place without touching anything else. Days are UTC calendar days, as in the other reports.
+Definitions and a worked example: docs/reports.md, "Reorder advice"."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from serialdesk.db.models import (
+    Item,
+    Product,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    PurchaseReceipt,
+    Receipt,
+    ReceiptLine,
+    Sale,
+    SaleLine,
+    Supplier,
+)
+from serialdesk.domain import reorder as f
+from serialdesk.domain.errors import DomainError
+from serialdesk.domain.products import record_number
+from serialdesk.domain.roles import Action
+from serialdesk.domain.status import ItemStatus
+from serialdesk.services.common import Service
+from serialdesk.services.dto.buying import DraftOrder, DraftOrders, ReorderLine, ReorderReport
+from serialdesk.services.locations import location_by_name, place_id
+from serialdesk.services.purchasing import OPEN, RECEIVABLE, PurchasingService
+from serialdesk.services.report_math import as_date, money, start_of, utc_day
+from serialdesk.services.reports import ReportService, UtcDay
+
+IN_STOCK = ItemStatus.IN_STOCK.value
+DAYS = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class _Source:
+    supplier_id: int
+    supplier: str
+    unit_cost: Decimal | None  # the last PO's price
+
+
+class ReorderService(Service):
+    def advice(self, location: str | None = None, *, cover_days: int = f.DEFAULT_TARGET_COVER_DAYS,
+               with_turnover: bool = True) -> ReorderReport:
+        """Reorder advice for every product (stock at ``location`` only, when given), most urgent first."""
+        self.actor.require(Action.REPORTS)
+        if not 0 <= cover_days <= 365:
+            raise DomainError(f"Order for between 0 and 365 days of cover (it was {cover_days}).",
+                              code="bad_cover_days")
+        today = utc_day(self.clock())
+        with self.uows.reading() as uow:
+            s = uow.session
+            place = location_by_name(s, location) if location is not None else None
+            place_name = place.name if place is not None else None
+            lines = _advice_lines(s, today, place.id if place is not None else None, place_name, cover_days)
+        if with_turnover and lines:
+            lines = self._beside(lines)
+        lines.sort(key=lambda ln: f.urgency_key(ln.flag, ln.days_of_cover, ln.lead_time_days, ln.sku))
+        return ReorderReport(today, place_name, cover_days, tuple(lines))
+
+    def _beside(self, lines: list[ReorderLine]) -> list[ReorderLine]:
+        """Turnover (last 365 days) and aging from the manager's reports, beside each product's advice."""
+        reports = ReportService(self.uows, self.actor, self.clock)
+        turns = {p.sku: p.turnover for p in reports.turnover().products}
+        ages = {p.sku: (p.mean_days, p.max_days) for p in reports.aging().products}
+        return [replace(ln, turnover=turns.get(ln.sku), mean_days_in_stock=ages.get(ln.sku, (None, None))[0],
+                        max_days_in_stock=ages.get(ln.sku, (None, None))[1]) for ln in lines]
+
+    def draft_orders(self, location: str | None = None, *,
+                     cover_days: int = f.DEFAULT_TARGET_COVER_DAYS) -> DraftOrders:
+        """Every suggestion as a line of an open purchase order to the product's supplier (one PO per supplier),
+        all in one transaction: either every PO is written or none. Products with no known supplier are named
+        and left out."""
+        self.actor.require(Action.RECEIVE)
+        if not 0 <= cover_days <= 365:
+            raise DomainError(f"Order for between 0 and 365 days of cover (it was {cover_days}).",
+                              code="bad_cover_days")
+        today = utc_day(self.clock())
+        purchasing = PurchasingService(self.uows, self.actor, self.clock)
+        orders: list[DraftOrder] = []
+        note = f"Drafted from the reorder advice of {today.isoformat()}"
+        with self.uows() as uow:
+            s = uow.session
+            # Two buyers drafting at once: the second waits here for the first to commit, then works out the
+            # advice again with the first one's orders on order (PostgreSQL; SQLite writes one at a time).
+            s.execute(select(Supplier.id).order_by(Supplier.id).with_for_update()).all()
+            place = location_by_name(s, location) if location is not None else None
+            lines = _advice_lines(s, today, place.id if place is not None else None,
+                                  place.name if place is not None else None, cover_days)
+            wanted = sorted((ln for ln in lines if ln.suggested_qty > 0),
+                            key=lambda ln: f.urgency_key(ln.flag, ln.days_of_cover, ln.lead_time_days, ln.sku))
+            if not wanted:
+                raise DomainError("Nothing needs ordering now: every product is above its reorder point.",
+                                  code="nothing_to_order")
+            skipped = tuple(f"{ln.sku} ({ln.suggested_qty}): no supplier known — order it by hand (po add)"
+                            for ln in wanted if ln.supplier is None)
+            by_supplier: dict[str, list[ReorderLine]] = defaultdict(list)
+            for ln in wanted:
+                if ln.supplier is not None:
+                    by_supplier[ln.supplier].append(ln)
+            if not by_supplier:
+                raise DomainError("Nothing was ordered: " + "; ".join(skipped) + ".", code="no_supplier")
+            for supplier, group in sorted(by_supplier.items()):
+                sup = s.scalar(select(Supplier).where(Supplier.name == supplier))
+                assert sup is not None
+                po = PurchaseOrder(supplier_id=sup.id, status=OPEN, created_by=self.actor.name,
+                                   created_at=self.clock(), note=note)
+                s.add(po)
+                s.flush()
+                for ln in group:
+                    purchasing._add_line(s, po, ln.sku, ln.suggested_qty, ln.unit_cost, None)
+                self.record(s, kind="po_added", ref_type="purchase_order", ref_id=po.id,
+                            data={"supplier": sup.name, "lines": len(group), "from": "reorder advice"})
+                orders.append(DraftOrder(record_number("purchase_order", po.id), sup.name,
+                                         tuple((ln.sku, ln.suggested_qty) for ln in group),
+                                         sum((ln.unit_cost * ln.suggested_qty for ln in group), Decimal("0.00"))))
+            uow.commit()
+        return DraftOrders(tuple(orders), skipped)
+
+
+# ---- the parts, each one grouped statement --------------------------------------------------------------
+
+
+def units_sold_per_day(s: Session, first: date, last: date, location_id: int | None) -> dict[int, dict[date, int]]:
+    """Units sold per product and UTC day from ``first`` to ``last`` (both included): sale lines by the sale's
+    day (ix_sales_sold_at), at ``location_id`` when given. A returned unit stays sold here: it was demand."""
+    day = UtcDay(Sale.sold_at)
+    query = (select(Item.product_id, day, func.count(SaleLine.id))
+             .select_from(Sale).join(SaleLine, SaleLine.sale_id == Sale.id).join(Item, Item.id == SaleLine.item_id)
+             .where(Sale.sold_at >= start_of(first), Sale.sold_at < start_of(last + timedelta(days=1)))
+             .group_by(Item.product_id, day))
+    if location_id is not None:
+        query = query.where(place_id() == location_id)
+    counts: dict[int, dict[date, int]] = defaultdict(dict)
+    for product_id, sold_on, n in s.execute(query):
+        counts[product_id][as_date(sold_on)] = int(n)
+    return counts
+
+
+def _on_hand(s: Session, location_id: int | None) -> dict[int, int]:
+    query = select(Item.product_id, func.count(Item.id)).where(Item.status == IN_STOCK).group_by(Item.product_id)
+    if location_id is not None:
+        query = query.where(place_id() == location_id)
+    return {pid: int(n) for pid, n in s.execute(query)}
+
+
+def _on_order(s: Session) -> dict[int, int]:
+    """Ordered and not yet received on open and partly received POs (an over-delivered line counts 0)."""
+    short = PurchaseOrderLine.quantity - PurchaseOrderLine.received
+    left = func.sum(case((short > 0, short), else_=0))
+    rows = s.execute(select(PurchaseOrderLine.product_id, left)
+                     .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.po_id)
+                     .where(PurchaseOrder.status.in_(RECEIVABLE)).group_by(PurchaseOrderLine.product_id))
+    return {pid: int(n or 0) for pid, n in rows}
+
+
+def measured_lead_times(s: Session) -> dict[tuple[int, int], int]:
+    """Per (supplier, product): the mean of PO date → receipt date over every receipt against a PO, in whole
+    days (as ``po receive`` reports it: whole days, never below 0), rounded half up."""
+    rows = s.execute(
+        select(PurchaseOrder.supplier_id, Item.product_id, PurchaseOrder.created_at, Receipt.posted_at)
+        .select_from(PurchaseReceipt).join(Receipt, Receipt.id == PurchaseReceipt.receipt_id)
+        .join(PurchaseOrder, PurchaseOrder.id == PurchaseReceipt.po_id)
+        .join(ReceiptLine, ReceiptLine.receipt_id == Receipt.id).join(Item, Item.id == ReceiptLine.item_id)
+        .where(Receipt.posted_at.is_not(None))
+        .group_by(PurchaseOrder.supplier_id, Item.product_id, Receipt.id, PurchaseOrder.created_at,
+                  Receipt.posted_at))
+    spans: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for supplier_id, product_id, ordered, received in rows:
+        spans[(supplier_id, product_id)].append(max(0, (received - ordered).days))
+    return {key: int((Decimal(sum(v)) / len(v)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+            for key, v in spans.items()}
+
+
+def _sources(s: Session, product_ids: list[int]) -> dict[int, _Source]:
+    """Who each product is bought from: the supplier of its latest PO line (with that line's price); for a
+    product never ordered on a PO, the supplier most of its units came from."""
+    latest = (select(PurchaseOrderLine.product_id.label("product_id"), func.max(PurchaseOrderLine.id).label("id"))
+              .group_by(PurchaseOrderLine.product_id).subquery())
+    found: dict[int, _Source] = {}
+    for pid, sid, name, cost in s.execute(
+            select(latest.c.product_id, Supplier.id, Supplier.name, PurchaseOrderLine.unit_cost)
+            .join(PurchaseOrderLine, PurchaseOrderLine.id == latest.c.id)
+            .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.po_id)
+            .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)):
+        found[pid] = _Source(sid, name, money(cost))
+    rest = [pid for pid in product_ids if pid not in found]
+    if rest:
+        counted = s.execute(select(Item.product_id, Supplier.id, Supplier.name, func.count(Item.id))
+                            .join(Supplier, Supplier.id == Item.supplier_id)
+                            .where(Item.product_id.in_(rest)).group_by(Item.product_id, Supplier.id, Supplier.name))
+        best: dict[int, tuple[int, str, int]] = {}
+        for pid, sid, name, n in counted:
+            if pid not in best or (n, -sid) > (best[pid][2], -best[pid][0]):
+                best[pid] = (sid, name, n)
+        found.update({pid: _Source(sid, name, None) for pid, (sid, name, _) in best.items()})
+    return found
+
+
+def _advice_lines(s: Session, today: date, location_id: int | None, location: str | None,
+                  cover_days: int) -> list[ReorderLine]:
+    first = today - timedelta(days=f.WINDOW_LONG - 1)
+    sold = units_sold_per_day(s, first, today, location_id)
+    on_hand, on_order = _on_hand(s, location_id), _on_order(s)
+    products = list(s.scalars(select(Product).order_by(Product.sku)))
+    sources = _sources(s, [p.id for p in products])
+    measured = measured_lead_times(s)
+    days = [first + timedelta(days=n) for n in range(f.WINDOW_LONG)]
+    lines = []
+    for p in products:
+        per_day = sold.get(p.id, {})
+        demand = f.demand_of([per_day.get(d, 0) for d in days])
+        source = sources.get(p.id)
+        lead, lead_source = _lead_time(p, source, measured)
+        level = p.service_level if p.service_level is not None else f.DEFAULT_SERVICE_LEVEL
+        safety = f.safety_stock(demand.sigma, lead, level) if demand.daily > 0 else 0
+        point = f.reorder_point(demand.daily, lead, safety)
+        here, coming = on_hand.get(p.id, 0), on_order.get(p.id, 0)
+        flag = f.flag_of(here, here + coming, point, demand)
+        pack = p.pack_size or 1
+        qty = 0 if flag in f.DO_NOT_REORDER else f.suggested_quantity(demand.daily, lead, safety, here + coming,
+                                                                      point, cover_days, pack)
+        cover = f.days_of_cover(here, demand.daily)
+        lines.append(ReorderLine(
+            p.sku, p.name, source.supplier if source else None, location, here, coming,
+            sum(per_day.get(d, 0) for d in days[-f.WINDOW_SHORT:]), demand.sold_90, demand.per_day_30,
+            demand.per_day_90, Decimal(str(demand.daily)).quantize(DAYS, rounding=ROUND_HALF_UP), demand.trend,
+            Decimal(str(demand.sigma)).quantize(DAYS, rounding=ROUND_HALF_UP), lead, lead_source,
+            Decimal(level).quantize(Decimal("0.0001")), safety, point, cover, qty, pack,
+            source.unit_cost if source and source.unit_cost is not None else money(p.cost),
+            flag, _advice(flag, qty, demand, cover, here, coming), None, None, None))
+    return lines
+
+
+def _lead_time(p: Product, source: _Source | None, measured: dict[tuple[int, int], int]) -> tuple[int, str]:
+    if source is not None and (source.supplier_id, p.id) in measured:
+        return measured[(source.supplier_id, p.id)], "measured"
+    if p.lead_time_days is not None:
+        return p.lead_time_days, "product"
+    return f.DEFAULT_LEAD_TIME_DAYS, "default"
+
+
+def _advice(flag: str, qty: int, demand: f.Demand, cover: Decimal | None, on_hand: int, on_order: int) -> str:
+    if flag == f.DEAD:
+        return f"do not reorder: {on_hand} in stock and nothing sold in 90 days"
+    if flag == f.SLOW:
+        return f"do not reorder: slow mover, {cover} days of stock at the current rate"
+    if flag == f.NO_DEMAND:
+        return "nothing in stock and nothing sold in 90 days"
+    if flag == f.REORDER and qty > 0:
+        when = "out of stock" if on_hand == 0 else f"{cover} days of stock left"
+        coming = f", {on_order} on order" if on_order else ""
+        return f"order {qty} now: {when}{coming}"
+    return "enough on hand and on order"
