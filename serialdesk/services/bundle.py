@@ -18,6 +18,7 @@ from serialdesk.services.maintenance import MaintenanceService
 from serialdesk.services.recall import RecallService
 from serialdesk.services.receiving import ReceivingService
 from serialdesk.services.reports import ReportService
+from serialdesk.services.rma import RmaService
 from serialdesk.services.sales import SalesService
 from serialdesk.services.scanning import ScanService
 from serialdesk.services.service_desk import ServiceDeskService
@@ -49,3 +50,8 @@ class Services:
     audit: AuditService
     changes: ChangeService  # what this app's commits changed, and what changed elsewhere
     assembly: AssemblyService
+
+    @property
+    def rma(self) -> RmaService:
+        """Claims on the supplier's warranty (issue 15), for the same person."""
+        return RmaService(self.lookup.uows, self.actor, self.lookup.clock)
