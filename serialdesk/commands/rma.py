@@ -10,6 +10,7 @@ import argparse
 from serialdesk.commands.context import Context, UsageError
 from serialdesk.commands.output import local
 from serialdesk.commands.stock import passport_text
+from serialdesk.domain.errors import DomainError
 from serialdesk.domain.money import format_money
 from serialdesk.services.dto.rma import RmaView
 
@@ -75,7 +76,13 @@ def _straight_to_supplier(ctx: Context) -> int:
     a = ctx.args
     if len(a.words) != 1 or not a.reason:
         raise UsageError(f"Use {USAGE} — or rma SERIAL --reason R to send a unit in stock straight back.")
-    passport = ctx.services.stock_moves.send_to_supplier(a.words[0], a.reason, sku=a.sku)
+    try:
+        passport = ctx.services.stock_moves.send_to_supplier(a.words[0], a.reason, sku=a.sku)
+    except DomainError as exc:
+        if exc.code != "cannot_move_in_service_to_at_supplier":
+            raise
+        raise DomainError(f"{exc.message} Claim it from the supplier instead: rma open {a.words[0]}.",
+                          code=exc.code) from exc
     return ctx.emit(passport, lambda: passport_text(passport))
 
 
