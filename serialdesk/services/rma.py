@@ -41,7 +41,7 @@ _DOING = {SENT: "sent to the supplier", CANCELLED: "cancelled", CREDITED: "credi
           REPLACED: "settled with a replacement", REJECTED: "marked rejected"}
 _CLAIMABLE = (S.IN_SERVICE, S.IN_STOCK, S.QUARANTINED)
 # The failed unit's way from the service desk to the supplier, each step one the status machine allows.
-_FROM_THE_DESK = ((S.SOLD, "rma_ticket_closed"), (S.RETURNED, "rma_taken_back"),
+_FROM_THE_DESK: tuple[tuple[ItemStatus, str], ...] = ((S.SOLD, "rma_ticket_closed"), (S.RETURNED, "rma_taken_back"),
                   (S.QUARANTINED, "rma_set_aside"), (S.AT_SUPPLIER, "rma_sent"))
 
 
