@@ -73,6 +73,8 @@ def shop(backend: str, items: int, rebuild: bool, cold_runs: int) -> list[Measur
         measures += [Measure.from_json(m) for m in worker["measures"]]
         epcis = python("bench.epcis", "--backend", backend, "--url", url, "--items", str(items))  # issue 16
         measures += [Measure.from_json(m) for m in epcis["measures"]]
+        supply = python("bench.supply", "--backend", backend, "--url", url, "--items", str(items))  # issue 15
+        measures += [Measure.from_json(m) for m in supply["measures"]]
         measures += cli_cold_starts(backend, items, url, worker["probe_serial"], cold_runs)
         measures += gui_cold_starts(backend, items, url, max(1, cold_runs - 2))
         measures += counter_window(backend, items, url)

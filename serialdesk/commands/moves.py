@@ -1,4 +1,4 @@
-"""quarantine, release, scrap, rma, rma-back: one unit moves inside the shop or to its supplier and back."""
+"""quarantine, release, scrap, rma-back: one unit moves inside the shop or to its supplier and back (rma: rma.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
         ("quarantine", "set a unit in stock aside (it can no longer be sold)", True),
         ("release", "a quarantined unit passed inspection: back into stock", False),
         ("scrap", "write a unit off", True),
-        ("rma", "send a unit back to its supplier (repair, replacement, credit)", True),
     ):
         p = sub.add_parser(name, parents=[common], help=help_text)
         p.add_argument("serial", metavar="SERIAL")
@@ -30,8 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
 def run_move(ctx: Context) -> int:
     moves = ctx.services.stock_moves
-    action = {"quarantine": moves.quarantine, "release": moves.release, "scrap": moves.scrap,
-              "rma": moves.send_to_supplier}[ctx.args.move]
+    action = {"quarantine": moves.quarantine, "release": moves.release, "scrap": moves.scrap}[ctx.args.move]
     passport = action(ctx.args.serial, ctx.args.reason, sku=ctx.args.sku)
     return ctx.emit(passport, lambda: passport_text(passport))
 

@@ -50,6 +50,7 @@ TABLE_KINDS: dict[str, frozenset[str]] = {
     "purchase_order_lines": frozenset({DRAFTS}),
     "purchase_receipts": frozenset({DRAFTS}),
     "expected_serials": frozenset({DRAFTS}),
+    "rmas": frozenset({STOCK, TICKETS}),
     "recalls": frozenset({RECALLS}),
     "recall_items": frozenset({RECALLS}),
     "users": frozenset({USERS}),

@@ -21,6 +21,7 @@ from serialdesk.services.receiving import ReceivingService
 from serialdesk.services.reorder import ReorderService
 from serialdesk.services.reports import ReportService
 from serialdesk.services.revenue import RevenueService
+from serialdesk.services.rma import RmaService
 from serialdesk.services.sales import SalesService
 from serialdesk.services.scanning import ScanService
 from serialdesk.services.service_desk import ServiceDeskService
@@ -65,3 +66,8 @@ class Services:
     @property
     def product_settings(self) -> ProductSettingsService:
         return ProductSettingsService(self.reports.uows, self.actor, self.reports.clock)
+
+    @property
+    def rma(self) -> RmaService:
+        """Claims on the supplier's warranty (issue 15), for the same person."""
+        return RmaService(self.lookup.uows, self.actor, self.lookup.clock)

@@ -44,9 +44,10 @@ EVENT_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("items_imported", "imported"), frozenset({STOCK, CATALOGUE})),
     **dict.fromkeys(("backup_written", "init"), frozenset()),  # nothing a pane shows
 }
-REF_KINDS: dict[str, str] = {"receipt": DRAFTS, "sale": SALES, "return": SALES, "ticket": TICKETS, "recall": RECALLS}
+REF_KINDS: dict[str, str] = {"receipt": DRAFTS, "sale": SALES, "return": SALES, "ticket": TICKETS, "recall": RECALLS,
+                          "rma": STOCK}
 EVENT_PREFIXES: dict[str, str] = {"ticket_": TICKETS, "recall": RECALLS, "receipt_": DRAFTS, "transfer_": STOCK,
-                                  "po_": DRAFTS, "location_": CATALOGUE}
+                                  "po_": DRAFTS, "location_": CATALOGUE, "rma_": STOCK}
 
 LATE_WINDOW = {"sqlite": 0}  # ids below the highest that may still commit late (PostgreSQL: sequences)
 DEFAULT_LATE_WINDOW = 200

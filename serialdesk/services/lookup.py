@@ -65,6 +65,18 @@ _SUMMARY = {
     "released": "Released from quarantine: {reason}",
     "scrapped": "Scrapped: {reason}",
     "sent_to_supplier": "Sent back to the supplier (RMA): {reason}",
+    "rma_opened": "Claimed from the supplier on {ref}",
+    "rma_ticket_closed": "Service ticket {ref} closed: the unit goes back to {supplier} under {rma}",
+    "rma_taken_back": "Taken back from its owner for {rma} (they get a replacement or the unit back)",
+    "rma_set_aside": "Set aside for {supplier} ({rma})",
+    "rma_sent": "Sent back to {supplier} under {rma}",
+    "rma_credited": "Kept by {supplier}: credited {amount} ({rma})",
+    "rma_replaced": "Kept by {supplier}: replaced by {replacement} ({rma})",
+    "rma_rejected": "Back from {supplier}: claim {rma} rejected",
+    "rma_cancelled": "Claim {ref} cancelled",
+    "rma_replacement_received": "Received from {supplier} as the replacement for {replaces} ({rma})",
+    "rma_swapped_in": "Handed to {customer} in exchange for their failed unit ({rma})",
+    "rma_returned_to_owner": "Handed back to {customer} ({rma} rejected)",
     "back_from_supplier": "Back from the supplier: {reason}",
     "moved": "Moved from {from_location} to {to_location}",
     "transfer_sent": "Sent on {ref} from {from_location} to {destination} (in transit)",
@@ -86,6 +98,8 @@ def summarise(kind: str, ref: str | None, data: dict[str, Any]) -> str:
 def _ref(ref_type: str | None, ref_id: int | None) -> str | None:
     if ref_type is None or ref_id is None:
         return None
+    if ref_type == "rma":
+        return f"RMA-{ref_id:04d}"
     try:
         return record_number(ref_type, ref_id)
     except KeyError:
@@ -182,7 +196,14 @@ class LookupService(Service):
             supplier_warranty_days_left=ours_from_supplier.days_left,
             recall_holds=holds, hold=hold_sentence(holds), journey=visits,
             **genealogy_fields(s, item, is_host, is_part),
+            rmas=_rmas(s, item.id) if any(e.kind.startswith("rma_") for e, _place in rows) else (),
         )
+
+
+def _rmas(s: Any, item_id: int) -> tuple[Any, ...]:
+    from serialdesk.services.rma import rmas_of  # issue 15: the unit's claims on the supplier's warranty
+
+    return rmas_of(s, item_id)
 
 
 def genealogy_fields(s: Any, item: Item, is_host: bool = True, is_part: bool = True) -> dict[str, Any]:

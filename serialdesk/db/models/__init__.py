@@ -5,6 +5,7 @@ from serialdesk.db.models.base import Base, utcnow
 from serialdesk.db.models.catalogue import Customer, Lot, Product, ProductPart, SerialSequence, Supplier, User
 from serialdesk.db.models.genealogy import Build, Fitment
 from serialdesk.db.models.ledger import Event
+from serialdesk.db.models.rma import Rma
 from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale, SaleLine
 from serialdesk.db.models.supply import (
     ExpectedSerial,
@@ -37,6 +38,7 @@ __all__ = [
     "Receipt",
     "ReceiptLine",
     "Return",
+    "Rma",
     "Sale",
     "SaleLine",
     "SerialSequence",

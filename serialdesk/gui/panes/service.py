@@ -18,6 +18,7 @@ from serialdesk.gui.generated.ui_service_pane import Ui_ServicePane
 from serialdesk.gui.models.table import RowsModel
 from serialdesk.gui.panes.base import ScanningPane, ScanQueue
 from serialdesk.gui.panes.service_foreign import ForeignUnitDialog
+from serialdesk.gui.panes.service_rma import RmaAction, warranties_html
 from serialdesk.gui.panes.service_swap import SwapPartDialog
 from serialdesk.gui.panes.service_tickets import NO_TICKET, TICKET_COLUMNS, ticket_html
 from serialdesk.gui.tasks import Task, TaskRunner, refused
@@ -50,6 +51,7 @@ class ServicePane(ScanningPane):
         view.selectionModel().selectionChanged.connect(self._ticket_selected)
         self.ui.ticketDetail.setHtml(NO_TICKET)
         self._connect()
+        self.rma = RmaAction(self)  # a claim on the supplier's warranty (issue 15)
         self._show_buttons()
 
     @property
@@ -125,7 +127,7 @@ class ServicePane(ScanningPane):
     def _ticket_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.ui.ticketsView.selectionModel().selectedRows()
         ticket = self.session.choose(self.tickets.row_at(rows[0].row()).id if rows else None)
-        self.ui.ticketDetail.setHtml(ticket_html(ticket) if ticket else NO_TICKET)
+        self.ui.ticketDetail.setHtml(ticket_html(ticket) + warranties_html(self.passport) if ticket else NO_TICKET)
         self._show_buttons()
 
     def _show_buttons(self) -> None:
@@ -138,6 +140,7 @@ class ServicePane(ScanningPane):
         ui.waitingButton.setEnabled(working and ticket is not None and ticket.status in ("open", "waiting_parts"))
         ui.doneButton.setEnabled(working and ticket is not None and ticket.status != "done")
         ui.foreignButton.setEnabled(self.session.may_service)
+        self.rma.refresh()
 
     def ask_open_ticket(self) -> None:
         p = self.session.passport

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from serialdesk.services.dto.aftersales import TicketView
     from serialdesk.services.dto.genealogy import FitmentView, PartNode, UnitRef
+    from serialdesk.services.dto.rma import RmaView
     from serialdesk.services.dto.supply import LocationVisit
 
 
@@ -190,6 +191,7 @@ class ItemPassport:
     within: tuple[UnitRef, ...] = ()
     fitted_history: tuple[FitmentView, ...] = ()
     journey: tuple[LocationVisit, ...] = ()  # where it has been (issue 15), oldest first
+    rmas: tuple[RmaView, ...] = ()  # claims on the supplier's warranty: on this unit, or that it replaced
 
 
 @dataclass(frozen=True)
