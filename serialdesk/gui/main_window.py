@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self.show_pane(self.first_allowed_pane())
-        self._painted = self._rest_done = False
+        self._painted = self._rest_done = self._panes_finished = False
         self.installEventFilter(self)
         QTimer.singleShot(BUILD_REST_AFTER_MS, self._build_rest)  # without a paint (hidden, offscreen): anyway
 
@@ -204,7 +204,15 @@ class MainWindow(QMainWindow):
             scan_handled.connect(self.sounds.scan_handled)
         pane.preferences_changed(self.preferences)
         pane.load()
+        if getattr(self, "_panes_finished", False):
+            self._finish_pane(pane)
         return pane
+
+    def _finish_pane(self, pane: Pane) -> None:
+        """What a pane leaves until the window has painted (its dialogs built ahead, say)."""
+        build_rest = getattr(pane, "build_rest", None)
+        if callable(build_rest):
+            build_rest()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
@@ -217,11 +225,16 @@ class MainWindow(QMainWindow):
         the event loop (the clerk can scan into the first pane in between)."""
         if self._rest_done:
             return
-        if self.photo is None:
+        if not self._panes_finished:
+            self._panes_finished = True
+            for pane in self.panes.built().values():
+                self._finish_pane(pane)
+        elif self.photo is None:
             self._build_photo()
         elif (key := self.panes.next_unbuilt()) is not None:
             self.panes[key]
         else:
+            import serialdesk.gui.labels_dialog  # noqa: F401 - Qt's PDF and print modules, for the first Ctrl+P
             import serialdesk.labels.qt_render  # noqa: F401 - on the GUI thread, before a worker renders a label
 
             self._rest_done = True

@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from serialdesk.domain.roles import Actor
-from serialdesk.services.assembly import AssemblyService
-from serialdesk.services.audit import AuditService
-from serialdesk.services.catalogue import CatalogueService
-from serialdesk.services.changes import ChangeService
-from serialdesk.services.customers import CustomerRecordService
-from serialdesk.services.drafts import DraftService
-from serialdesk.services.exchange import ExportService, ImportService
-from serialdesk.services.labelling import LabelService
-from serialdesk.services.lookup import LookupService
-from serialdesk.services.maintenance import MaintenanceService
-from serialdesk.services.recall import RecallService
-from serialdesk.services.receiving import ReceivingService
-from serialdesk.services.reports import ReportService
-from serialdesk.services.sales import SalesService
-from serialdesk.services.scanning import ScanService
-from serialdesk.services.service_desk import ServiceDeskService
-from serialdesk.services.stock_moves import StockMoveService
-from serialdesk.services.users import UserService
 
+if TYPE_CHECKING:  # bootstrap imports each service when it is first used
+    from serialdesk.services.assembly import AssemblyService
+    from serialdesk.services.audit import AuditService
+    from serialdesk.services.catalogue import CatalogueService
+    from serialdesk.services.changes import ChangeService
+    from serialdesk.services.customers import CustomerRecordService
+    from serialdesk.services.drafts import DraftService
+    from serialdesk.services.exchange import ExportService, ImportService
+    from serialdesk.services.labelling import LabelService
+    from serialdesk.services.lookup import LookupService
+    from serialdesk.services.maintenance import MaintenanceService
+    from serialdesk.services.recall import RecallService
+    from serialdesk.services.receiving import ReceivingService
+    from serialdesk.services.reports import ReportService
+    from serialdesk.services.sales import SalesService
+    from serialdesk.services.scanning import ScanService
+    from serialdesk.services.service_desk import ServiceDeskService
+    from serialdesk.services.stock_moves import StockMoveService
+    from serialdesk.services.users import UserService
 
 @dataclass(frozen=True)
 class Services:
