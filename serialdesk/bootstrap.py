@@ -34,7 +34,7 @@ SERVICE_CLASSES = {
     "recalls": ("serialdesk.services.recall", "RecallService"),
     "customers": ("serialdesk.services.customers", "CustomerRecordService"),
     "export": ("serialdesk.services.exchange", "ExportService"),
-    "imports": ("serialdesk.services.exchange", "ImportService"),
+    "imports": ("serialdesk.services.imports", "ImportService"),
     "labels": ("serialdesk.services.labelling", "LabelService"),
     "scans": ("serialdesk.services.scanning", "ScanService"),
     "maintenance": ("serialdesk.services.maintenance", "MaintenanceService"),

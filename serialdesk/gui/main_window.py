@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         elif (key := self.panes.next_unbuilt()) is not None:
             self.panes[key]
         else:
-            import serialdesk.gui.labels_dialog  # noqa: F401 - Qt's PDF and print modules, for the first Ctrl+P
+            import serialdesk.gui.labels_dialog  # Qt's PDF and print modules, for the first Ctrl+P
             import serialdesk.labels.qt_render  # noqa: F401 - on the GUI thread, before a worker renders a label
 
             self._rest_done = True
