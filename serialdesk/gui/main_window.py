@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
+            self.removeEventFilter(self)  # seen: not a Python call for every event of the window from now on
             QTimer.singleShot(AFTER_PAINT_MS, self._build_rest)  # once the paint is on screen
         return False
 
@@ -298,8 +299,9 @@ class MainWindow(QMainWindow):
                  "scanned": (f"Scanner ready · last scan {clock_time(datetime.now(UTC))}", "good")}
         text, tone = texts[state]
         self.scanner_label.setText("● " + text)
-        self.scanner_label.setProperty("tone", tone)
-        restyle(self.scanner_label)
+        if self.scanner_label.property("tone") != tone:  # a restyle per scan would re-polish the status bar
+            self.scanner_label.setProperty("tone", tone)
+            restyle(self.scanner_label)
 
     def set_camera_state(self, tone: str, text: str) -> None:
         self.camera_label.setText("" if text == "Camera off" else "● " + text)
