@@ -21,19 +21,18 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Protocol
-from urllib.parse import quote
-
-from biip import BiipException
-from biip.gs1_digital_link_uris import GS1DigitalLinkURI
-from biip.gs1_element_strings import GS1ElementString
-from biip.gs1_messages import GS1Message
-from biip.upc import Upc
 
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.gs1_measures import Decimal, net_weight_kg
+from serialdesk.domain.gs1_scan import Gs1Fields, digital_link, gtin14, read_gs1, shown
 from serialdesk.domain.products import gtin_check_digit
-from serialdesk.domain.scan_checks import product_claims, refuse_gs1_spaces, unknown_product_barcode
+from serialdesk.domain.scan_checks import product_claims, unknown_product_barcode
 from serialdesk.domain.serial_rules import GS, SerialCase, normalise_serial
+
+__all__ = [  # Gs1Fields, digital_link and gtin14 live in gs1_scan; they are still importable from here
+    "Catalogue", "CheckSerial", "Gs1Fields", "ProductRef", "ScanKind", "ScanResult", "classify_scan", "digital_link",
+    "gtin14", "gtin_candidates", "parse_gs1", "split_symbology",
+]  # fmt: skip
 
 _SYMBOLOGY_ID = re.compile(r"\][A-Za-z][0-9A-Za-z]")
 _GS1_SYMBOLOGIES = frozenset({"C1", "e0", "e1", "e2", "d2", "Q3", "J1"})  # GS1 General Specifications 5.1.2
@@ -48,13 +47,6 @@ _COMPRESSED_LINK = re.compile(r"https?://[^/?#\s]+(?:/[^?#\s]*)?/(?=[A-Za-z0-9_-
                               r"[A-Za-z0-9_-]{16,}/?", re.IGNORECASE)
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() would take Arabic-Indic and other digits
 _TRIM = " \t\r\n"  # not str.strip(): Python counts GS as white space, and GS may end a GS1 field
-_AI_NAMES = {
-    "01": "product number (GTIN)", "10": "lot number", "11": "production date",
-    "15": "best-before date", "17": "expiry date", "21": "serial number",
-}  # fmt: skip
-# Fixed-length fields that check themselves (a check digit, a calendar date): found inside a variable-length
-# field they are a strong sign that the separator before them was lost.
-_SELF_CHECKING = frozenset({"01", "11", "15", "17"})
 
 
 class ScanKind(StrEnum):
@@ -92,17 +84,6 @@ class Catalogue(Protocol):
 
 
 CheckSerial = Callable[[ProductRef, str], None]  # raises DomainError, e.g. a wrong check digit
-
-
-@dataclass(frozen=True)
-class Gs1Fields:
-    """The fields of a GS1 element string; ``elements`` has every (AI, value) in order, the unused ones too."""
-
-    gtin: str | None = None  # GTIN-14
-    lot: str | None = None
-    serial: str | None = None  # as encoded; ScanResult.serial is the normalised one
-    expiry: date | None = None
-    elements: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,7 +137,7 @@ def classify_scan(
     symbology_id, body = split_symbology(text)
     gs1_form = _gs1_form(symbology_id, body)
     if gs1_form is not None:
-        fields = _parse_gs1(body, gs1_form)
+        fields = read_gs1(body, gs1_form)
         return _gs1_result(body, symbology_id, fields, catalogue, current, check_serial)
     candidates = gtin_candidates(body)
     if symbology_id[1:] in _GTIN_SYMBOLOGIES:
@@ -178,8 +159,8 @@ def parse_gs1(text: str) -> Gs1Fields:
     symbology_id, body = split_symbology(text)
     form = _gs1_form(symbology_id, body)
     if form is None:
-        raise DomainError(f"'{_shown(body)}' is not a GS1 barcode.", code="not_gs1")
-    return _parse_gs1(body, form)
+        raise DomainError(f"'{shown(body)}' is not a GS1 barcode.", code="not_gs1")
+    return read_gs1(body, form)
 
 
 def split_symbology(text: str) -> tuple[str, str]:
@@ -197,11 +178,6 @@ def split_symbology(text: str) -> tuple[str, str]:
     return symbology_id, body
 
 
-def gtin14(gtin: str) -> str:
-    """A GTIN-8/12/13/14 as the 14 digits GS1 compares (zero-padded on the left)."""
-    return gtin.zfill(14)
-
-
 def gtin_candidates(text: str) -> list[str]:
     """The GTIN-14s ``text`` may stand for: a GTIN-8/12/13/14 with a valid check digit, and a UPC-E (8 digits
     starting with 0 or 1) expanded to the UPC-A it abbreviates. Empty if it is no GTIN."""
@@ -209,6 +185,9 @@ def gtin_candidates(text: str) -> list[str]:
         return []
     found = [gtin14(text)] if gtin_check_digit(text[:-1]) == int(text[-1]) else []
     if len(text) == 8 and text[0] in "01":
+        from biip import BiipException  # here, not at the top: most scans are not 8 digits (see gs1_scan)
+        from biip.upc import Upc
+
         with suppress(BiipException, ValueError):  # else it is no valid UPC-E either
             found.append(Upc.parse(text).as_gtin_14())
     return list(dict.fromkeys(found))
@@ -232,135 +211,6 @@ def _gs1_form(symbology_id: str, body: str) -> str | None:
     if not symbology_id and len(body) >= 16 and body.startswith("01") and gtin_candidates(body[2:16]):
         return "raw"  # a GTIN-14 with a valid check digit behind AI 01: GS1 sent without identifier or FNC1
     return None
-
-
-def _parse_gs1(body: str, form: str) -> Gs1Fields:
-    if form == "compressed":
-        raise DomainError(
-            f"'{_shown(body)}' looks like a compressed GS1 Digital Link; serialdesk cannot read compressed links "
-            "yet. Scan the label's other barcode, or type the serial number in.",
-            code="digital_link_compressed",
-        )
-    if form == "link":
-        return _parse_digital_link(body)
-    refuse_gs1_spaces(body, form)
-    try:
-        message = GS1Message.parse_hri(body) if form == "hri" else GS1Message.parse(body.lstrip(GS))
-    except (BiipException, ValueError) as exc:
-        raise DomainError(
-            f"This GS1 barcode could not be read ({exc}). Scan it again; if it keeps failing, type the serial "
-            "number in.",
-            code="gs1_unreadable",
-        ) from None
-    elements = list(message.element_strings)
-    _check_elements(elements)
-    if form == "raw" and GS not in body.lstrip(GS):
-        # Only a scan without any GS can have lost one: scanners drop all of them or none.
-        _refuse_lost_separator(elements)
-    return _fields(elements)
-
-
-def _parse_digital_link(body: str) -> Gs1Fields:
-    """A GS1 Digital Link URI read by biip: path AIs and query-string AIs, percent-decoded."""
-    try:
-        link = GS1DigitalLinkURI.parse(body)
-    except (BiipException, ValueError) as exc:
-        raise DomainError(
-            f"This GS1 Digital Link could not be read ({exc}). Scan it again; if it keeps failing, type the serial "
-            "number in.",
-            code="digital_link_unreadable",
-        ) from None
-    elements = list(link.element_strings)
-    _check_elements(elements)
-    return _fields(elements)
-
-
-def digital_link(gtin: str, serial: str | None = None, lot: str | None = None,
-                 base: str = "https://id.gs1.org") -> str:
-    """The GS1 Digital Link URI of a unit (or of a product without a serial), under the resolver ``base``."""
-    path = f"/01/{gtin14(gtin)}"
-    if lot:
-        path += f"/10/{quote(lot, safe='')}"
-    if serial:
-        path += f"/21/{quote(serial, safe='')}"
-    return base.rstrip("/") + path
-
-
-def _check_elements(elements: list[GS1ElementString]) -> None:
-    if not elements:
-        raise DomainError("This GS1 barcode holds no data — scan it again.", code="gs1_empty")
-    seen: dict[str, str] = {}
-    for element in elements:
-        ai = element.ai.ai
-        if element.gtin_error:
-            raise DomainError(
-                f"The product number (GTIN) {element.value} in this GS1 barcode has a wrong check digit — the "
-                "label is misprinted or was misread. Scan it again or type the serial number in.",
-                code="bad_gtin_check",
-            )
-        if seen.setdefault(ai, element.value) != element.value:
-            what = _AI_NAMES.get(ai, f"field ({ai})")
-            raise DomainError(
-                f"This GS1 barcode holds two different values for the {what} ({seen[ai]} and {element.value}).",
-                code="gs1_conflict",
-            )
-
-
-def _refuse_lost_separator(elements: list[GS1ElementString]) -> None:
-    """A variable-length field runs to the next GS; if the scanner lost the GS (a keyboard layout without
-    Ctrl+], a badly set-up wedge), it swallows the fields after it: the lot '10ABC' + serial '21XYZ' read as
-    one lot 'ABC21XYZ' and no serial. Refuse the scan rather than receive a wrong lot without a serial."""
-    present = {element.ai.ai for element in elements}
-    for element in elements:
-        if not element.ai.separator_required:
-            continue
-        swallowed = _swallowed_fields(element.ai.ai, element.value, present)
-        if swallowed is not None:
-            start, ais = swallowed
-            field_name = _AI_NAMES.get(element.ai.ai, f"field ({element.ai.ai})")
-            lost = " and ".join(_AI_NAMES[ai] for ai in ais)
-            raise DomainError(
-                f"The scanner seems to have dropped a field separator: the {field_name} reads "
-                f"'{element.value}', which runs into what looks like the {lost} ('{element.value[start:]}'). "
-                "Check that the scanner sends the GS separator (Ctrl+]), then scan again — or type the values in.",
-                code="gs1_separator_lost",
-                field=element.ai.ai,
-                value=element.value,
-                swallowed=element.value[start:],
-            )
-
-
-def _swallowed_fields(ai: str, value: str, present: set[str]) -> tuple[int, list[str]] | None:
-    """Where in ``value`` a run of further fields (that the scan lacks) may begin, and their AIs."""
-    for start in range(1, len(value) - 2):
-        if value[start : start + 2] not in _AI_NAMES:
-            continue
-        ais = _known_fields(value[start:])
-        if not ais or present & set(ais):
-            continue
-        # A date or a GTIN checks itself; a lot followed by a bare serial is the classic loss on shop labels.
-        if _SELF_CHECKING & set(ais) or (ai == "10" and "21" in ais):
-            return start, ais
-    return None
-
-
-def _known_fields(text: str) -> list[str]:
-    """The AIs ``text`` reads as if it were a whole element string of the fields we use, else []."""
-    try:
-        elements = GS1Message.parse(text).element_strings
-    except (BiipException, ValueError):
-        return []
-    ais = [element.ai.ai for element in elements]
-    if any(ai not in _AI_NAMES for ai in ais) or any(element.gtin_error for element in elements):
-        return []
-    return ais
-
-
-def _fields(elements: list[GS1ElementString]) -> Gs1Fields:
-    values = {element.ai.ai: element.value for element in elements}
-    expiry = next((element.date for element in elements if element.ai.ai == "17"), None)
-    pairs = tuple((element.ai.ai, element.value) for element in elements)
-    return Gs1Fields(values.get("01"), values.get("10"), values.get("21"), expiry, pairs)
 
 
 def _gs1_result(
@@ -411,7 +261,7 @@ def _product_barcode(body: str, symbology_id: str, candidates: list[str], catalo
     """An EAN/UPC/ITF-14 symbol is a product barcode by definition, never a serial."""
     if not candidates:
         raise DomainError(
-            f"The product barcode {_shown(body)} has a wrong check digit — it was misread. Scan it again.",
+            f"The product barcode {shown(body)} has a wrong check digit — it was misread. Scan it again.",
             code="bad_gtin_check",
         )
     found = _find_by_gtin(catalogue, candidates)
@@ -424,17 +274,10 @@ def _serial_for(product: ProductRef | None, raw: str, check_serial: CheckSerial 
     if product is None:
         raise DomainError(
             f"Scan the product barcode first (or choose the product), then its serial numbers — "
-            f"'{_shown(raw)}' is not a product this shop knows.",
+            f"'{shown(raw)}' is not a product this shop knows.",
             code="no_current_product",
         )
     serial = normalise_serial(raw, product.serial_case, product.serial_regex, product.sku)
     if check_serial is not None:
         check_serial(product, serial)
     return serial
-
-
-def _shown(text: str) -> str:
-    """Scan text as it can be shown in a message: separators visible, long scans shortened."""
-    visible = text.replace(GS, "<GS>")
-    visible = "".join(ch if ch.isprintable() else "?" for ch in visible)
-    return visible if len(visible) <= 40 else visible[:37] + "…"

@@ -17,7 +17,6 @@ from serialdesk.domain.roles import Actor
 from serialdesk.gui.database_problem import Choice, create_local_shop, startup_problem
 from serialdesk.gui.database_problem import ask as ask_about_database
 from serialdesk.gui.db_password import ask_password, is_password_problem
-from serialdesk.gui.login import LoginDialog
 from serialdesk.gui.main_window import MainWindow
 from serialdesk.gui.preferences import Preferences, connectable, keep_password, load_preferences, with_preferences
 from serialdesk.gui.resources import apply_style
@@ -45,6 +44,8 @@ def sign_in(app: App, runner: TaskRunner, user: str | None, pin: str | None) -> 
             return app.login(user, pin)
         except DomainError as exc:
             message = exc.message
+    from serialdesk.gui.login import LoginDialog  # here: signed straight in (--pin), the window paints sooner
+
     dialog = LoginDialog(app, runner, user or "", message)
     return dialog.actor if dialog.exec() else None
 

@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self.show_pane(self.first_allowed_pane())
-        self._painted = self._rest_done = False
+        self._painted = self._rest_done = self._panes_finished = False
         self.installEventFilter(self)
         QTimer.singleShot(BUILD_REST_AFTER_MS, self._build_rest)  # without a paint (hidden, offscreen): anyway
 
@@ -206,11 +206,20 @@ class MainWindow(QMainWindow):
             scan_handled.connect(self.sounds.scan_handled)
         pane.preferences_changed(self.preferences)
         pane.load()
+        if getattr(self, "_panes_finished", False):
+            self._finish_pane(pane)
         return pane
+
+    def _finish_pane(self, pane: Pane) -> None:
+        """What a pane leaves until the window has painted (its dialogs built ahead, say)."""
+        build_rest = getattr(pane, "build_rest", None)
+        if callable(build_rest):
+            build_rest()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
+            self.removeEventFilter(self)  # seen: not a Python call for every event of the window from now on
             QTimer.singleShot(AFTER_PAINT_MS, self._build_rest)  # once the paint is on screen
         return False
 
@@ -219,11 +228,16 @@ class MainWindow(QMainWindow):
         the event loop (the clerk can scan into the first pane in between)."""
         if self._rest_done:
             return
-        if self.photo is None:
+        if not self._panes_finished:
+            self._panes_finished = True
+            for pane in self.panes.built().values():
+                self._finish_pane(pane)
+        elif self.photo is None:
             self._build_photo()
         elif (key := self.panes.next_unbuilt()) is not None:
             self.panes[key]
         else:
+            import serialdesk.gui.labels_dialog  # Qt's PDF and print modules, for the first Ctrl+P
             import serialdesk.labels.qt_render  # noqa: F401 - on the GUI thread, before a worker renders a label
 
             self._rest_done = True
@@ -287,8 +301,9 @@ class MainWindow(QMainWindow):
                  "scanned": (f"Scanner ready · last scan {clock_time(datetime.now(UTC))}", "good")}
         text, tone = texts[state]
         self.scanner_label.setText("● " + text)
-        self.scanner_label.setProperty("tone", tone)
-        restyle(self.scanner_label)
+        if self.scanner_label.property("tone") != tone:  # a restyle per scan would re-polish the status bar
+            self.scanner_label.setProperty("tone", tone)
+            restyle(self.scanner_label)
 
     def set_camera_state(self, tone: str, text: str) -> None:
         self.camera_label.setText("" if text == "Camera off" else "● " + text)

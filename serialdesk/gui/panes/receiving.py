@@ -9,6 +9,7 @@ to add the product. Every scan ends in the list with its outcome, refused ones w
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
@@ -18,14 +19,12 @@ from serialdesk.domain.errors import DomainError
 from serialdesk.domain.text import plural
 from serialdesk.gui.formats import local_time
 from serialdesk.gui.generated.ui_receiving_pane import Ui_ReceivingPane
-from serialdesk.gui.labels_dialog import LabelsDialog
 from serialdesk.gui.models.scans import SCAN_COLUMNS, ScanLine
 from serialdesk.gui.models.table import RowsModel
 from serialdesk.gui.panes.base import ScanningPane, ScanQueue
 from serialdesk.gui.panes.receiving_actions import ReceivingActions
 from serialdesk.gui.panes.receiving_bulk import BulkEntry
 from serialdesk.gui.panes.receiving_drafts import DraftOffers
-from serialdesk.gui.panes.receiving_expected import ExpectedDialog
 from serialdesk.gui.panes.receiving_offline import OfflineScans, WaitingScan, waiting_file
 from serialdesk.gui.panes.receiving_setup import PaneKeys, ReceivingSetup, load_receiving
 from serialdesk.gui.preferences import Preferences
@@ -35,6 +34,10 @@ from serialdesk.services.bundle import Services
 from serialdesk.services.drafts import DraftScan
 from serialdesk.services.dto import PartyView, ProductView, ReceiptView, ScannedUnit
 from serialdesk.workflows.receiving import ReceivingSession
+
+if TYPE_CHECKING:  # built once the window has painted (build_rest), or when first asked for
+    from serialdesk.gui.labels_dialog import LabelsDialog
+    from serialdesk.gui.panes.receiving_expected import ExpectedDialog
 
 SHOWN_SCANS = 10
 KEYS_TEXT = ("<b>Keys</b><br>Enter — add a typed serial<br>Ctrl+Z — undo last scan<br>Ctrl+G — generate serials"
@@ -67,7 +70,7 @@ class ReceivingPane(ScanningPane):
         self.queue = ScanQueue(self._scan)
         self.setup = ReceivingSetup(self.ui, self, self.session)
         self.bulk = BulkEntry(self)  # Paste serials…, Range… (their buttons and keys)
-        self.expected = ExpectedDialog(self)  # Expected list…
+        self._expected: ExpectedDialog | None = None  # Expected list…: build_rest() (or when first asked for)
         self.offline = OfflineScans(self, waiting_file(database))  # scans kept while the database is away
         self.offers = DraftOffers(self)  # unfinished drafts, the supplier of the draft
         self.actions = ReceivingActions(self)  # generate, labels, add an unknown product
@@ -91,6 +94,18 @@ class ReceivingPane(ScanningPane):
         self.attach_camera(ui.cameraPanel, ui.banner)
         for keys, slot in (("Ctrl+Z", self.undo_last), ("Ctrl+Return", self.post), ("Ctrl+Enter", self.post)):
             self.shortcut(keys, slot)
+
+    def build_rest(self) -> None:
+        """After the window's first paint: what the first look at the pane does not need."""
+        self.expected  # noqa: B018 - builds the Expected list dialog (its button and Ctrl+Shift+E)
+
+    @property
+    def expected(self) -> ExpectedDialog:
+        if self._expected is None:
+            from serialdesk.gui.panes.receiving_expected import ExpectedDialog
+
+            self._expected = ExpectedDialog(self)
+        return self._expected
 
     # --- the session as the pane shows it --------------------------------------------------------------------
 
