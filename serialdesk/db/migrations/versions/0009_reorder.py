@@ -1,7 +1,7 @@
 """reorder advice: product lead time, pack size and service level
 
 Revision ID: 0009
-Revises: 0007 (the lead re-chains it)
+Revises: 0008
 """
 from __future__ import annotations
 

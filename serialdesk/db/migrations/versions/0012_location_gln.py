@@ -1,7 +1,7 @@
 """a location may carry its GS1 Global Location Number (issue 16: EPCIS readPoint / bizLocation as SGLN)
 
 Revision ID: 0012
-Revises: 0007 (the lead re-chains it)
+Revises: 0009
 """
 from __future__ import annotations
 
@@ -22,5 +22,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index(op.f('ix_locations_gln'), table_name='locations')
-    with op.batch_alter_table('locations') as batch:
-        batch.drop_column('gln')
+    # A plain DROP COLUMN (SQLite 3.35+), not a batch rebuild: units point to locations, and SQLite refuses to
+    # drop a table others refer to.
+    op.drop_column('locations', 'gln')
