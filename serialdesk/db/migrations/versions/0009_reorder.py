@@ -22,7 +22,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('products') as batch:
-        batch.drop_column('service_level')
-        batch.drop_column('pack_size')
-        batch.drop_column('lead_time_days')
+    # Plain DROP COLUMNs (SQLite 3.35+), not a batch rebuild: items point to products, and SQLite refuses to drop
+    # a table others refer to.
+    op.drop_column('products', 'service_level')
+    op.drop_column('products', 'pack_size')
+    op.drop_column('products', 'lead_time_days')
