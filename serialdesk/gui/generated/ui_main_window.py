@@ -123,6 +123,26 @@ class Ui_MainWindow(object):
 
         self.sidebarLayout.addWidget(self.navReports)
 
+        self.navPurchasing = QToolButton(self.sidebar)
+        self.navPurchasing.setObjectName(u"navPurchasing")
+        self.navPurchasing.setCheckable(True)
+        self.navPurchasing.setAutoExclusive(True)
+        self.navPurchasing.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        sizePolicy.setHeightForWidth(self.navPurchasing.sizePolicy().hasHeightForWidth())
+        self.navPurchasing.setSizePolicy(sizePolicy)
+
+        self.sidebarLayout.addWidget(self.navPurchasing)
+
+        self.navTransfers = QToolButton(self.sidebar)
+        self.navTransfers.setObjectName(u"navTransfers")
+        self.navTransfers.setCheckable(True)
+        self.navTransfers.setAutoExclusive(True)
+        self.navTransfers.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        sizePolicy.setHeightForWidth(self.navTransfers.sizePolicy().hasHeightForWidth())
+        self.navTransfers.setSizePolicy(sizePolicy)
+
+        self.sidebarLayout.addWidget(self.navTransfers)
+
         self.lookupButton = QToolButton(self.sidebar)
         self.lookupButton.setObjectName(u"lookupButton")
         self.lookupButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -222,6 +242,14 @@ class Ui_MainWindow(object):
         self.navReports.setToolTip(QCoreApplication.translate("MainWindow", u"Turnover, stock, aging and supplier quality, with charts (F7)", None))
 #endif // QT_CONFIG(tooltip)
         self.navReports.setText(QCoreApplication.translate("MainWindow", u"Reports", None))
+#if QT_CONFIG(tooltip)
+        self.navPurchasing.setToolTip(QCoreApplication.translate("MainWindow", u"Purchase orders, the supplier's notices, what is due (F8)", None))
+#endif // QT_CONFIG(tooltip)
+        self.navPurchasing.setText(QCoreApplication.translate("MainWindow", u"Purchasing", None))
+#if QT_CONFIG(tooltip)
+        self.navTransfers.setToolTip(QCoreApplication.translate("MainWindow", u"Send units between locations and branches: scan out, scan in (F9)", None))
+#endif // QT_CONFIG(tooltip)
+        self.navTransfers.setText(QCoreApplication.translate("MainWindow", u"Transfers", None))
 #if QT_CONFIG(tooltip)
         self.lookupButton.setToolTip(QCoreApplication.translate("MainWindow", u"Scan any unit to see its passport, from any pane (Ctrl+L)", None))
 #endif // QT_CONFIG(tooltip)

@@ -1,0 +1,270 @@
+"""Transfers (F9): units sent from one location to another — a branch, the workshop. Open a transfer from A to
+B, scan the units out at A (they go 'In transit'), scan them in at B. What was sent and has not arrived (short)
+and what arrived without being sent (extra) stays listed until the transfer is resolved.
+
+Scans (wedge, camera, typed + Enter) go to the transfer shown: out while the station is at A, in at B (the
+station's location in Settings decides which; the clerk can switch)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from serialdesk.bootstrap import Services
+from serialdesk.domain.changes import Changes
+from serialdesk.gui.models.table import ROW_ROLE, RowsModel, sorted_view
+from serialdesk.gui.panes.base import Pane, ScanQueue
+from serialdesk.gui.panes.purchasing import table
+from serialdesk.gui.panes.transfers_models import TRANSFER_COLUMNS, UNIT_COLUMNS
+from serialdesk.gui.tasks import TaskRunner
+from serialdesk.gui.widgets.feedback import Banner
+from serialdesk.gui.widgets.form_dialog import Field, FormDialog
+from serialdesk.gui.widgets.scan_field import ScanField
+from serialdesk.gui.widgets.tables import fit_columns
+from serialdesk.services.dto.supply import LocationView, TransferView
+from serialdesk.workflows.purchasing import supply
+
+SHORT_CHOICES = (("They are still at the source: put them back there", "back"),
+                 ("They are lost: write them off", "lost"))
+
+
+class TransfersPane(Pane):
+    title = "Transfers"
+    help_topic = "transfers"
+    sig_loaded = Signal()
+    sig_transfer_shown = Signal(object)  # TransferView
+    sig_scan_handled = Signal(str, str)  # tone, message — after each scan (the window's scan sounds)
+
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(services, runner, parent)
+        self.supply = supply(services)
+        self.here = services.actor.location or ""
+        self.current: TransferView | None = None
+        self.locations: list[LocationView] = []
+        self.queue = ScanQueue(self._scan)
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.banner = Banner(self)
+        self.banner.say("Open a transfer from one location to another, then scan the units out; at the other "
+                        "end, scan them in.")
+        layout.addWidget(self.banner)
+        row = QHBoxLayout()
+        self.from_combo, self.to_combo = QComboBox(self), QComboBox(self)
+        self.open_button = QPushButton("Open transfer", self)
+        self.open_button.setObjectName("openButton")
+        for widget in (QLabel("From", self), self.from_combo, QLabel("to", self), self.to_combo, self.open_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.resolve_button = QPushButton("Resolve…", self)
+        self.resolve_button.setToolTip("Close the transfer shown; say what became of units that did not arrive")
+        row.addWidget(self.resolve_button)
+        layout.addLayout(row)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.transfers = RowsModel(TRANSFER_COLUMNS, self)
+        self.transfers_view = table(split, "transfersView")
+        self.transfers_sorted = sorted_view(self.transfers)
+        self.transfers_view.setModel(self.transfers_sorted)
+        fit_columns(self.transfers_view, (0, 3, 4, 5, 6), stretch=1)
+        right = QWidget(split)
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 0, 0)
+        self.title_label = QLabel("No transfer chosen", right)
+        self.title_label.setProperty("role", "strong")
+        self.title_label.setWordWrap(True)
+        side.addWidget(self.title_label)
+        mode = QHBoxLayout()
+        self.out_radio = QRadioButton("Scan out (sending)", right)
+        self.in_radio = QRadioButton("Scan in (arriving)", right)
+        self.out_radio.setChecked(True)
+        mode.addWidget(self.out_radio)
+        mode.addWidget(self.in_radio)
+        mode.addStretch(1)
+        side.addLayout(mode)
+        self.scan_edit = ScanField(right)
+        self.scan_edit.setObjectName("scanEdit")
+        self.scan_edit.setPlaceholderText("Scan or type a serial, then Enter")
+        side.addWidget(self.scan_edit)
+        self.problems_label = QLabel("", right)
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setObjectName("problemsLabel")
+        side.addWidget(self.problems_label)
+        self.units = RowsModel(UNIT_COLUMNS, self)
+        self.units_view = table(right, "unitsView")
+        self.units_view.setModel(sorted_view(self.units))
+        fit_columns(self.units_view, (1, 2, 3), stretch=0)
+        side.addWidget(self.units_view, 1)
+        split.addWidget(self.transfers_view)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout.addWidget(split, 1)
+
+    def _connect(self) -> None:
+        self.open_button.clicked.connect(self.open_transfer)
+        self.resolve_button.clicked.connect(self.ask_resolve)
+        self.scan_edit.sig_entered.connect(self._typed)
+        self.transfers_view.selectionModel().currentRowChanged.connect(self._picked)
+        self._enable()
+
+    # --- loading -------------------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        transfers, locations = self.supply.transfers, self.supply.locations
+        self.call(lambda: (transfers.transfers(), locations.locations()), self._loaded, self.banner.bad,
+                  label="load transfers")
+
+    def _loaded(self, found: tuple[list[TransferView], list[LocationView]]) -> None:
+        listed, self.locations = found
+        places = [loc for loc in self.locations if loc.kind != "transit"]
+        for combo, default in ((self.from_combo, self.here), (self.to_combo, "")):
+            chosen = combo.currentData() or default
+            combo.clear()
+            for loc in places:
+                combo.addItem(f"{loc.name} ({loc.branch})" if loc.branch else loc.name, loc.name)
+            index = combo.findData(chosen)
+            combo.setCurrentIndex(index if index >= 0 else 0)
+        if not self.to_combo.currentData() or self.to_combo.currentData() == self.from_combo.currentData():
+            self.to_combo.setCurrentIndex(1 if self.to_combo.count() > 1 else 0)
+        self.transfers.set_rows(listed)
+        keep = self.current.number if self.current else next((t.number for t in listed if t.status == "open"), None)
+        if keep is not None:
+            match = next((t for t in listed if t.number == keep), None)
+            if match is not None:
+                self.show_transfer(match)
+        self.sig_loaded.emit()
+
+    def _picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        t = current.data(ROW_ROLE) if current.isValid() else None
+        if isinstance(t, TransferView):
+            self.show_transfer(t, pick_mode=True)
+
+    def show_transfer(self, t: TransferView, *, pick_mode: bool = False) -> None:
+        changed = self.current is None or self.current.number != t.number
+        self.current = t
+        self.title_label.setText(f"{t.number}: {t.from_location} → {t.to_location} · {t.status} · {t.sent} sent, "
+                                 f"{t.received} arrived")
+        if changed or pick_mode:  # at B the clerk scans in; anywhere else out
+            arriving = bool(self.here) and self.here.lower() == t.to_location.lower()
+            (self.in_radio if arriving or (t.sent and not self.here and t.received) else self.out_radio).setChecked(True)
+        self.units.set_rows(t.units)
+        self.problems_label.setText(self._problems(t))
+        self.problems_label.setProperty("tone", "bad" if (t.short and t.received) or t.extra else "")
+        self._enable()
+        self.sig_transfer_shown.emit(t)
+
+    @staticmethod
+    def _problems(t: TransferView) -> str:
+        parts = []
+        if t.short and t.status == "open":
+            parts.append(f"Not arrived yet ({len(t.short)}): {', '.join(t.short[:12])}"
+                         + (" …" if len(t.short) > 12 else ""))
+        if t.extra:
+            parts.append(f"Arrived without being sent ({len(t.extra)}): {', '.join(t.extra[:12])}")
+        return "\n".join(parts) or ("Nothing short, nothing extra." if t.sent else "Scan the units out to send them.")
+
+    def _enable(self) -> None:
+        is_open = self.current is not None and self.current.status == "open"
+        for widget in (self.scan_edit, self.out_radio, self.in_radio, self.resolve_button):
+            widget.setEnabled(is_open)
+
+    # --- actions -------------------------------------------------------------------------------------------
+
+    def open_transfer(self) -> None:
+        source, destination = self.from_combo.currentData(), self.to_combo.currentData()
+        if not source or not destination:
+            self.banner.warn("Add the locations first (location add), then open a transfer between them.")
+            return
+        transfers = self.supply.transfers
+
+        def done(t: TransferView) -> None:
+            self.current = t
+            self.banner.good(f"{t.number} opened: {t.from_location} → {t.to_location}. Scan the units out.")
+            self.show_transfer(t)
+            self.out_radio.setChecked(True)
+            self.scan_edit.setFocus()
+            self.load()
+
+        self.call(lambda: transfers.open_transfer(str(source), str(destination)), done, self.banner.bad,
+                  label="open a transfer")
+
+    def ask_resolve(self) -> FormDialog | None:
+        t = self.current
+        if t is None:
+            return None
+        fields = [Field("short", "Not arrived", "choice", choices=SHORT_CHOICES)] if t.short else []
+        intro = (f"{len(t.short)} sent on {t.number} did not arrive: {', '.join(t.short[:6])}." if t.short
+                 else f"Everything sent on {t.number} arrived; resolving closes it.")
+        dialog = FormDialog(f"Resolve {t.number}", [*fields, Field("note", "Note", placeholder="optional")],
+                            intro=intro, ok_text="Resolve", parent=self)
+        transfers, number = self.supply.transfers, t.number
+
+        def submitted(v: dict[str, str | int]) -> None:
+            def done(view: TransferView) -> None:
+                dialog.finish()
+                self.banner.good(f"{view.number} resolved.")
+                self.show_transfer(view)
+                self.load()
+            self.call(lambda: transfers.resolve(number, str(v.get("short", "")) or None, str(v["note"]) or None),
+                      done, dialog.refuse, label="resolve a transfer")
+
+        dialog.sig_submitted.connect(submitted)
+        dialog.open()
+        return dialog
+
+    def _typed(self, text: str) -> None:
+        self.scan_edit.clear()
+        self.handle_scan(text)
+
+    def handle_scan(self, text: str) -> None:
+        self.scan_edit.show_scan(text)
+        self.queue.push(text)
+
+    def _scan(self, text: str) -> None:
+        t = self.current
+        if t is None or t.status != "open":
+            self._outcome("Open a transfer (or choose an open one) before scanning units onto it.", "bad")
+            return
+        transfers, number, sending = self.supply.transfers, t.number, self.out_radio.isChecked()
+        call = transfers.send if sending else transfers.receive
+
+        def done(view: TransferView) -> None:
+            self.show_transfer(view)
+            self._outcome(f"{text.strip()} {'sent on' if sending else 'arrived on'} {view.number} "
+                          f"({view.sent} sent, {view.received} arrived).", "good")
+            self._update_row(view)
+
+        self.call(lambda: call(number, [text.strip()]), done, lambda message: self._outcome(message, "bad"),
+                  label="scan a unit on a transfer")
+
+    def _outcome(self, message: str, tone: str) -> None:
+        self.banner.say(message, tone)
+        self.scan_edit.flash(tone)
+        self.sig_scan_handled.emit(tone, message)
+        self.queue.done()
+
+    def _update_row(self, view: TransferView) -> None:
+        for row, t in enumerate(self.transfers.rows()):
+            if t.number == view.number:
+                self.transfers.replace(row, view)
+
+    # --- for the window ------------------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        self.scan_edit.setFocus()
+
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches("stock", "catalogue") and not self.queue.busy:
+            self.load()
