@@ -1,6 +1,6 @@
 """The counter window: a side bar (F2 Receiving, F3 Sales, F4 Service, F6 Recalls, F7 Reports, F8 Purchasing,
-F9 Transfers, Ctrl+L look up, Ctrl+, settings, F1 help), the panes in a stack, and a status bar saying where and who this is. Every scan from
-the wedge is routed from here."""
+F9 Transfers, Ctrl+L look up, Ctrl+, settings, F1 help), the panes in a stack, and a status bar saying where and
+who this is. Every scan from the wedge is routed from here."""
 
 from __future__ import annotations
 
@@ -314,10 +314,14 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         from serialdesk.gui.settings_dialog import SettingsDialog
+        from serialdesk.workflows.purchasing import supply
 
         settings = self.app.settings
-        dialog = SettingsDialog(self.preferences, settings.db_url, settings.station, parent=self)
+        dialog = SettingsDialog(self.preferences, settings.db_url, settings.station, location=settings.location,
+                                parent=self)
         dialog.sig_saved.connect(self.apply_preferences)
+        places = supply(self.services).locations  # the station's location is chosen from the shop's (issue 15)
+        self.runner.run(lambda: [v.name for v in places.locations() if v.kind != "transit"], dialog.set_locations)
         dialog.open()
         return dialog
 

@@ -142,7 +142,8 @@ class PoChooser(QObject):
         o = self.order
         before, now, ordered = self.counts()
         costs = {money(ln.unit_cost) for ln in o.lines}
-        cost = f" · cost {next(iter(costs))} each (from the PO line)" if len(costs) == 1 else " · cost from the PO lines"
+        cost = (f" · cost {next(iter(costs))} each (from the PO line)" if len(costs) == 1
+                else " · cost from the PO lines")
         text = f"{o.number}: {before + now} of {ordered}" + (f" (this receipt {now})" if now else "") + cost
         warnings = self.warnings()
         return (" ".join((text + ".", *warnings)), "warn") if warnings else (text + ".", "good")

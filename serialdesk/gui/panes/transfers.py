@@ -7,29 +7,18 @@ station's location in Settings decides which; the clerk can switch)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QRadioButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from serialdesk.bootstrap import Services
 from serialdesk.domain.changes import Changes
-from serialdesk.gui.models.table import ROW_ROLE, RowsModel, sorted_view
+from serialdesk.gui.models.table import ROW_ROLE
 from serialdesk.gui.panes.base import Pane, ScanQueue
-from serialdesk.gui.panes.purchasing import table
-from serialdesk.gui.panes.transfers_models import TRANSFER_COLUMNS, UNIT_COLUMNS
+from serialdesk.gui.panes.transfers_layout import build
 from serialdesk.gui.tasks import TaskRunner
-from serialdesk.gui.widgets.feedback import Banner
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
-from serialdesk.gui.widgets.scan_field import ScanField
-from serialdesk.gui.widgets.tables import fit_columns
 from serialdesk.services.dto.supply import LocationView, TransferView
 from serialdesk.workflows.purchasing import supply
 
@@ -55,62 +44,7 @@ class TransfersPane(Pane):
         self._connect()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        self.banner = Banner(self)
-        self.banner.say("Open a transfer from one location to another, then scan the units out; at the other "
-                        "end, scan them in.")
-        layout.addWidget(self.banner)
-        row = QHBoxLayout()
-        self.from_combo, self.to_combo = QComboBox(self), QComboBox(self)
-        self.open_button = QPushButton("Open transfer", self)
-        self.open_button.setObjectName("openButton")
-        for widget in (QLabel("From", self), self.from_combo, QLabel("to", self), self.to_combo, self.open_button):
-            row.addWidget(widget)
-        row.addStretch(1)
-        self.resolve_button = QPushButton("Resolve…", self)
-        self.resolve_button.setToolTip("Close the transfer shown; say what became of units that did not arrive")
-        row.addWidget(self.resolve_button)
-        layout.addLayout(row)
-
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.transfers = RowsModel(TRANSFER_COLUMNS, self)
-        self.transfers_view = table(split, "transfersView")
-        self.transfers_sorted = sorted_view(self.transfers)
-        self.transfers_view.setModel(self.transfers_sorted)
-        fit_columns(self.transfers_view, (0, 3, 4, 5, 6), stretch=1)
-        right = QWidget(split)
-        side = QVBoxLayout(right)
-        side.setContentsMargins(0, 0, 0, 0)
-        self.title_label = QLabel("No transfer chosen", right)
-        self.title_label.setProperty("role", "strong")
-        self.title_label.setWordWrap(True)
-        side.addWidget(self.title_label)
-        mode = QHBoxLayout()
-        self.out_radio = QRadioButton("Scan out (sending)", right)
-        self.in_radio = QRadioButton("Scan in (arriving)", right)
-        self.out_radio.setChecked(True)
-        mode.addWidget(self.out_radio)
-        mode.addWidget(self.in_radio)
-        mode.addStretch(1)
-        side.addLayout(mode)
-        self.scan_edit = ScanField(right)
-        self.scan_edit.setObjectName("scanEdit")
-        self.scan_edit.setPlaceholderText("Scan or type a serial, then Enter")
-        side.addWidget(self.scan_edit)
-        self.problems_label = QLabel("", right)
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setObjectName("problemsLabel")
-        side.addWidget(self.problems_label)
-        self.units = RowsModel(UNIT_COLUMNS, self)
-        self.units_view = table(right, "unitsView")
-        self.units_view.setModel(sorted_view(self.units))
-        fit_columns(self.units_view, (1, 2, 3), stretch=0)
-        side.addWidget(self.units_view, 1)
-        split.addWidget(self.transfers_view)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        layout.addWidget(split, 1)
+        build(self)  # the widgets: transfers_layout
 
     def _connect(self) -> None:
         self.open_button.clicked.connect(self.open_transfer)
@@ -157,13 +91,17 @@ class TransfersPane(Pane):
         self.title_label.setText(f"{t.number}: {t.from_location} → {t.to_location} · {t.status} · {t.sent} sent, "
                                  f"{t.received} arrived")
         if changed or pick_mode:  # at B the clerk scans in; anywhere else out
-            arriving = bool(self.here) and self.here.lower() == t.to_location.lower()
-            (self.in_radio if arriving or (t.sent and not self.here and t.received) else self.out_radio).setChecked(True)
+            arriving = self.station_place().lower() == t.to_location.lower()
+            (self.in_radio if arriving else self.out_radio).setChecked(True)
         self.units.set_rows(t.units)
         self.problems_label.setText(self._problems(t))
         self.problems_label.setProperty("tone", "bad" if (t.short and t.received) or t.extra else "")
         self._enable()
         self.sig_transfer_shown.emit(t)
+
+    def station_place(self) -> str:
+        """This station's location (Settings), else the default one (the shop floor)."""
+        return self.here or next((loc.name for loc in self.locations if loc.default), "")
 
     @staticmethod
     def _problems(t: TransferView) -> str:
