@@ -45,6 +45,7 @@ class SettingsDialog(QDialog):
             for shown, value in choices:
                 combo.addItem(shown, value)
         self.show_preferences(preferences)
+        self.resize(self.sizeHint().expandedTo(self.size()))  # every row at its height (not squeezed to the minimum)
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
 

@@ -322,6 +322,6 @@ class Ui_SettingsDialog(object):
         self.dbEdit.setToolTip(QCoreApplication.translate("SettingsDialog", u"sqlite:////path/shop.db or postgresql+psycopg://user@host/shop; --db and $SERIALDESK_DB still win", None))
 #endif // QT_CONFIG(tooltip)
         self.dbEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"empty: --db, $SERIALDESK_DB or the default file", None))
-        self.restartNote.setText(QCoreApplication.translate("SettingsDialog", u"The station name and the database take effect the next time serialdesk starts; the scanner settings at once.", None))
+        self.restartNote.setText(QCoreApplication.translate("SettingsDialog", u"The station name, its location and the database take effect the next time serialdesk starts; the scanner settings at once.", None))
     # retranslateUi
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
@@ -39,6 +40,7 @@ class PurchasingPane(Pane):
         self.clock = services.receiving.clock
         self.current: PurchaseOrderView | None = None
         self.actions = PurchasingActions(self)
+        self._split_set = False
         self._build()
         self._connect()
 
@@ -125,9 +127,10 @@ class PurchasingPane(Pane):
 
     def _show(self, order: PurchaseOrderView, not_on_notice: tuple[str, ...]) -> None:
         self.current = order
-        self.order_title.setText(f"{order.number} · {order.supplier} · {order.status.replace('_', ' ')} · "
+        self.order_title.setText(f"{order.number} · {order.supplier} · {order.status.replace('_', ' ')}\n"
                                  f"{order.received} of {order.ordered} received"
-                                 + (f"\n{order.note}" if order.note else ""))
+                                 + (f" · {order.note}" if order.note else ""))
+        self.order_title.setToolTip(order.note or "")
         self.lines.set_rows(order.lines)
         self.checklist.show_order(order, not_on_notice)
         self._say_counts()
@@ -139,7 +142,7 @@ class PurchasingPane(Pane):
         if not self.checklist.rowCount():
             self.check_counts.setText("No shipping notice loaded: Load notice… takes the supplier's CSV.")
             return
-        self.check_counts.setText(f"Notice: {c[RECEIVED]} received · {c[MISSING]} missing · "
+        self.check_counts.setText(f"{c[RECEIVED]} received · {c[MISSING]} missing · "
                                   f"{c[NOT_ON_NOTICE]} not on the notice")
 
     def _enable(self) -> None:
@@ -153,6 +156,13 @@ class PurchasingPane(Pane):
 
         state = str(self.state_combo.currentData() or "")
         self.by_state.setFilterRegularExpression(QRegularExpression(f"^{state}$" if state else ""))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split_set:  # the first time it is shown, at the window's width: the list a little wider
+            self._split_set = True
+            width = self.split.width()
+            self.split.setSizes([int(width * 0.6), width - int(width * 0.6)])
 
     # --- for the window ------------------------------------------------------------------------------------
 

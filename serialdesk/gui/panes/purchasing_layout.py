@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -70,7 +71,7 @@ def build(pane: PurchasingPane) -> None:
     row.addWidget(pane.show_combo)
     layout.addLayout(row)
 
-    split = QSplitter(Qt.Orientation.Horizontal, pane)
+    split = pane.split = QSplitter(Qt.Orientation.Horizontal, pane)
     pane.tabs = QTabWidget(split)
     pane.orders = RowsModel(order_columns(pane.clock), pane)
     pane.orders_view = table(pane.tabs, "ordersView")
@@ -90,6 +91,7 @@ def build(pane: PurchasingPane) -> None:
     pane.order_title = QLabel("No order chosen", right)
     pane.order_title.setProperty("role", "strong")
     pane.order_title.setWordWrap(True)
+    pane.order_title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # never squeezed
     side.addWidget(pane.order_title)
     pane.lines = RowsModel(LINE_COLUMNS, pane)
     pane.lines_view = table(right, "linesView")
@@ -100,9 +102,11 @@ def build(pane: PurchasingPane) -> None:
     counts = QHBoxLayout()
     pane.check_counts = QLabel("No shipping notice loaded", right)
     pane.check_counts.setObjectName("checkCounts")
+    pane.check_counts.setWordWrap(True)  # the list beside it keeps its width
     counts.addWidget(pane.check_counts, 1)
     pane.filter_edit = QLineEdit(right)
     pane.filter_edit.setPlaceholderText("Find a serial…")
+    pane.filter_edit.setMinimumWidth(150)
     pane.state_combo = QComboBox(right)
     for shown, state in STATES:
         pane.state_combo.addItem(shown, state)
@@ -122,6 +126,6 @@ def build(pane: PurchasingPane) -> None:
     side.addWidget(pane.check_view, 1)
     split.addWidget(pane.tabs)
     split.addWidget(right)
-    split.setStretchFactor(0, 3)
-    split.setStretchFactor(1, 2)
+    split.setStretchFactor(0, 1)
+    split.setStretchFactor(1, 1)
     layout.addWidget(split, 1)

@@ -8,6 +8,7 @@ station's location in Settings decides which; the clerk can switch)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QWidget,
 )
@@ -40,6 +41,7 @@ class TransfersPane(Pane):
         self.current: TransferView | None = None
         self.locations: list[LocationView] = []
         self.queue = ScanQueue(self._scan)
+        self._split_set = False
         self._build()
         self._connect()
 
@@ -197,6 +199,13 @@ class TransfersPane(Pane):
         for row, t in enumerate(self.transfers.rows()):
             if t.number == view.number:
                 self.transfers.replace(row, view)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split_set:  # the first time it is shown, at the window's width: the list a little wider
+            self._split_set = True
+            width = self.split.width()
+            self.split.setSizes([int(width * 0.55), width - int(width * 0.55)])
 
     # --- for the window ------------------------------------------------------------------------------------
 

@@ -36,6 +36,9 @@ def build(pane: TransfersPane) -> None:
     layout.addWidget(pane.banner)
     row = QHBoxLayout()
     pane.from_combo, pane.to_combo = QComboBox(pane), QComboBox(pane)
+    for combo in (pane.from_combo, pane.to_combo):
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMinimumWidth(170)
     pane.open_button = QPushButton("Open transfer", pane)
     pane.open_button.setObjectName("openButton")
     for widget in (QLabel("From", pane), pane.from_combo, QLabel("to", pane), pane.to_combo, pane.open_button):
@@ -46,7 +49,7 @@ def build(pane: TransfersPane) -> None:
     row.addWidget(pane.resolve_button)
     layout.addLayout(row)
 
-    split = QSplitter(Qt.Orientation.Horizontal, pane)
+    split = pane.split = QSplitter(Qt.Orientation.Horizontal, pane)
     pane.transfers = RowsModel(TRANSFER_COLUMNS, pane)
     pane.transfers_view = table(split, "transfersView")
     pane.transfers_sorted = sorted_view(pane.transfers)
