@@ -1,5 +1,5 @@
-"""The counter window: a side bar (F2 Receiving, F3 Sales, F4 Service, F6 Recalls, F7 Reports, F8 Purchasing,
-F9 Transfers, Ctrl+L look up, Ctrl+, settings, F1 help), the panes in a stack, and a status bar saying where and
+"""The counter window: a side bar (F2 Receiving, F3 Sales, F4 Service, F6 Recalls, F7 Reports, F9 Purchasing,
+F10 Transfers, Ctrl+L look up, Ctrl+, settings, F1 help), the panes in a stack, and a status bar saying where and
 who this is. Every scan from the wedge is routed from here."""
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ PANES = {
     "service": (Action.LOOKUP, "navService", "F4", ":/icons/service.svg"),  # the passport is for everyone
     "recalls": (Action.RECALL, "navRecalls", "F6", ":/icons/recall.svg"),
     "reports": (Action.REPORTS, "navReports", "F7", ":/icons/reports.svg"),
-    "purchasing": (Action.RECEIVE, "navPurchasing", "F8", ":/icons/receiving.svg"),
-    "transfers": (Action.RECEIVE, "navTransfers", "F9", ":/icons/lookup.svg"),
+    "purchasing": (Action.RECEIVE, "navPurchasing", "F9", ":/icons/receiving.svg"),
+    "transfers": (Action.RECEIVE, "navTransfers", "F10", ":/icons/lookup.svg"),
 }
 # pane key → (title, module, class): a pane's module is imported when the pane is first built
 PANE_CLASSES = {

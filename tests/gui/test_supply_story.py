@@ -1,7 +1,7 @@
 """Issue 15's 'done when', through the real window: order 20 bikes, load the supplier's notice of 20 serials,
 receive 12 then 7 plus one not on the notice (flagged in the Purchasing pane), transfer 5 to the branch — scanned
-out here, scanned in and one sold there by a second station (another process on the same database) — and the
-passports tell each unit's journey. (The RMA step belongs to another engineer's part.)"""
+out here, scanned in and one sold there by a second station (another process on the same database, SQLite and
+PostgreSQL) — and the passports tell each unit's journey. (The RMA step belongs to another engineer's part.)"""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog, QLineEdi
 from pytestqt.qtbot import QtBot
 
 from serialdesk.bootstrap import App
+from serialdesk.config import Settings
 from serialdesk.gui.main_window import MainWindow
 from serialdesk.gui.panes.purchasing import PurchasingPane
 from serialdesk.gui.panes.receiving import ReceivingPane
@@ -32,6 +33,15 @@ from .conftest import Shop
 pytestmark = pytest.mark.gui
 
 BIKES = [f"VB{n:04d}" for n in range(1, 21)]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def gui_app(request: pytest.FixtureRequest, clock: Callable[[], object]) -> Iterator[App]:
+    """The main shop's window on a SQLite file and on PostgreSQL (the branch's station shares the database)."""
+    url = str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
+    application = App(Settings(db_url=url, user="admin", station="test"), clock=clock)  # type: ignore[arg-type]
+    yield application
+    application.close()
 
 
 def cli(app: App, *args: str, location: str = "") -> str:

@@ -1,4 +1,4 @@
-"""Purchasing (F8): purchase orders to suppliers — their lines, the supplier's shipping notice and its
+"""Purchasing (F9): purchase orders to suppliers — their lines, the supplier's shipping notice and its
 checklist of expected serials (received / missing / not on the notice), and what is due this week.
 
 New PO, Add line, Load notice (CSV), Close and Cancel are the buttons; receiving against a PO happens in

@@ -1,4 +1,4 @@
-"""Transfers (F9): units sent from one location to another — a branch, the workshop. Open a transfer from A to
+"""Transfers (F10): units sent from one location to another — a branch, the workshop. Open a transfer from A to
 B, scan the units out at A (they go 'In transit'), scan them in at B. What was sent and has not arrived (short)
 and what arrived without being sent (extra) stays listed until the transfer is resolved.
 
