@@ -80,8 +80,14 @@ def scan(qtbot: QtBot, window: MainWindow, pane: ReceivingPane | TransfersPane, 
 
 def post(qtbot: QtBot, pane: ReceivingPane) -> str:
     chooser = pane.setup.po
+    before = chooser.status.text()
     qtbot.mouseClick(pane.ui.postButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: chooser.last is None and "against PO-0001" in chooser.status.text(), timeout=5000)
+
+    def posted() -> None:
+        said = chooser.status.text()
+        assert chooser.last is None and said != before and "against PO-0001" in said, (pane.ui.banner.text(), said)
+
+    qtbot.waitUntil(posted, timeout=10_000)
     return chooser.status.text()
 
 
@@ -139,10 +145,13 @@ def test_order_notice_two_receipts_transfer_to_the_branch_and_the_journeys(
     assert "12 of 20" in said and "still to come" in said
 
     # The Purchasing pane's checklist follows, row by row (no rebuild).
+    window.show_pane("purchasing")
     qtbot.waitUntil(lambda: list(states(purchasing).values()).count(RECEIVED) == 12, timeout=5000)
     assert purchasing.checklist.resets == resets
 
     # Then 7 more and one the notice does not list: flagged while scanning, and after posting.
+    window.show_pane("receiving")
+    qtbot.waitUntil(lambda: chooser.combo.findData("PO-0001") >= 0 and not window.runner.busy)
     chooser.choose("PO-0001")
     qtbot.waitUntil(lambda: chooser.order is not None and chooser.order.received == 12)
     for serial in [*BIKES[12:19], "VX9999"]:
@@ -150,6 +159,7 @@ def test_order_notice_two_receipts_transfer_to_the_branch_and_the_journeys(
     assert "20 of 20" in chooser.status.text() and "not on the supplier's notice: VX9999" in chooser.status.text()
     said = post(qtbot, receiving)
     assert "20 of 20" in said and "VX9999" in said
+    window.show_pane("purchasing")
     qtbot.waitUntil(lambda: states(purchasing).get("BIKE-GR:VX9999") == NOT_ON_NOTICE, timeout=5000)
     assert list(states(purchasing).values()).count(RECEIVED) == 19
     assert states(purchasing)["BIKE-GR:VB0020"] == MISSING

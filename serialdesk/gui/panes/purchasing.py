@@ -41,6 +41,7 @@ class PurchasingPane(Pane):
         self.current: PurchaseOrderView | None = None
         self.actions = PurchasingActions(self)
         self._split_set = False
+        self._stale = True
         self._build()
         self._connect()
 
@@ -70,6 +71,7 @@ class PurchasingPane(Pane):
         purchasing, catalogue = self.supply.purchasing, self.services.catalogue
         open_only = self.show_combo.currentData() == "open"
         shown = self.current.number if self.current else None
+        self._stale = False
 
         def fetch() -> tuple[list[PurchaseOrderView], list[PurchaseOrderView], list, list]:  # type: ignore[type-arg]
             everything = purchasing.orders(open_only=True)
@@ -167,11 +169,17 @@ class PurchasingPane(Pane):
     # --- for the window ------------------------------------------------------------------------------------
 
     def activate(self) -> None:
+        if self._stale:
+            self.load()
         self.orders_view.setFocus()
 
     def refresh(self, changes: Changes) -> None:
+        """Received, ordered or noticed (here or elsewhere): loaded again now if the pane is shown, else when it
+        is next shown — a hidden pane does not queue its reads behind every receiving scan."""
         if changes.touches("drafts", "stock", "catalogue"):
-            self.load()
+            self._stale = True
+            if self.isVisible():
+                self.load()
 
     def handle_scan(self, text: str) -> None:
         """A scan here finds the serial in the checklist of the order shown."""

@@ -32,6 +32,7 @@ class PoChooser(QObject):
         self.purchasing = supply(session.services).purchasing
         self.order: PurchaseOrderView | None = None
         self.last: PoReceipt | None = None  # the last receipt posted against a PO (set on the worker)
+        self._result: tuple[str, str] | None = None  # what the card says about it: text, tone
         card: QWidget = ui.setupCard
         caption = QLabel("Purchase order", card)
         self.combo = QComboBox(card)
@@ -41,6 +42,7 @@ class PoChooser(QObject):
         self.status = QLabel("", card)
         self.status.setObjectName("poStatus")
         self.status.setWordWrap(True)
+        self.status.setProperty("role", "banner")  # toned: green on track, amber over-delivery or off the notice
         layout = ui.setupLayout
         layout.addWidget(caption, 2, 0)
         layout.addWidget(self.combo, 3, 0)
@@ -86,6 +88,7 @@ class PoChooser(QObject):
             self.picked()
 
     def picked(self) -> None:
+        self._result = None
         number = self.combo.currentData()
         if not number:
             self.order = None
@@ -138,7 +141,7 @@ class PoChooser(QObject):
 
     def text(self) -> tuple[str, str]:
         if self.order is None:
-            return "Not against a purchase order.", ""
+            return "Not against a purchase order.", "muted"
         o = self.order
         before, now, ordered = self.counts()
         costs = {money(ln.unit_cost) for ln in o.lines}
@@ -149,7 +152,10 @@ class PoChooser(QObject):
         return (" ".join((text + ".", *warnings)), "warn") if warnings else (text + ".", "good")
 
     def show(self) -> None:
-        text, tone = self.text()
+        """What the card says: how the receipt just posted went (until the next scan or choice), else the count."""
+        if self._result is not None and self.session.accepted:
+            self._result = None
+        text, tone = self._result or self.text()
         self.status.setText(text)
         self.status.setProperty("tone", tone)
         restyle(self.status)
@@ -158,12 +164,9 @@ class PoChooser(QObject):
         last, self.last = self.last, None
         if last is not None:  # a receipt was just posted against the PO: say how it went, then reload
             self.order = last.order
-            self.load()
             text = f"{last.receipt} against {last.po}: {last.received} of {last.ordered} of {last.sku} received."
-            self.status.setText(" ".join((text, *last.warnings)))
-            self.status.setProperty("tone", "warn" if last.warnings else "good")
-            restyle(self.status)
-            return
+            self._result = (" ".join((text, *last.warnings)), "warn" if last.warnings else "good")
+            self.load()
         self.show()
 
     # --- posting -------------------------------------------------------------------------------------------

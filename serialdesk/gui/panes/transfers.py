@@ -19,6 +19,7 @@ from serialdesk.gui.models.table import ROW_ROLE
 from serialdesk.gui.panes.base import Pane, ScanQueue
 from serialdesk.gui.panes.transfers_layout import build
 from serialdesk.gui.tasks import TaskRunner
+from serialdesk.gui.widgets.feedback import restyle
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.services.dto.supply import LocationView, TransferView
 from serialdesk.workflows.purchasing import supply
@@ -42,6 +43,7 @@ class TransfersPane(Pane):
         self.locations: list[LocationView] = []
         self.queue = ScanQueue(self._scan)
         self._split_set = False
+        self._stale = True
         self._build()
         self._connect()
 
@@ -59,6 +61,7 @@ class TransfersPane(Pane):
 
     def load(self) -> None:
         transfers, locations = self.supply.transfers, self.supply.locations
+        self._stale = False
         self.call(lambda: (transfers.transfers(), locations.locations()), self._loaded, self.banner.bad,
                   label="load transfers")
 
@@ -97,7 +100,9 @@ class TransfersPane(Pane):
             (self.in_radio if arriving else self.out_radio).setChecked(True)
         self.units.set_rows(t.units)
         self.problems_label.setText(self._problems(t))
-        self.problems_label.setProperty("tone", "bad" if (t.short and t.received) or t.extra else "")
+        tone = "bad" if t.extra else ("warn" if t.short and t.status == "open" else "good" if t.sent else "info")
+        self.problems_label.setProperty("tone", tone)
+        restyle(self.problems_label)
         self._enable()
         self.sig_transfer_shown.emit(t)
 
@@ -210,8 +215,13 @@ class TransfersPane(Pane):
     # --- for the window ------------------------------------------------------------------------------------
 
     def activate(self) -> None:
+        if self._stale:
+            self.load()
         self.scan_edit.setFocus()
 
     def refresh(self, changes: Changes) -> None:
-        if changes.touches("stock", "catalogue") and not self.queue.busy:
-            self.load()
+        """Stock moved (a unit scanned in at the other end …): loaded again now if shown, else when next shown."""
+        if changes.touches("stock", "catalogue"):
+            self._stale = True
+            if self.isVisible() and not self.queue.busy:
+                self.load()

@@ -77,6 +77,7 @@ def build(pane: TransfersPane) -> None:
     pane.problems_label = QLabel("", right)
     pane.problems_label.setWordWrap(True)
     pane.problems_label.setObjectName("problemsLabel")
+    pane.problems_label.setProperty("role", "banner")
     side.addWidget(pane.problems_label)
     pane.units = RowsModel(UNIT_COLUMNS, pane)
     pane.units_view = table(right, "unitsView")
