@@ -14,6 +14,7 @@ from serialdesk.domain.errors import DomainError
 from serialdesk.services.bundle import Services
 from serialdesk.services.dto.supply import PoLineView, PurchaseOrderView
 from serialdesk.services.locations import LocationService
+from serialdesk.services.po_drafts import PoDraftService
 from serialdesk.services.purchasing import RECEIVABLE, PurchasingService
 from serialdesk.services.transfers import TransferService
 
@@ -26,13 +27,14 @@ class Supply:
     locations: LocationService
     transfers: TransferService
     purchasing: PurchasingService
+    po_drafts: PoDraftService  # a Receiving pane's draft posted against a PO
 
 
 def supply(services: Services) -> Supply:
     """The supply-chain services for the same person, database and clock as ``services``."""
     base = services.receiving
     args = (base.uows, base.actor, base.clock)
-    return Supply(LocationService(*args), TransferService(*args), PurchasingService(*args))
+    return Supply(LocationService(*args), TransferService(*args), PurchasingService(*args), PoDraftService(*args))
 
 
 def load_notice_file(purchasing: PurchasingService, number: str, path: Path) -> PurchaseOrderView:

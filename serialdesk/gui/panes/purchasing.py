@@ -39,7 +39,7 @@ class PurchasingPane(Pane):
         self.supply = supply(services)
         self.clock = services.receiving.clock
         self.current: PurchaseOrderView | None = None
-        self.actions = PurchasingActions(self)
+        self.actions = PurchasingActions(self, self)
         self._split_set = False
         self._stale = True
         self._build()

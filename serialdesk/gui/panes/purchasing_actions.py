@@ -7,17 +7,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from serialdesk.gui.tasks import Task
+from serialdesk.gui.widgets.feedback import Banner
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.services.dto import PartyView, ProductView
 from serialdesk.services.dto.supply import PurchaseOrderView
-from serialdesk.workflows.purchasing import load_notice_file
+from serialdesk.services.purchasing import PurchasingService
+from serialdesk.workflows.purchasing import Supply, load_notice_file
 
-if TYPE_CHECKING:
-    from serialdesk.gui.panes.purchasing import PurchasingPane
+
+class PurchasingHost(Protocol):
+    """What the actions need of the Purchasing pane."""
+
+    supply: Supply
+    current: PurchaseOrderView | None
+    ui_banner: Banner
+
+    def call(self, fn: Callable[[], Any], done: Callable[[Any], None] | None = None,
+             failed: Callable[[str], None] | None = None, *, label: str = "") -> Task: ...
+
+    def shown(self, order: PurchaseOrderView, say: str = "") -> None: ...
 
 
 def line_fields(products: list[ProductView]) -> list[Field]:
@@ -28,19 +41,20 @@ def line_fields(products: list[ProductView]) -> list[Field]:
 
 
 class PurchasingActions:
-    def __init__(self, pane: PurchasingPane) -> None:
+    def __init__(self, pane: PurchasingHost, widget: QWidget) -> None:
         self.pane = pane
+        self.widget = widget  # the pane as a widget: the parent of its dialogs
         self.products: list[ProductView] = []
         self.suppliers: list[PartyView] = []
         self.dialog: FormDialog | None = None
 
     @property
-    def purchasing(self):  # type: ignore[no-untyped-def]
+    def purchasing(self) -> PurchasingService:
         return self.pane.supply.purchasing
 
     def _form(self, title: str, fields: list[Field], intro: str, ok: str,
               submit: Callable[[dict[str, str | int]], PurchaseOrderView]) -> FormDialog:
-        dialog = FormDialog(title, fields, intro=intro, ok_text=ok, parent=self.pane)
+        dialog = FormDialog(title, fields, intro=intro, ok_text=ok, parent=self.widget)
         self.dialog = dialog
 
         def submitted(values: dict[str, str | int]) -> None:
@@ -85,7 +99,7 @@ class PurchasingActions:
         if self.pane.current is None:
             self.pane.ui_banner.warn("Choose the order the notice is for first.")
             return
-        path, _filter = QFileDialog.getOpenFileName(self.pane, "Open the supplier's shipping notice", "",
+        path, _filter = QFileDialog.getOpenFileName(self.widget, "Open the supplier's shipping notice", "",
                                                     "Shipping notices (*.csv);;All files (*)")
         if path:
             self.load_notice(Path(path))
@@ -109,7 +123,7 @@ class PurchasingActions:
         text = (f"Cancel {order.number} to {order.supplier}? Nothing more will be received against it." if cancel
                 else f"Close {order.number}: {order.received} of {order.ordered} received, nothing more is coming?")
         box = QMessageBox(QMessageBox.Icon.Question, f"{what} {order.number}", text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.pane)
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.widget)
         number, purchasing = order.number, self.purchasing
 
         def answered(_result: int) -> None:

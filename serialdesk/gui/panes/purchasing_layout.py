@@ -3,7 +3,7 @@ lines and the checklist of its notice's serials (filtered by text and state)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,9 +27,6 @@ from serialdesk.gui.widgets.feedback import Banner
 from serialdesk.gui.widgets.tables import fit_columns
 from serialdesk.workflows.purchasing import MISSING, NOT_ON_NOTICE, RECEIVED
 
-if TYPE_CHECKING:
-    from serialdesk.gui.panes.purchasing import PurchasingPane
-
 STATES = (("All serials", ""), ("Missing", MISSING), ("Received", RECEIVED), ("Not on notice", NOT_ON_NOTICE))
 
 
@@ -45,7 +42,8 @@ def table(parent: QWidget, name: str) -> QTableView:
     return view
 
 
-def build(pane: PurchasingPane) -> None:
+def build(pane: Any) -> None:
+    """Builds the widgets onto the pane (PurchasingPane): the attributes it then uses are set here."""
     layout = QVBoxLayout(pane)
     pane.ui_banner = Banner(pane)
     pane.ui_banner.say("Purchase orders: choose one to see its lines and the supplier's notice.")

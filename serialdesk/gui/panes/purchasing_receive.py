@@ -1,7 +1,7 @@
 """Receiving against a purchase order (in the Receiving pane's set-up card): choose the PO, and the card says
 "12 of 20" (received on the PO, and on this receipt), the unit cost from the PO line, and warns on
 over-delivery and on serials the supplier's notice does not list. Posting the draft then posts it against the
-PO, in one transaction (PurchasingService.receive_draft): the PO's supplier and cost, the notice ticked off."""
+PO, in one transaction (PoDraftService.receive_draft): the PO's supplier and cost, the notice ticked off."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ class PoChooser(QObject):
     def __init__(self, ui: Any, pane: Any, session: ReceivingSession) -> None:
         super().__init__(pane)
         self.ui, self.pane, self.session = ui, pane, session
-        self.purchasing = supply(session.services).purchasing
+        found = supply(session.services)
+        self.purchasing, self.po_drafts = found.purchasing, found.po_drafts
         self.order: PurchaseOrderView | None = None
         self.last: PoReceipt | None = None  # the last receipt posted against a PO (set on the worker)
         self._result: tuple[str, str] | None = None  # what the card says about it: text, tone
@@ -176,11 +177,11 @@ class PoChooser(QObject):
             return self._plain_post(supplier)
         if self.session.draft is None:
             raise DomainError("Nothing to post yet: scan the first serial.", code="empty_receipt")
-        purchasing, receiving = self.purchasing, self.session.services.receiving
+        po_drafts, receiving = self.po_drafts, self.session.services.receiving
         number, receipt = self.order.number, self.session.draft.id
 
         def post() -> ReceiptView:
-            self.last = purchasing.receive_draft(number, receipt)
+            self.last = po_drafts.receive_draft(number, receipt)
             return receiving.receipt(receipt)
 
         return post

@@ -3,7 +3,7 @@ what is short or extra, and its units."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,11 +24,9 @@ from serialdesk.gui.widgets.feedback import Banner
 from serialdesk.gui.widgets.scan_field import ScanField
 from serialdesk.gui.widgets.tables import fit_columns
 
-if TYPE_CHECKING:
-    from serialdesk.gui.panes.transfers import TransfersPane
 
-
-def build(pane: TransfersPane) -> None:
+def build(pane: Any) -> None:
+    """Builds the widgets onto the pane (TransfersPane): the attributes it then uses are set here."""
     layout = QVBoxLayout(pane)
     pane.banner = Banner(pane)
     pane.banner.say("Open a transfer from one location to another, then scan the units out; at the other "
