@@ -52,7 +52,7 @@ def build(pane: Any) -> None:
     pane.transfers_view = table(split, "transfersView")
     pane.transfers_sorted = sorted_view(pane.transfers)
     pane.transfers_view.setModel(pane.transfers_sorted)
-    fit_columns(pane.transfers_view, (0, 3, 4, 5, 6), stretch=1)
+    fit_columns(pane.transfers_view, (0, 2, 3, 4), stretch=1)
     right = QWidget(split)
     side = QVBoxLayout(right)
     side.setContentsMargins(0, 0, 0, 0)
