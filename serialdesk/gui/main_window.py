@@ -1,6 +1,6 @@
 """The counter window: a side bar (F2 Receiving, F3 Sales, F8 Assembly, F4 Service, F6 Recalls, F7 Reports,
-Ctrl+L look up, Ctrl+, settings, F1 help), the panes in a stack, and a status bar saying where and who this is.
-Every scan from the wedge is routed from here."""
+F9 Purchasing, F10 Transfers, Ctrl+L look up, Ctrl+, settings, F1 help), the panes in a stack, and a status bar
+saying where and who this is. Every scan from the wedge is routed from here."""
 
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ PANES = {
     "service": (Action.LOOKUP, "navService", "F4", ":/icons/service.svg"),  # the passport is for everyone
     "recalls": (Action.RECALL, "navRecalls", "F6", ":/icons/recall.svg"),
     "reports": (Action.REPORTS, "navReports", "F7", ":/icons/reports.svg"),
+    "purchasing": (Action.RECEIVE, "navPurchasing", "F9", ":/icons/receiving.svg"),
+    "transfers": (Action.RECEIVE, "navTransfers", "F10", ":/icons/lookup.svg"),
 }
 # pane key → (title, module, class): a pane's module is imported when the pane is first built
 PANE_CLASSES = {
@@ -50,6 +52,8 @@ PANE_CLASSES = {
     "service": ("Service", "serialdesk.gui.panes.service", "ServicePane"),
     "recalls": ("Recalls", "serialdesk.gui.panes.recall", "RecallPane"),
     "reports": ("Reports", "serialdesk.gui.panes.reports", "ReportsPane"),
+    "purchasing": ("Purchasing", "serialdesk.gui.panes.purchasing", "PurchasingPane"),
+    "transfers": ("Transfers", "serialdesk.gui.panes.transfers", "TransfersPane"),
 }
 
 
@@ -327,10 +331,14 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         from serialdesk.gui.settings_dialog import SettingsDialog
+        from serialdesk.workflows.purchasing import supply
 
         settings = self.app.settings
-        dialog = SettingsDialog(self.preferences, settings.db_url, settings.station, parent=self)
+        dialog = SettingsDialog(self.preferences, settings.db_url, settings.station, location=settings.location,
+                                parent=self)
         dialog.sig_saved.connect(self.apply_preferences)
+        places = supply(self.services).locations  # the station's location is chosen from the shop's (issue 15)
+        self.runner.run(lambda: [v.name for v in places.locations() if v.kind != "transit"], dialog.set_locations)
         dialog.open()
         return dialog
 

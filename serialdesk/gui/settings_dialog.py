@@ -1,8 +1,12 @@
-"""Ctrl+, Settings of this station (kept with QSettings), and the About box."""
+"""Ctrl+, Settings of this station (kept with QSettings), and the About box.
+
+The station's location (issue 15: where the units it receives go) is chosen from the shop's locations; it is
+kept in the same file under ``location``, which config.Settings reads at the next start."""
 
 from __future__ import annotations
 
 import platform
+from collections.abc import Sequence
 from dataclasses import replace
 from html import escape
 from importlib import metadata
@@ -15,8 +19,10 @@ import serialdesk
 from serialdesk.config import without_password
 from serialdesk.gui.formats import masked_db_url
 from serialdesk.gui.generated.ui_settings_dialog import Ui_SettingsDialog
-from serialdesk.gui.preferences import LAYOUTS, SYMBOLOGIES, Preferences, save_preferences
+from serialdesk.gui.preferences import LAYOUTS, SYMBOLOGIES, Preferences, preference_store, save_preferences
 from serialdesk.gui.settings_resolver import ResolverField
+
+SHOP_DEFAULT = "The shop's default location"
 
 
 class SettingsDialog(QDialog):
@@ -25,12 +31,14 @@ class SettingsDialog(QDialog):
     sig_saved = Signal(object, str)
 
     def __init__(self, preferences: Preferences, db_url: str, station: str, *, store: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 location: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
         self.store = store
         self.preferences = preferences
+        self.location = location  # the station's location now ("" = the shop's default)
+        self.set_locations([])
         self.ui.restartNote.setProperty("role", "muted")
         self.ui.stationEdit.setPlaceholderText(station)
         self.ui.currentDbLabel.setText(masked_db_url(db_url))
@@ -39,6 +47,7 @@ class SettingsDialog(QDialog):
                 combo.addItem(shown, value)
         self.show_preferences(preferences)
         self.resolver = ResolverField(self.ui.labelsForm, self.ui.labelsGroup, store)  # issue 16
+        self.resize(self.sizeHint().expandedTo(self.size()))  # every row at its height (not squeezed to the minimum)
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
 
@@ -55,6 +64,23 @@ class SettingsDialog(QDialog):
         _choose(ui.symbologyCombo, p.label_symbology)
         ui.shopEdit.setText(p.shop_name)
         ui.dbEdit.setText(p.db_url)
+
+    def set_locations(self, names: Sequence[str]) -> None:
+        """The shop's locations to choose from (loaded after the dialog opens); the station's is kept, and
+        named even if it no longer exists, so saving does not change it unasked."""
+        combo = self.ui.locationCombo
+        chosen = str(combo.currentData()) if combo.count() and combo.currentData() is not None else self.location
+        combo.clear()
+        combo.addItem(SHOP_DEFAULT, "")
+        for name in names:
+            combo.addItem(name, name)
+        if chosen and combo.findData(chosen) < 0:
+            combo.addItem(f"{chosen} (not a location now)", chosen)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+
+    def chosen_location(self) -> str:
+        data = self.ui.locationCombo.currentData()
+        return str(data) if data else ""
 
     def values(self) -> Preferences:
         ui = self.ui
@@ -74,9 +100,15 @@ class SettingsDialog(QDialog):
             return
         save_preferences(chosen, self.store)
         self.resolver.save()
+        place = self.chosen_location()
+        store = self.store or preference_store()
+        store.setValue("location", place)
+        store.sync()
         chosen = replace(chosen, db_url=without_password(chosen.db_url))  # the password went to the keyring
         later = [what for what, changed in (("the station name", chosen.station != self.preferences.station),
-                                            ("the database", chosen.db_url != self.preferences.db_url)) if changed]
+                                            ("the database", chosen.db_url != self.preferences.db_url),
+                                            ("location", place != self.location)) if changed]
+        self.location = place
         note = (f"Settings saved. The new {' and '.join(later)} take{'s' if len(later) == 1 else ''} effect the "
                 "next time serialdesk starts." if later else "Settings saved.")
         self.preferences = chosen

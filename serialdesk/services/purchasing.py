@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import (
+    Event,
     ExpectedSerial,
     Item,
     Product,
@@ -221,6 +222,16 @@ class PurchasingService(Service):
             query = query.where(PurchaseOrder.status.in_(RECEIVABLE))
         with self.uows.reading() as uow:
             return [order_view(uow.session, po) for po in uow.session.scalars(query)]
+
+    def not_on_notice(self, number: str) -> tuple[str, ...]:
+        """SKU:SERIAL received against the PO that its notice did not list (for the checklist), in order."""
+        self.actor.require(Action.LOOKUP)
+        with self.uows.reading() as uow:
+            po = _get(uow.session, number)
+            rows = uow.session.scalars(select(Event.data).where(
+                Event.kind == "po_received", Event.ref_type == "purchase_order", Event.ref_id == po.id)
+                .order_by(Event.id))
+            return tuple(f"{d.get('sku')}:{v}" for d in rows for v in (d or {}).get("not_on_notice", []))
 
 
 def _get(s: Session, number: str) -> PurchaseOrder:

@@ -87,6 +87,16 @@ class Ui_SettingsDialog(object):
 
         self.stationForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.soundsCheck)
 
+        self.locationCaption = QLabel(self.stationGroup)
+        self.locationCaption.setObjectName(u"locationCaption")
+
+        self.stationForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.locationCaption)
+
+        self.locationCombo = QComboBox(self.stationGroup)
+        self.locationCombo.setObjectName(u"locationCombo")
+
+        self.stationForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.locationCombo)
+
 
         self.leftColumn.addWidget(self.stationGroup)
 
@@ -243,6 +253,7 @@ class Ui_SettingsDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.cameraFileCaption.setBuddy(self.cameraFileEdit)
+        self.locationCaption.setBuddy(self.locationCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsDialog)
@@ -273,6 +284,10 @@ class Ui_SettingsDialog(object):
         self.soundsCheck.setToolTip(QCoreApplication.translate("SettingsDialog", u"A short beep for an accepted scan, a low double buzz for a refused one", None))
 #endif // QT_CONFIG(tooltip)
         self.soundsCheck.setText(QCoreApplication.translate("SettingsDialog", u"Play a sound for each scan", None))
+        self.locationCaption.setText(QCoreApplication.translate("SettingsDialog", u"Location", None))
+#if QT_CONFIG(tooltip)
+        self.locationCombo.setToolTip(QCoreApplication.translate("SettingsDialog", u"Where this station is: units received here go to this location, and transfers arriving here are scanned in (next start)", None))
+#endif // QT_CONFIG(tooltip)
         self.wedgeGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Barcode scanner (keyboard)", None))
         self.minLengthCaption.setText(QCoreApplication.translate("SettingsDialog", u"Shortest scan", None))
 #if QT_CONFIG(tooltip)
@@ -307,6 +322,6 @@ class Ui_SettingsDialog(object):
         self.dbEdit.setToolTip(QCoreApplication.translate("SettingsDialog", u"sqlite:////path/shop.db or postgresql+psycopg://user@host/shop; --db and $SERIALDESK_DB still win", None))
 #endif // QT_CONFIG(tooltip)
         self.dbEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"empty: --db, $SERIALDESK_DB or the default file", None))
-        self.restartNote.setText(QCoreApplication.translate("SettingsDialog", u"The station name and the database take effect the next time serialdesk starts; the scanner settings at once.", None))
+        self.restartNote.setText(QCoreApplication.translate("SettingsDialog", u"The station name, its location and the database take effect the next time serialdesk starts; the scanner settings at once.", None))
     # retranslateUi
 

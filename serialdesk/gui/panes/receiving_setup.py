@@ -1,4 +1,5 @@
-"""The receiving pane's set-up row: supplier, product and lot, and the card about the current product."""
+"""The receiving pane's set-up row: supplier, product and lot, the purchase order received against (issue 15:
+"12 of 20", the PO line's cost, over-delivery and serials not on the notice), and the card about the product."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QWidget
 
 from serialdesk.gui.generated.ui_receiving_pane import Ui_ReceivingPane
+from serialdesk.gui.panes.purchasing_receive import PoChooser
 from serialdesk.gui.tasks import TaskRunner
 from serialdesk.gui.widgets.form_dialog import ScanReader
 from serialdesk.services.bundle import Services
@@ -73,6 +75,11 @@ class ReceivingSetup:
         self.pane = pane
         self.session = session
         ui.productCombo.currentIndexChanged.connect(lambda _i: self.product_picked())
+        self.po = PoChooser(ui, pane, session)  # receiving against a purchase order
+        scans = getattr(pane, "scans", None)
+        if scans is not None:
+            self.po.watch(scans)
+        pane.installEventFilter(self.po)  # the open orders again each time the pane is shown
 
     def product_picked(self) -> None:
         """Another product chosen by hand clears the lot typed for the last one, and says so; a lot typed
@@ -108,6 +115,7 @@ class ReceivingSetup:
         for s in suppliers:
             ui.supplierCombo.addItem(f"{s.name} ({s.number})", s.number)
         ui.supplierCombo.setCurrentIndex(max(0, ui.supplierCombo.findData(supplier)) if supplier else 0)
+        self.po.load()
 
     def supplier_ref(self) -> str | None:
         data = self.ui.supplierCombo.currentData()

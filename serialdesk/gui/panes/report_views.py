@@ -1,4 +1,5 @@
-"""What each report tab shows: its key figures, its chart, and the table behind the chart (also its CSV)."""
+"""What each report tab shows: its key figures, its chart, and the table behind the chart (also its CSV).
+The Stock tab has a "By location" option (StockTab, in report_places)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from serialdesk.domain.text import plural
 from serialdesk.gui.charts import Bars, bar_chart
 from serialdesk.gui.formats import day_text, money
 from serialdesk.gui.models.table import RIGHT, Column
+from serialdesk.gui.panes.report_places import StockTab  # noqa: F401 - the Stock tab, for the reports pane
 from serialdesk.services.dto import (
     AgingReport,
     ProductAging,

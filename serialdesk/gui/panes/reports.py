@@ -79,7 +79,7 @@ class ReportsPane(Pane):
             "turnover": ReportTab(views.TURNOVER_FIGURES, views.MONTH_COLUMNS,
                                   "Turnover = cost of goods sold ÷ average inventory (mean of the daily closing "
                                   "values); days of inventory = days in the period ÷ turnover.", parent=self),
-            "stock": ReportTab(views.STOCK_FIGURES, views.STOCK_COLUMNS,
+            "stock": views.StockTab(views.STOCK_FIGURES, views.STOCK_COLUMNS,
                                "Units in stock now, valued at the cost they were received at.", stretch=1,
                                parent=self),
             "aging": ReportTab(views.AGING_FIGURES, views.AGING_COLUMNS,
