@@ -54,6 +54,8 @@ TABLE_KINDS: dict[str, frozenset[str]] = {
     "recall_items": frozenset({RECALLS}),
     "users": frozenset({USERS}),
     "events": frozenset({LEDGER}),
+    "daily_summaries": frozenset({LEDGER}),
+    "stock_ages": frozenset({LEDGER}),
 }
 
 EVENTS_TABLE = "events"

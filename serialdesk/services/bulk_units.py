@@ -20,6 +20,7 @@ from serialdesk.db.models import Event, Item, Lot, Product, Receipt, ReceiptLine
 from serialdesk.db.models.base import UTCDateTime
 from serialdesk.domain.status import ItemStatus
 from serialdesk.services.common import Service
+from serialdesk.services.summaries import note_events
 
 ITEMS: Table = Item.__table__  # type: ignore[assignment]  # Core insert: no ORM bookkeeping per row
 LINES: Table = ReceiptLine.__table__  # type: ignore[assignment]
@@ -35,14 +36,14 @@ def unit_events(svc: Service, s: Session, receipt: Receipt, product: Product, ki
               "station": svc.actor.station, "ref_type": "receipt", "ref_id": receipt.id,
               "status_from": before.value if before else None, "status_to": after.value, "data": {}}
     if not _postgresql(s):
-        s.execute(insert(EVENTS), [{**common, "item_id": i, "serial": v}
-                                   for i, v in zip(item_ids, serials, strict=True)])
+        note_events(s, s.execute(insert(EVENTS).returning(EVENTS.c.id), [
+            {**common, "item_id": i, "serial": v} for i, v in zip(item_ids, serials, strict=True)]).scalars().all())
         return
     given = _arrays(item_ids=(list(item_ids), Integer), serial=(list(serials), String))
     columns = [*common, "item_id", "serial"]
     values = [literal(v, EVENTS.c[k].type) for k, v in common.items()]
-    s.execute(insert(EVENTS).from_select(columns, select(*values, given.c.item_ids, given.c.serial)
-                                         .order_by(given.c.n)))
+    note_events(s, s.execute(insert(EVENTS).from_select(columns, select(*values, given.c.item_ids, given.c.serial)
+                                                        .order_by(given.c.n)).returning(EVENTS.c.id)).scalars().all())
 
 
 def insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None, serials: list[str], *,

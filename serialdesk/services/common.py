@@ -17,6 +17,7 @@ from serialdesk.domain.roles import Actor
 from serialdesk.domain.serial_rules import normalise_serial
 from serialdesk.domain.serials import SerialPattern
 from serialdesk.services.dto import PartyView, ProductView
+from serialdesk.services.summaries import note_events
 from serialdesk.services.timeline import aware, claimed_time, refuse_out_of_order
 
 __all__ = ["aware"]  # re-exported: services import it from here
@@ -54,8 +55,10 @@ class Service:
 
 
 def record_events(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Write ledger events; their figures go into the daily summaries before the transaction commits."""
     if rows:
-        session.execute(insert(Event), list(rows))
+        ids = session.execute(insert(Event).returning(Event.id), list(rows)).scalars().all()
+        note_events(session, ids)
 
 
 # ---- finders: each raises NotFound in the user's words ---------------------------------------------

@@ -28,6 +28,7 @@ from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 from serialdesk.services.known_units import refuse_known
 from serialdesk.services.locations import place_receipt, receiving_location
 from serialdesk.services.patterns import generate_serials, scanned_serial
+from serialdesk.services.summaries import note_events
 
 DRAFT, POSTED, CANCELLED = "draft", "posted", "cancelled"
 
@@ -264,7 +265,7 @@ class ReceivingService(Service):
                        literal({}, Event.data.type))
                 .join(ReceiptLine, ReceiptLine.item_id == Item.id).where(ReceiptLine.receipt_id == receipt.id)
                 .order_by(ReceiptLine.id))
-        s.execute(insert(Event).from_select(columns, base))
+        note_events(s, s.execute(insert(Event).from_select(columns, base).returning(Event.id)).scalars().all())
 
 
 def _draft(s: Session, receipt_id: int) -> Receipt:

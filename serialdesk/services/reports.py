@@ -12,12 +12,22 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Row, Subquery, and_, case, func, or_, select
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import ColumnElement, Row, Subquery, case, func, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.functions import FunctionElement
 
-from serialdesk.db.models import Event, Item, Location, Lot, Product, Return, SaleLine, ServiceTicket, Supplier
+from serialdesk.db.models import (
+    DailySummary,
+    Item,
+    Location,
+    Lot,
+    PartSwap,
+    Product,
+    Return,
+    SaleLine,
+    ServiceTicket,
+    StockAge,
+    Supplier,
+)
 from serialdesk.db.models.supply import DEFAULT_LOCATION_ID, TRANSIT_LOCATION_ID
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
@@ -57,25 +67,6 @@ from serialdesk.services.report_math import (
 )
 
 IN_STOCK, SOLD, RECALLED = ItemStatus.IN_STOCK.value, ItemStatus.SOLD.value, ItemStatus.RECALLED.value
-
-
-class UtcDay(FunctionElement[date]):
-    """The UTC calendar day of a stored time (SQLite keeps naive UTC text; PostgreSQL a timestamptz)."""
-
-    type = Date()
-    name = "utc_day"
-    inherit_cache = True
-
-
-@compiles(UtcDay)
-def _utc_day_sqlite(element: UtcDay, compiler: Any, **kw: Any) -> str:
-    return f"date({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(UtcDay, "postgresql")
-def _utc_day_postgresql(element: UtcDay, compiler: Any, **kw: Any) -> str:
-    # A timestamptz cast straight to date would use the session's time zone.
-    return f"CAST(timezone('UTC', {compiler.process(element.clauses, **kw)}) AS DATE)"
 
 
 class ReportService(Service):
@@ -197,21 +188,15 @@ def stock_by_location(rows: Sequence[Row[Any]]) -> StockByLocation:
 
 def _ledger_by_product_and_day(s: Session, period: Period) -> Sequence[Row[Any]]:
     """Per product and UTC day in the period: net cost moved into stock and COGS; one row per product (day
-    None) sums everything before the period — the opening stock value, from the beginning of the ledger."""
-    moved_in = case((Event.status_to == IN_STOCK, Item.cost), else_=0)
-    moved_out = case((Event.status_from == IN_STOCK, Item.cost), else_=0)
-    returned_to_stock = and_(Event.kind == "returned", Event.status_to == IN_STOCK,
-                             Event.status_from.in_((SOLD, RECALLED)))
-    cogs = case((and_(Event.status_from == IN_STOCK, Event.status_to == SOLD), Item.cost),
-                (returned_to_stock, -Item.cost), else_=0)
-    moves = (
-        select(Item.product_id.label("product_id"),
-               case((Event.at < period.starts_at, None), else_=UtcDay(Event.at)).label("day"),
-               (moved_in - moved_out).label("delta"), cogs.label("cogs"))
-        .select_from(Event).join(Item, Item.id == Event.item_id)
-        .where(Event.at < period.ends_before, or_(Event.status_to == IN_STOCK, Event.status_from == IN_STOCK))
-        .subquery()
-    )
+    None) sums everything before the period — the opening stock value, from the beginning of the ledger.
+
+    Read from the daily summaries (services/summaries.py), one row per product and day, never the ledger."""
+    d = DailySummary
+    touched = or_(d.units_in != 0, d.units_out != 0)  # days that moved stock (as the ledger's moves were)
+    in_period = d.day >= period.first
+    moves = (select(d.product_id.label("product_id"), case((in_period, d.day), else_=None).label("day"),
+                    d.value_delta.label("delta"), d.cogs.label("cogs"))
+             .where(d.day <= period.last, or_(touched, ~in_period)).subquery())
     per_day = (select(moves.c.product_id, moves.c.day, func.sum(moves.c.delta).label("delta"),
                       func.sum(moves.c.cogs).label("cogs"))
                .group_by(moves.c.product_id, moves.c.day).subquery())
@@ -266,22 +251,11 @@ def _months(period: Period, closings: list[Decimal], cogs_by_day: dict[date, Dec
 
 
 def _stock_by_product_and_entry_day(s: Session) -> Sequence[Row[Any]]:
-    """Units in stock and their cost, per product and the UTC day they last entered stock."""
-    # Only the ledger rows of units in stock now are read (by item id), grouped once per unit.
-    last_entry = (select(Event.item_id.label("item_id"), func.max(Event.at).label("at"))
-                  .join(Item, Item.id == Event.item_id)
-                  .where(Item.status == IN_STOCK, Event.status_to == IN_STOCK)
-                  .group_by(Event.item_id).subquery())
-    units = (
-        select(Item.product_id.label("product_id"), Item.cost.label("cost"),
-               UtcDay(func.coalesce(last_entry.c.at, Item.received_at, Item.created_at)).label("day"))
-        .outerjoin(last_entry, last_entry.c.item_id == Item.id)
-        .where(Item.status == IN_STOCK)
-        .subquery()
-    )
-    per_day = (select(units.c.product_id, units.c.day, func.count().label("units"),
-                      func.sum(units.c.cost).label("cost"))
-               .group_by(units.c.product_id, units.c.day).subquery())
+    """Units in stock and their cost, per product and the UTC day they last entered stock (from the stock
+    ages kept beside the ledger: services/summaries.py)."""
+    per_day = (select(StockAge.product_id.label("product_id"), StockAge.day.label("day"),
+                      StockAge.units.label("units"), StockAge.value.label("cost"))
+               .where(StockAge.units != 0).subquery())
     return _with_product_names(s, per_day, per_day.c.day, per_day.c.units, per_day.c.cost)
 
 
@@ -308,8 +282,13 @@ def _quality_by_lot(s: Session, first: date | None, last: date | None) -> Sequen
     """Per supplier, product and lot: units received, of them returned, of them with a warranty ticket."""
     returned = (select(SaleLine.item_id.label("item_id")).join(Return, Return.sale_line_id == SaleLine.id)
                 .distinct().subquery())
-    repaired = (select(ServiceTicket.item_id.label("item_id")).where(ServiceTicket.warranty_claim.is_(True))
-                .distinct().subquery())
+    under_warranty = ServiceTicket.warranty_claim.is_(True)
+    # A unit repaired under warranty, or a part taken out of a unit under a warranty ticket (issue 14): a
+    # failure of the part's own lot and supplier, whatever unit it sat in.
+    repaired = (select(ServiceTicket.item_id.label("item_id")).where(under_warranty)
+                .union(select(PartSwap.removed_item_id).join(ServiceTicket, ServiceTicket.id == PartSwap.ticket_id)
+                       .where(under_warranty, PartSwap.removed_item_id.is_not(None)))
+                .subquery())
     query = (
         select(Supplier.id, Supplier.name, Product.sku, Lot.code, func.count(Item.id),
                func.count(returned.c.item_id), func.count(repaired.c.item_id))

@@ -5,6 +5,7 @@ from serialdesk.db.models.base import Base, utcnow
 from serialdesk.db.models.catalogue import Customer, Lot, Product, ProductPart, SerialSequence, Supplier, User
 from serialdesk.db.models.genealogy import Build, Fitment
 from serialdesk.db.models.ledger import Event
+from serialdesk.db.models.summaries import DailySummary, StockAge
 from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale, SaleLine
 from serialdesk.db.models.supply import (
     ExpectedSerial,
@@ -20,6 +21,7 @@ __all__ = [
     "Base",
     "Build",
     "Customer",
+    "DailySummary",
     "Event",
     "ExpectedSerial",
     "Fitment",
@@ -41,6 +43,7 @@ __all__ = [
     "SaleLine",
     "SerialSequence",
     "ServiceTicket",
+    "StockAge",
     "Supplier",
     "Transfer",
     "TransferLine",
