@@ -215,3 +215,16 @@ def test_a_part_swapped_out_under_warranty_is_a_failure_of_its_lot_and_supplier(
     assert lots == {("CellCo", "BAT-500", "25B04"): (3, 1), ("CellCo", "BAT-500", "25B05"): (1, 0)}
     cellco = next(s for s in report.suppliers if s.name == "CellCo")
     assert cellco.repaired_under_warranty == 1 and cellco.warranty_repair_rate == Decimal("0.2500")
+
+
+# ---- the migration fills them from the ledger as it stands -------------------------------------------------
+
+
+def test_the_migration_fills_the_summaries_from_an_existing_ledger(books: Services, app: App) -> None:
+    from serialdesk.db.migrate import downgrade, upgrade
+
+    before = kept(app)
+    downgrade(app.engine, "0007")  # the shop as it was before summaries: its ledger only
+    upgrade(app.engine)
+    assert kept(app) == before
+    assert mismatches(app) == []
