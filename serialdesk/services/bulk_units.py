@@ -25,6 +25,7 @@ from serialdesk.services.summaries import note_events
 ITEMS: Table = Item.__table__  # type: ignore[assignment]  # Core insert: no ORM bookkeeping per row
 LINES: Table = ReceiptLine.__table__  # type: ignore[assignment]
 EVENTS: Table = Event.__table__  # type: ignore[assignment]
+ANALYZE_AFTER = 10_000  # units in one bulk insert after which PostgreSQL's statistics are renewed
 
 
 def unit_events(svc: Service, s: Session, receipt: Receipt, product: Product, kind: str, when: datetime,
@@ -78,6 +79,10 @@ def insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None
             select(literal(receipt.id), lines.c.item_ids, literal(when, UTCDateTime())).order_by(lines.c.n)))
     else:
         s.execute(insert(LINES), [{"receipt_id": receipt.id, "item_id": i, "scanned_at": when} for i in item_ids])
+    if _postgresql(s) and len(item_ids) >= ANALYZE_AFTER:
+        # Fresh statistics before the statements that follow join the new units (issue 17): PostgreSQL counts
+        # this transaction's own rows; a shop without autovacuum would otherwise plan from an empty table.
+        s.connection().exec_driver_sql("ANALYZE items, receipt_lines, events")
     return item_ids
 
 
