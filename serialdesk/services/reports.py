@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Subquery, case, func, or_, select
+from sqlalchemy import ColumnElement, Row, Subquery, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import (
@@ -49,6 +49,7 @@ from serialdesk.services.dto import (
 )
 from serialdesk.services.dto.supply import LocationStock, LocationStockLine, StockByLocation
 from serialdesk.services.locations import place_id
+from serialdesk.services.summaries import DaysFrom
 from serialdesk.services.report_math import (
     AGE_BANDS,
     ZERO,
@@ -57,12 +58,12 @@ from serialdesk.services.report_math import (
     as_date,
     closing_values,
     days_in_stock,
-    group_sum,
     money,
     period_of,
     rate,
     start_of,
     turnover_figures,
+    turnover_of_totals,
     utc_day,
 )
 
@@ -107,8 +108,9 @@ class ReportService(Service):
         self.actor.require(Action.REPORTS)
         period = period_of(first_day, last_day, today=utc_day(self.clock()))
         with self.uows.reading() as uow:
-            rows = _ledger_by_product_and_day(uow.session, period)
-        return _turnover_report(period, rows)
+            products = _turnover_by_product(uow.session, period)
+            days = _turnover_by_day(uow.session, period)
+        return _turnover_report(period, products, days)
 
     def aging(self) -> AgingReport:
         """How long the units in stock now have been there, per product and overall.
@@ -186,54 +188,54 @@ def stock_by_location(rows: Sequence[Row[Any]]) -> StockByLocation:
 # ---- turnover ---------------------------------------------------------------------------------------------
 
 
-def _ledger_by_product_and_day(s: Session, period: Period) -> Sequence[Row[Any]]:
-    """Per product and UTC day in the period: net cost moved into stock and COGS; one row per product (day
-    None) sums everything before the period — the opening stock value, from the beginning of the ledger.
-
-    Read from the daily summaries (services/summaries.py), one row per product and day, never the ledger."""
+def _turnover_by_product(s: Session, period: Period) -> Sequence[Row[Any]]:
+    """Per product, from the daily summaries (services/summaries.py), never the ledger: the stock value at cost
+    before the period (opening), the net move and COGS in it, Σ over its moves of move × days it counts in the
+    closing values (so Σ closings = days × opening + that), and the days it moved stock at all."""
     d = DailySummary
-    touched = or_(d.units_in != 0, d.units_out != 0)  # days that moved stock (as the ledger's moves were)
     in_period = d.day >= period.first
-    moves = (select(d.product_id.label("product_id"), case((in_period, d.day), else_=None).label("day"),
-                    d.value_delta.label("delta"), d.cogs.label("cogs"))
-             .where(d.day <= period.last, or_(touched, ~in_period)).subquery())
-    per_day = (select(moves.c.product_id, moves.c.day, func.sum(moves.c.delta).label("delta"),
-                      func.sum(moves.c.cogs).label("cogs"))
-               .group_by(moves.c.product_id, moves.c.day).subquery())
-    return _with_product_names(s, per_day, per_day.c.day, per_day.c.delta, per_day.c.cogs)
+    touched = and_(in_period, or_(d.units_in != 0, d.units_out != 0))
+    per_product = (
+        select(d.product_id.label("product_id"),
+               func.sum(case((in_period, 0), else_=d.value_delta)).label("opening"),
+               func.sum(case((in_period, d.value_delta), else_=0)).label("moved"),
+               func.sum(case((in_period, d.value_delta * (DaysFrom(d.day, period.last) + 1)), else_=0))
+               .label("weighted"),
+               func.sum(case((in_period, d.cogs), else_=0)).label("cogs"),
+               func.count(case((touched, 1))).label("touched"))
+        .where(d.day <= period.last).group_by(d.product_id).subquery())
+    c = per_product.c
+    return _with_product_names(s, per_product, c.opening, c.moved, c.weighted, c.cogs, c.touched)
 
 
-def _turnover_report(period: Period, rows: Sequence[Row[Any]]) -> TurnoverReport:
-    opening: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
-    moves: dict[tuple[str, str], list[tuple[date, Decimal]]] = defaultdict(list)
-    cogs: dict[tuple[str, str], list[tuple[date, Decimal]]] = defaultdict(list)
-    for sku, name, day, delta, sold in rows:
-        if day is None:
-            opening[(sku, name)] += money(delta)
-        else:
-            moves[(sku, name)].append((as_date(day), money(delta)))
-            cogs[(sku, name)].append((as_date(day), money(sold)))
-    shown = sorted(k for k in {*opening, *moves} if opening[k] != 0 or k in moves)
-    products = tuple(_product_turnover(k, opening[k], moves[k], cogs[k], period) for k in shown)
-    total_opening = sum(opening.values(), ZERO)
-    all_moves = group_sum(m for k in shown for m in moves[k])
-    cogs_by_day = group_sum(c for k in shown for c in cogs[k])
+def _turnover_by_day(s: Session, period: Period) -> Sequence[Row[Any]]:
+    """The whole shop's net move and COGS per day of the period (days without any are left out)."""
+    d = DailySummary
+    return s.execute(select(d.day, func.sum(d.value_delta), func.sum(d.cogs))
+                     .where(d.day >= period.first, d.day <= period.last).group_by(d.day)).all()
+
+
+def _turnover_report(period: Period, products_rows: Sequence[Row[Any]], day_rows: Sequence[Row[Any]]) -> TurnoverReport:
+    products = []
+    total_opening = ZERO
+    for sku, name, opening, moved, weighted, sold, touched in sorted(products_rows, key=lambda r: (r[0], r[1])):
+        opening = money(opening)
+        total_opening += opening
+        if opening == 0 and not touched:
+            continue  # nothing in stock and nothing moved: not in the report
+        f = turnover_of_totals(money(sold), period.days, opening * period.days + money(weighted))
+        products.append(ProductTurnover(sku, name, opening, opening + money(moved), f.cogs, f.average_inventory,
+                                        f.turnover, f.days_of_inventory))
+    all_moves = {as_date(day): money(delta) for day, delta, _ in day_rows}
+    cogs_by_day = {as_date(day): money(sold) for day, _, sold in day_rows}
     closings = closing_values(total_opening, all_moves, period)
     figures = turnover_figures(sum(cogs_by_day.values(), ZERO), closings)
     return TurnoverReport(
         period.first, period.last, period.days, total_opening, closings[-1], figures.cogs,
-        figures.average_inventory, figures.turnover, figures.days_of_inventory, products,
+        figures.average_inventory, figures.turnover, figures.days_of_inventory, tuple(products),
         _months(period, closings, cogs_by_day),
         tuple(DailyStockValue(d, v) for d, v in zip(period.each_day(), closings, strict=True)),
     )
-
-
-def _product_turnover(key: tuple[str, str], opening: Decimal, moves: list[tuple[date, Decimal]],
-                      cogs: list[tuple[date, Decimal]], period: Period) -> ProductTurnover:
-    closings = closing_values(opening, group_sum(moves), period)
-    f = turnover_figures(sum((c for _, c in cogs), ZERO), closings)
-    return ProductTurnover(key[0], key[1], opening, closings[-1], f.cogs, f.average_inventory, f.turnover,
-                           f.days_of_inventory)
 
 
 def _months(period: Period, closings: list[Decimal], cogs_by_day: dict[date, Decimal]) -> tuple[TurnoverMonth, ...]:

@@ -79,6 +79,26 @@ def _utc_day_postgresql(element: UtcDay, compiler: Any, **kw: Any) -> str:
     return f"CAST(timezone('UTC', {compiler.process(element.clauses, **kw)}) AS DATE)"
 
 
+class DaysFrom(FunctionElement[int]):
+    """Whole days from a stored day (a ``Date`` column) to a later day given: ``DaysFrom(day, last)``."""
+
+    type = Integer()
+    name = "days_from"
+    inherit_cache = True
+
+
+@compiles(DaysFrom)
+def _days_from_sqlite(element: DaysFrom, compiler: Any, **kw: Any) -> str:
+    day, last = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(julianday({last}) - julianday({day}) AS INTEGER)"
+
+
+@compiles(DaysFrom, "postgresql")
+def _days_from_postgresql(element: DaysFrom, compiler: Any, **kw: Any) -> str:
+    day, last = (compiler.process(c, **kw) for c in element.clauses)
+    return f"(CAST({last} AS DATE) - {day})"
+
+
 # ---- keeping them in step with the ledger ---------------------------------------------------------------------
 
 
