@@ -36,7 +36,7 @@ from serialdesk.db.models import Event, Supplier
 from serialdesk.db.models import Product as ProductRow
 from serialdesk.services import summaries
 
-BUILD_VERSION = 3  # bump when the generated data changes, so cached databases are rebuilt
+BUILD_VERSION = 4  # bump when the generated data changes, so cached databases are rebuilt
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 PG_ADMIN_URL = os.environ.get("SERIALDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ADMIN_PIN = "1234"

@@ -56,6 +56,7 @@ TABLE_KINDS: dict[str, frozenset[str]] = {
     "events": frozenset({LEDGER}),
     "daily_summaries": frozenset({LEDGER}),
     "stock_ages": frozenset({LEDGER}),
+    "supplier_receipts": frozenset({LEDGER}),
 }
 
 EVENTS_TABLE = "events"

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Subquery, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Row, Subquery, and_, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import (
@@ -27,6 +27,7 @@ from serialdesk.db.models import (
     ServiceTicket,
     StockAge,
     Supplier,
+    SupplierReceipt,
 )
 from serialdesk.db.models.supply import DEFAULT_LOCATION_ID, TRANSIT_LOCATION_ID
 from serialdesk.domain.products import record_number
@@ -280,31 +281,43 @@ def _product_aging(sku: str, name: str, tally: AgeTally) -> ProductAging:
 # ---- supplier quality -------------------------------------------------------------------------------------
 
 
-def _quality_by_lot(s: Session, first: date | None, last: date | None) -> Sequence[Row[Any]]:
-    """Per supplier, product and lot: units received, of them returned, of them with a warranty ticket."""
-    returned = (select(SaleLine.item_id.label("item_id")).join(Return, Return.sale_line_id == SaleLine.id)
-                .distinct().subquery())
+def _quality_by_lot(s: Session, first: date | None, last: date | None) -> list[tuple[Any, ...]]:
+    """Per supplier, product and lot: units received (from the supplier receipts kept beside the ledger), of
+    them returned, of them with a warranty ticket (from the few units that came back, looked up by id)."""
+    r = SupplierReceipt
+    received_query = select(r.supplier_id, r.product_id, r.lot_key, func.sum(r.units)).where(r.units != 0)
+    if first is not None:
+        received_query = received_query.where(r.day >= first)
+    if last is not None:
+        received_query = received_query.where(r.day <= last)
+    received = s.execute(received_query.group_by(r.supplier_id, r.product_id, r.lot_key)).all()
+    returned_ids = select(SaleLine.item_id.label("item_id")).join(Return, Return.sale_line_id == SaleLine.id)
     under_warranty = ServiceTicket.warranty_claim.is_(True)
     # A unit repaired under warranty, or a part taken out of a unit under a warranty ticket (issue 14): a
     # failure of the part's own lot and supplier, whatever unit it sat in.
-    repaired = (select(ServiceTicket.item_id.label("item_id")).where(under_warranty)
-                .union(select(PartSwap.removed_item_id).join(ServiceTicket, ServiceTicket.id == PartSwap.ticket_id)
-                       .where(under_warranty, PartSwap.removed_item_id.is_not(None)))
-                .subquery())
-    query = (
-        select(Supplier.id, Supplier.name, Product.sku, Lot.code, func.count(Item.id),
-               func.count(returned.c.item_id), func.count(repaired.c.item_id))
-        .select_from(Item).join(Supplier, Supplier.id == Item.supplier_id)
-        .join(Product, Product.id == Item.product_id).outerjoin(Lot, Lot.id == Item.lot_id)
-        .outerjoin(returned, returned.c.item_id == Item.id).outerjoin(repaired, repaired.c.item_id == Item.id)
-        .where(Item.received_at.is_not(None))
-        .group_by(Supplier.id, Supplier.name, Product.sku, Lot.code)
-    )
-    if first is not None:
-        query = query.where(Item.received_at >= start_of(first))
-    if last is not None:
-        query = query.where(Item.received_at < start_of(last + timedelta(days=1)))
-    return s.execute(query).all()
+    repaired_ids = (select(ServiceTicket.item_id.label("item_id")).where(under_warranty)
+                    .union(select(PartSwap.removed_item_id).join(ServiceTicket, ServiceTicket.id == PartSwap.ticket_id)
+                           .where(under_warranty, PartSwap.removed_item_id.is_not(None))))
+    came_back: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
+    for n, ids in enumerate((returned_ids.distinct().subquery(), repaired_ids.subquery())):
+        lot_key = func.coalesce(Item.lot_id, literal_column("0"))
+        query = (select(Item.supplier_id, Item.product_id, lot_key, func.count())
+                 .select_from(ids).join(Item, Item.id == ids.c.item_id)
+                 .where(Item.received_at.is_not(None), Item.supplier_id.is_not(None)))
+        if first is not None:
+            query = query.where(Item.received_at >= start_of(first))
+        if last is not None:
+            query = query.where(Item.received_at < start_of(last + timedelta(days=1)))
+        for supplier_id, product_id, lot_key, units in s.execute(
+                query.group_by(Item.supplier_id, Item.product_id, lot_key)):
+            came_back[(supplier_id, product_id, lot_key)][n] = units
+    suppliers = dict(s.execute(select(Supplier.id, Supplier.name)).tuples().all())
+    skus = dict(s.execute(select(Product.id, Product.sku)).tuples().all())
+    lot_keys = {k for _, _, k, _ in received if k}
+    lots = dict(s.execute(select(Lot.id, Lot.code).where(Lot.id.in_(sorted(lot_keys)))).tuples().all()) if lot_keys else {}
+    return [(supplier_id, suppliers[supplier_id], skus[product_id], lots.get(lot_key), units,
+             *came_back.get((supplier_id, product_id, lot_key), (0, 0)))
+            for supplier_id, product_id, lot_key, units in received if units]
 
 
 def _supplier_quality(supplier_id: int, name: str, lots: list[LotQuality]) -> SupplierQuality:

@@ -47,7 +47,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, SessionTransaction, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
-from serialdesk.db.models import DailySummary, Event, Item, Product, Return, SaleLine
+from serialdesk.db.models import DailySummary, Event, Item, Product, Return, SaleLine, Supplier, SupplierReceipt
 from serialdesk.db.models import StockAge as Age
 from serialdesk.domain.status import ItemStatus
 
@@ -58,6 +58,8 @@ _PENDING = "serialdesk.summaries.pending"  # session.info: event ids written in 
 DAILY_FIGURES = ("units_in", "units_out", "units_sold", "units_returned", "units_scrapped", "value_delta", "cogs",
                  "revenue")
 AGE_FIGURES = ("units", "value")
+DAY_KEY = ("product_id", "day")
+RECEIPT_KEY = ("supplier_id", "product_id", "lot_key", "day")
 
 
 class UtcDay(FunctionElement[date]):
@@ -127,6 +129,8 @@ def add_events(s: Session, event_ids: Sequence[int]) -> None:
     chosen = _ids(s, sorted(set(event_ids)))
     _upsert(s, DailySummary, daily_moves(chosen), DAILY_FIGURES)
     _upsert(s, Age, age_moves(chosen), AGE_FIGURES)
+    _upsert(s, SupplierReceipt, received_units(Event.kind == "received", Event.status_to == IN_STOCK, chosen),
+            ("units",), RECEIPT_KEY)
 
 
 def rebuild(s: Session) -> None:
@@ -135,10 +139,12 @@ def rebuild(s: Session) -> None:
     s.execute(delete(Age))
     s.execute(_insert(s, DailySummary).from_select(["product_id", "day", *DAILY_FIGURES], daily_moves()))
     s.execute(_insert(s, Age).from_select(["product_id", "day", *AGE_FIGURES], ages_now()))
+    s.execute(delete(SupplierReceipt))
+    s.execute(_insert(s, SupplierReceipt).from_select([*RECEIPT_KEY, "units"], received_units()))
 
 
 def row_count(s: Session) -> int:
-    return sum(s.scalar(select(func.count()).select_from(t)) or 0 for t in (DailySummary, Age))
+    return sum(s.scalar(select(func.count()).select_from(t)) or 0 for t in (DailySummary, Age, SupplierReceipt))
 
 
 def _ids(s: Session, ids: Sequence[int]) -> ColumnElement[bool]:
@@ -153,12 +159,13 @@ def _insert(s: Session, model: type[Any]) -> Any:
     return (pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert)(model)
 
 
-def _upsert(s: Session, model: type[Any], rows: Select[Any], figures: Sequence[str]) -> None:
+def _upsert(s: Session, model: type[Any], rows: Select[Any], figures: Sequence[str],
+            key: Sequence[str] = DAY_KEY) -> None:
     # ORDER BY the key: two transactions lock the rows they share in the same order (no deadlock).
-    rows = rows.order_by(literal_column("1"), literal_column("2"))
-    stmt = _insert(s, model).from_select(["product_id", "day", *figures], rows)
+    rows = rows.order_by(*(literal_column(str(n + 1)) for n in range(len(key))))
+    stmt = _insert(s, model).from_select([*key, *figures], rows)
     table = model.__table__
-    stmt = stmt.on_conflict_do_update(index_elements=["product_id", "day"],
+    stmt = stmt.on_conflict_do_update(index_elements=list(key),
                                       set_={f: table.c[f] + stmt.excluded[f] for f in figures})
     s.execute(stmt)
 
@@ -237,6 +244,18 @@ def ages_now() -> Select[Any]:
             .group_by(units.c.product_id, units.c.day))
 
 
+def received_units(*where: ColumnElement[bool]) -> Select[Any]:
+    """Units received from a supplier per supplier, product, lot (0: none) and UTC day of receipt: from the
+    items (rebuild), or from the ``received`` events of a batch joined to their items (``where`` on Event)."""
+    lot_key = func.coalesce(Item.lot_id, literal_column("0"))
+    day = UtcDay(Item.received_at)
+    query = select(Item.supplier_id, Item.product_id, lot_key, day, func.count())
+    if where:
+        query = query.select_from(Event).join(Item, Item.id == Event.item_id).where(*where)
+    return (query.where(Item.received_at.is_not(None), Item.supplier_id.is_not(None))
+            .group_by(Item.supplier_id, Item.product_id, lot_key, day))
+
+
 # ---- comparing them with the ledger ---------------------------------------------------------------------------
 
 
@@ -254,6 +273,17 @@ def mismatches(s: Session, limit: int = 50) -> list[str]:
     lines += [f"summaries: {names.get(pid, f'product {pid}')}: the aging figures say {_figures(kept)} entered "
               f"stock on {_day(day)} and are still there, the units in stock say {_figures(true)} — run "
               f"`serialdesk rebuild-summaries`" for pid, day, kept, true in aged]
+    got = {(a, b, c, _as_date(d)): n for a, b, c, d, n in s.execute(received_units()).all() if n}
+    kept = {(r.supplier_id, r.product_id, r.lot_key, _as_date(r.day)): r.units
+            for r in s.scalars(select(SupplierReceipt)) if r.units}
+    suppliers = dict(s.execute(select(Supplier.id, Supplier.name)).tuples().all())
+    for key in sorted({*got, *kept}):
+        if got.get(key, 0) != kept.get(key, 0):
+            supplier_id, pid, _, day = key
+            lines.append(f"summaries: {names.get(pid, f'product {pid}')} from "
+                         f"{suppliers.get(supplier_id, f'supplier {supplier_id}')} received on {_day(day)}: "
+                         f"the supplier figures say {kept.get(key, 0)} units, the units say {got.get(key, 0)} — run "
+                         f"`serialdesk rebuild-summaries`")
     return lines[:limit]
 
 

@@ -228,3 +228,15 @@ def test_the_migration_fills_the_summaries_from_an_existing_ledger(books: Servic
     upgrade(app.engine)
     assert kept(app) == before
     assert mismatches(app) == []
+
+
+def test_check_names_units_received_that_the_supplier_figures_miss(books: Services, app: App) -> None:
+    from serialdesk.db.models import SupplierReceipt
+
+    with Session(app.engine) as s, s.begin():
+        s.execute(update(SupplierReceipt).values(units=SupplierReceipt.units - 1))
+    assert [p for p in books.maintenance.check() if "supplier figures" in p] == [
+        "summaries: DRL-18V from Makita Europe received on 1 Feb 2026: the supplier figures say 3 units, the units "
+        "say 4 — run `serialdesk rebuild-summaries`"]
+    books.maintenance.rebuild_summaries()
+    assert books.maintenance.check() == []

@@ -5,8 +5,8 @@ from serialdesk.db.models.base import Base, utcnow
 from serialdesk.db.models.catalogue import Customer, Lot, Product, ProductPart, SerialSequence, Supplier, User
 from serialdesk.db.models.genealogy import Build, Fitment
 from serialdesk.db.models.ledger import Event
-from serialdesk.db.models.summaries import DailySummary, StockAge
 from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale, SaleLine
+from serialdesk.db.models.summaries import DailySummary, StockAge, SupplierReceipt
 from serialdesk.db.models.supply import (
     ExpectedSerial,
     Location,
@@ -45,6 +45,7 @@ __all__ = [
     "ServiceTicket",
     "StockAge",
     "Supplier",
+    "SupplierReceipt",
     "Transfer",
     "TransferLine",
     "User",

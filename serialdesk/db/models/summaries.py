@@ -1,7 +1,8 @@
 """Figures kept beside the ledger so reports need not read it whole (issue 17): per product and UTC day, the
-stock moves and money of that day; per product and the UTC day units entered stock, the units still in stock.
+stock moves and money of that day; per product and the UTC day units entered stock, the units still in stock;
+per supplier, product, lot and day, the units received.
 
-Both are written in the same transaction as the events they sum (services/summaries.py), rebuilt from the
+All are written in the same transaction as the events they sum (services/summaries.py), rebuilt from the
 ledger by ``serialdesk rebuild-summaries`` and compared with it by ``serialdesk check``.
 """
 
@@ -47,3 +48,16 @@ class StockAge(Base):
     day: Mapped[date] = mapped_column(primary_key=True)
     units: Mapped[int] = mapped_column(default=0)
     value: Mapped[Decimal] = mapped_column(default=ZERO)
+
+
+class SupplierReceipt(Base):
+    """Units received from a supplier, per product, lot (``lot_key`` 0: none) and UTC day of receipt: what
+    supplier quality divides by."""
+
+    __tablename__ = "supplier_receipts"
+
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    lot_key: Mapped[int] = mapped_column(primary_key=True)  # the lot's id, or 0 for units without a lot
+    day: Mapped[date] = mapped_column(primary_key=True)
+    units: Mapped[int] = mapped_column(default=0)

@@ -1,4 +1,4 @@
-"""daily per-product summaries and stock ages beside the ledger (issue 17), filled from the existing ledger;
+"""daily per-product summaries, stock ages and units received per supplier and lot beside the ledger (issue 17), filled from the existing ledger;
 indexes the hot statements need without planner statistics
 
 Revision ID: 0010
@@ -39,6 +39,17 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['product_id'], ['products.id'], name=op.f('fk_stock_ages_product_id_products')),
     sa.PrimaryKeyConstraint('product_id', 'day', name=op.f('pk_stock_ages'))
     )
+    op.create_table('supplier_receipts',
+    sa.Column('supplier_id', sa.Integer(), nullable=False),
+    sa.Column('product_id', sa.Integer(), nullable=False),
+    sa.Column('lot_key', sa.Integer(), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('units', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['product_id'], ['products.id'], name=op.f('fk_supplier_receipts_product_id_products')),
+    sa.ForeignKeyConstraint(['supplier_id'], ['suppliers.id'],
+                            name=op.f('fk_supplier_receipts_supplier_id_suppliers')),
+    sa.PrimaryKeyConstraint('supplier_id', 'product_id', 'lot_key', 'day', name=op.f('pk_supplier_receipts'))
+    )
     # Filled from the ledger as it stands: the figures services/summaries.py (`serialdesk rebuild-summaries`)
     # computes, written out here so the migration never changes with the models.
     if op.get_bind().dialect.name == 'postgresql':
@@ -47,6 +58,7 @@ def upgrade() -> None:
         day = "date({})"
     op.execute(DAILY.format(day=day.format('e.at')))
     op.execute(AGES.format(day=day.format('COALESCE(last.at, i.received_at, i.created_at)')))
+    op.execute(RECEIVED.format(day=day.format('received_at')))
 
 
 DAILY = """
@@ -87,7 +99,16 @@ GROUP BY i.product_id, {day}
 """
 
 
+RECEIVED = """
+INSERT INTO supplier_receipts (supplier_id, product_id, lot_key, day, units)
+SELECT supplier_id, product_id, COALESCE(lot_id, 0), {day}, COUNT(*) FROM items
+WHERE received_at IS NOT NULL AND supplier_id IS NOT NULL
+GROUP BY supplier_id, product_id, COALESCE(lot_id, 0), {day}
+"""
+
+
 def downgrade() -> None:
+    op.drop_table('supplier_receipts')
     op.drop_table('stock_ages')
     op.drop_index('ix_daily_summaries_day', table_name='daily_summaries')
     op.drop_table('daily_summaries')
