@@ -12,10 +12,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, any_, cast, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 
-def among(s: Session, column: ColumnElement[Any], ids: Select[Any]) -> ColumnElement[bool]:
+def among(s: Session, column: ColumnElement[Any] | InstrumentedAttribute[Any], ids: Select[Any]) -> ColumnElement[bool]:
     """``column IN (ids)``, as an index lookup on both backends whatever the statistics say."""
     if s.get_bind().dialect.name != "postgresql":
         return column.in_(ids)

@@ -50,7 +50,6 @@ from serialdesk.services.dto import (
 )
 from serialdesk.services.dto.supply import LocationStock, LocationStockLine, StockByLocation
 from serialdesk.services.locations import place_id
-from serialdesk.services.summaries import DaysFrom
 from serialdesk.services.report_math import (
     AGE_BANDS,
     ZERO,
@@ -67,6 +66,7 @@ from serialdesk.services.report_math import (
     turnover_of_totals,
     utc_day,
 )
+from serialdesk.services.summaries import DaysFrom
 
 IN_STOCK, SOLD, RECALLED = ItemStatus.IN_STOCK.value, ItemStatus.SOLD.value, ItemStatus.RECALLED.value
 
@@ -300,8 +300,8 @@ def _quality_by_lot(s: Session, first: date | None, last: date | None) -> list[t
                            .where(under_warranty, PartSwap.removed_item_id.is_not(None))))
     came_back: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
     for n, ids in enumerate((returned_ids.distinct().subquery(), repaired_ids.subquery())):
-        lot_key = func.coalesce(Item.lot_id, literal_column("0"))
-        query = (select(Item.supplier_id, Item.product_id, lot_key, func.count())
+        of_lot = func.coalesce(Item.lot_id, literal_column("0"))
+        query = (select(Item.supplier_id, Item.product_id, of_lot, func.count())
                  .select_from(ids).join(Item, Item.id == ids.c.item_id)
                  .where(Item.received_at.is_not(None), Item.supplier_id.is_not(None)))
         if first is not None:
@@ -309,12 +309,12 @@ def _quality_by_lot(s: Session, first: date | None, last: date | None) -> list[t
         if last is not None:
             query = query.where(Item.received_at < start_of(last + timedelta(days=1)))
         for supplier_id, product_id, lot_key, units in s.execute(
-                query.group_by(Item.supplier_id, Item.product_id, lot_key)):
+                query.group_by(Item.supplier_id, Item.product_id, of_lot)):
             came_back[(supplier_id, product_id, lot_key)][n] = units
     suppliers = dict(s.execute(select(Supplier.id, Supplier.name)).tuples().all())
     skus = dict(s.execute(select(Product.id, Product.sku)).tuples().all())
     lot_keys = {k for _, _, k, _ in received if k}
-    lots = dict(s.execute(select(Lot.id, Lot.code).where(Lot.id.in_(sorted(lot_keys)))).tuples().all()) if lot_keys else {}
+    lots = dict(s.execute(select(Lot.id, Lot.code).where(Lot.id.in_(sorted(lot_keys)))).tuples().all())
     return [(supplier_id, suppliers[supplier_id], skus[product_id], lots.get(lot_key), units,
              *came_back.get((supplier_id, product_id, lot_key), (0, 0)))
             for supplier_id, product_id, lot_key, units in received if units]

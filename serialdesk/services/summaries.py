@@ -151,7 +151,8 @@ def _ids(s: Session, ids: Sequence[int]) -> ColumnElement[bool]:
     """``events.id`` among ``ids``, bound as one value: an array on PostgreSQL, a JSON list on SQLite."""
     if s.get_bind().dialect.name == "postgresql":
         return Event.id == any_(bindparam("event_ids", list(ids), type_=ARRAY(Integer)))
-    listed = select(literal_column("value")).select_from(func.json_each(bindparam("event_ids", json.dumps(ids))))
+    each = func.json_each(bindparam("event_ids", json.dumps(ids)))
+    listed: Select[Any] = select(literal_column("value")).select_from(each)
     return Event.id.in_(listed.scalar_subquery())
 
 
