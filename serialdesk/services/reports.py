@@ -291,7 +291,9 @@ def _quality_by_lot(s: Session, first: date | None, last: date | None) -> list[t
     if last is not None:
         received_query = received_query.where(r.day <= last)
     received = s.execute(received_query.group_by(r.supplier_id, r.product_id, r.lot_key)).all()
-    returned_ids = select(SaleLine.item_id.label("item_id")).join(Return, Return.sale_line_id == SaleLine.id)
+    # From the returns (few) to their sale lines, not the other way: every sale line is many at 1M units.
+    returned_ids = (select(SaleLine.item_id.label("item_id")).select_from(Return)
+                    .join(SaleLine, SaleLine.id == Return.sale_line_id))
     under_warranty = ServiceTicket.warranty_claim.is_(True)
     # A unit repaired under warranty, or a part taken out of a unit under a warranty ticket (issue 14): a
     # failure of the part's own lot and supplier, whatever unit it sat in.
@@ -299,9 +301,9 @@ def _quality_by_lot(s: Session, first: date | None, last: date | None) -> list[t
                     .union(select(PartSwap.removed_item_id).join(ServiceTicket, ServiceTicket.id == PartSwap.ticket_id)
                            .where(under_warranty, PartSwap.removed_item_id.is_not(None))))
     came_back: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
-    for n, ids in enumerate((returned_ids.distinct().subquery(), repaired_ids.subquery())):
+    for n, ids in enumerate((returned_ids.subquery(), repaired_ids.subquery())):
         of_lot = func.coalesce(Item.lot_id, literal_column("0"))
-        query = (select(Item.supplier_id, Item.product_id, of_lot, func.count())
+        query = (select(Item.supplier_id, Item.product_id, of_lot, func.count(func.distinct(Item.id)))
                  .select_from(ids).join(Item, Item.id == ids.c.item_id)
                  .where(Item.received_at.is_not(None), Item.supplier_id.is_not(None)))
         if first is not None:
