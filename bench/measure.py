@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 
 from bench.raw import raw_receive
 from bench.results import Measure, percentile
@@ -27,7 +27,7 @@ from serialdesk.services.dto import RecallCriteria
 from serialdesk.workflows.receiving import ReceivingSession
 
 SCANS, PASSPORTS, SALES, RECALLS, WARMUP = 400, 300, 200, 30, 10
-BULK_UNITS, BULK_ROUNDS, TURNOVER_ROUNDS = 10_000, 3, 2
+BULK_UNITS, BULK_ROUNDS, REPORT_ROUNDS, REPORT_MS = 10_000, 3, 5, 100.0
 SCAN_P95_MS = {"sqlite": 20.0, "postgresql": 40.0}
 PASSPORT_MS, RECALL_MS, BULK_S, BULK_RATIO, RSS_MB = 5.0, 100.0, 1.5, 3.0, 300.0
 
@@ -136,16 +136,29 @@ def counter(bench: Bench, svc: Services, sample: Sample) -> None:
                     lambda n: recall(sample.largest_lots[n]), RECALLS, RECALL_MS)
 
 
-def turnover(bench: Bench, svc: Services) -> None:
-    if not hasattr(svc.reports, "turnover"):
-        bench.add("turnover_12m", "turnover report, 12 months", None, "s", note="skipped: no ReportService.turnover")
-        return
-    times = []
-    for _ in range(TURNOVER_ROUNDS):
-        started = time.perf_counter()
-        svc.reports.turnover()
-        times.append(time.perf_counter() - started)
-    bench.add("turnover_12m", "turnover report, 12 months (reports.turnover), best of 2", min(times), "s")
+def reports(bench: Bench, svc: Services, variant: str = "") -> None:
+    """Each manager's report, read from the daily summaries (issue 17): median of REPORT_ROUNDS calls."""
+    for name, label, call in (("turnover_12m", "turnover report, 12 months", svc.reports.turnover),
+                              ("aging", "aging report", svc.reports.aging),
+                              ("supplier_quality", "supplier quality report", svc.reports.supplier_quality)):
+        times = []
+        for _ in range(REPORT_ROUNDS):
+            started = time.perf_counter()
+            call()
+            times.append((time.perf_counter() - started) * 1000)
+        bench.add(f"{name}{variant}", f"{label}{' (no planner statistics)' if variant else ''}, median",
+                  sorted(times)[len(times) // 2], "ms", REPORT_MS)
+
+
+def forget_statistics(engine: Engine) -> None:
+    """The shop as if copied without ANALYZE (autovacuum off, as on this server): no column statistics and no
+    row estimates for any of its tables (needs the superuser the bench runs as)."""
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM pg_statistic WHERE starelid IN "
+                          "(SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace)"))
+        conn.execute(text("UPDATE pg_class SET reltuples = -1, relpages = 0 "
+                          "WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'i')"))
+    engine.dispose()  # plans cached by the pooled connections go with them
 
 
 def bulk_receive(bench: Bench, svc: Services, url: str, sample: Sample, tag: str) -> None:
@@ -193,10 +206,13 @@ def run(backend: str, url: str, size: int) -> dict[str, Any]:
         scans(bench, svc, sample, tag)
         counter(bench, svc, sample)
         bench.peak_rss("rss_interactive", "peak RSS after scans, lookups, sales, recalls")
-        turnover(bench, svc)
+        reports(bench, svc)
         bulk_receive(bench, svc, url, sample, tag)
         draft_paste(bench, svc, url, sample, tag)
-        bench.peak_rss("rss_all", "peak RSS after all (incl. turnover, 10k bulk)")
+        bench.peak_rss("rss_all", "peak RSS after all (incl. reports, 10k bulk)")
+        if backend == "postgresql":  # last: the scratch copy loses its statistics, as a shop never analysed
+            forget_statistics(app.engine)
+            reports(bench, svc, "_nostats")
     finally:
         app.close()
     return {"measures": [m.as_json() for m in bench.measures], "probe_serial": sample.sold[-1]}

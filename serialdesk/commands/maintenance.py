@@ -1,4 +1,4 @@
-"""backup FILE · restore FILE · restore --check FILE · check"""
+"""backup FILE · restore FILE · restore --check FILE · check · rebuild-summaries"""
 
 from __future__ import annotations
 
@@ -27,6 +27,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
     p = sub.add_parser("check", parents=[common], help="check the database: storage, references, ledger")
     p.set_defaults(handler=run_check)
+
+    p = sub.add_parser("rebuild-summaries", parents=[common],
+                       help="rebuild the reports' daily summaries from the ledger (one transaction)")
+    p.set_defaults(handler=run_rebuild_summaries)
 
 
 def _summary(result: BackupResult) -> str:
@@ -63,3 +67,8 @@ def run_check(ctx: Context) -> int:
     ctx.emit({"ok": not problems, "problems": problems},
              lambda: "\n".join(problems) if problems else "The database is healthy.")
     return 3 if problems else 0
+
+
+def run_rebuild_summaries(ctx: Context) -> int:
+    rows = ctx.services.maintenance.rebuild_summaries()
+    return ctx.emit({"rows": rows}, f"The daily summaries were rebuilt from the ledger ({rows} rows).")

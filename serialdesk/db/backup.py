@@ -11,14 +11,14 @@ import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, func, insert, inspect, select, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.types import DateTime, Numeric
+from sqlalchemy.types import Date, DateTime, Numeric
 
 from serialdesk.db import dumpfile
 from serialdesk.db.dumpfile import DumpWriter, Manifest
@@ -165,7 +165,7 @@ def sqlite_restore(engine: Engine, backup: Path) -> None:
 
 
 def _encode(value: Any) -> Any:
-    if isinstance(value, datetime):
+    if isinstance(value, date):  # a datetime too
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
@@ -175,6 +175,7 @@ def _encode(value: Any) -> Any:
 def _decoder(table: Table) -> Callable[[dict[str, Any]], dict[str, Any]]:
     times = {c.name for c in table.columns if isinstance(getattr(c.type, "impl", c.type), DateTime)}
     money = {c.name for c in table.columns if isinstance(c.type, Numeric)}
+    days = {c.name for c in table.columns if type(c.type) is Date}  # the summaries' days (issue 17)
 
     def decode(row: dict[str, Any]) -> dict[str, Any]:
         for name in times:
@@ -183,6 +184,9 @@ def _decoder(table: Table) -> Callable[[dict[str, Any]], dict[str, Any]]:
         for name in money:
             if row.get(name) is not None:
                 row[name] = Decimal(row[name])
+        for name in days:
+            if row.get(name) is not None:
+                row[name] = date.fromisoformat(row[name])
         return row
 
     return decode

@@ -55,6 +55,9 @@ TABLE_KINDS: dict[str, frozenset[str]] = {
     "recall_items": frozenset({RECALLS}),
     "users": frozenset({USERS}),
     "events": frozenset({LEDGER}),
+    "daily_summaries": frozenset({LEDGER}),
+    "stock_ages": frozenset({LEDGER}),
+    "supplier_receipts": frozenset({LEDGER}),
 }
 
 EVENTS_TABLE = "events"

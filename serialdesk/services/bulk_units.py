@@ -20,10 +20,12 @@ from serialdesk.db.models import Event, Item, Lot, Product, Receipt, ReceiptLine
 from serialdesk.db.models.base import UTCDateTime
 from serialdesk.domain.status import ItemStatus
 from serialdesk.services.common import Service
+from serialdesk.services.summaries import note_events
 
 ITEMS: Table = Item.__table__  # type: ignore[assignment]  # Core insert: no ORM bookkeeping per row
 LINES: Table = ReceiptLine.__table__  # type: ignore[assignment]
 EVENTS: Table = Event.__table__  # type: ignore[assignment]
+ANALYZE_AFTER = 10_000  # units in one bulk insert after which PostgreSQL's statistics are renewed
 
 
 def unit_events(svc: Service, s: Session, receipt: Receipt, product: Product, kind: str, when: datetime,
@@ -35,14 +37,14 @@ def unit_events(svc: Service, s: Session, receipt: Receipt, product: Product, ki
               "station": svc.actor.station, "ref_type": "receipt", "ref_id": receipt.id,
               "status_from": before.value if before else None, "status_to": after.value, "data": {}}
     if not _postgresql(s):
-        s.execute(insert(EVENTS), [{**common, "item_id": i, "serial": v}
-                                   for i, v in zip(item_ids, serials, strict=True)])
+        note_events(s, s.execute(insert(EVENTS).returning(EVENTS.c.id), [
+            {**common, "item_id": i, "serial": v} for i, v in zip(item_ids, serials, strict=True)]).scalars().all())
         return
     given = _arrays(item_ids=(list(item_ids), Integer), serial=(list(serials), String))
     columns = [*common, "item_id", "serial"]
     values = [literal(v, EVENTS.c[k].type) for k, v in common.items()]
-    s.execute(insert(EVENTS).from_select(columns, select(*values, given.c.item_ids, given.c.serial)
-                                         .order_by(given.c.n)))
+    note_events(s, s.execute(insert(EVENTS).from_select(columns, select(*values, given.c.item_ids, given.c.serial)
+                                                        .order_by(given.c.n)).returning(EVENTS.c.id)).scalars().all())
 
 
 def insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None, serials: list[str], *,
@@ -77,6 +79,10 @@ def insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None
             select(literal(receipt.id), lines.c.item_ids, literal(when, UTCDateTime())).order_by(lines.c.n)))
     else:
         s.execute(insert(LINES), [{"receipt_id": receipt.id, "item_id": i, "scanned_at": when} for i in item_ids])
+    if _postgresql(s) and len(item_ids) >= ANALYZE_AFTER:
+        # Fresh statistics before the statements that follow join the new units (issue 17): PostgreSQL counts
+        # this transaction's own rows; a shop without autovacuum would otherwise plan from an empty table.
+        s.connection().exec_driver_sql("ANALYZE items, receipt_lines, events")
     return item_ids
 
 

@@ -6,8 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, any_, bindparam, insert, select
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Customer, Event, Item, Product, Supplier
@@ -18,6 +17,7 @@ from serialdesk.domain.roles import Actor
 from serialdesk.domain.serial_rules import normalise_serial
 from serialdesk.domain.serials import SerialPattern
 from serialdesk.services.dto import PartyView, ProductView
+from serialdesk.services.summaries import note_events
 from serialdesk.services.timeline import aware, claimed_time, refuse_out_of_order
 
 __all__ = ["aware"]  # re-exported: services import it from here
@@ -55,8 +55,10 @@ class Service:
 
 
 def record_events(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Write ledger events; their figures go into the daily summaries before the transaction commits."""
     if rows:
-        session.execute(insert(Event), list(rows))
+        ids = session.execute(insert(Event).returning(Event.id), list(rows)).scalars().all()
+        note_events(session, ids)
 
 
 # ---- finders: each raises NotFound in the user's words ---------------------------------------------
@@ -185,15 +187,3 @@ def chunks(values: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
-
-def among(session: Session, column: Any, ids: Sequence[int]) -> Iterable[ColumnElement[bool]]:
-    """Conditions "``column`` is one of ``ids``", as few as the backend allows: one array parameter on
-    PostgreSQL (one statement whatever the count, and one SQL text the driver prepares once — an IN list of 500
-    placeholders costs more to build and parse than the lookups it asks for), IN lists of 500 on SQLite."""
-    if not ids:
-        return
-    if session.get_bind().dialect.name == "postgresql":
-        yield column == any_(bindparam("among_ids", list(ids), type_=ARRAY(Integer), unique=True))
-        return
-    for part in chunks(ids):
-        yield column.in_(part)

@@ -22,6 +22,7 @@ from serialdesk.domain.text import listing
 from serialdesk.services.common import Service, one_item, record_events
 from serialdesk.services.dto.supply import LocationView, LocationVisit, MovedUnit, MoveResult
 from serialdesk.services.known_units import where_is
+from serialdesk.services.plans import among
 from serialdesk.services.recall_holds import refuse_held
 
 STORE, TRANSIT = "store", "transit"
@@ -75,7 +76,8 @@ def place_receipt(s: Session, receipt: Receipt) -> None:
     """Within the posting's transaction: the receipt's units are put where the receipt says (one UPDATE)."""
     if receipt.location_id is None:
         receipt.location_id = DEFAULT_LOCATION_ID
-    s.execute(update(Item).where(Item.id.in_(select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id)))
+    on_receipt = select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id)
+    s.execute(update(Item).where(among(s, Item.id, on_receipt))
               .values(location_id=receipt.location_id).execution_options(synchronize_session=False))
 
 

@@ -16,6 +16,7 @@ from serialdesk.db.engine import create_private_file
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.roles import Action
 from serialdesk.files import make_private, path_problem, private_dir
+from serialdesk.services import summaries
 from serialdesk.services.common import Service
 from serialdesk.services.history_check import history_problems
 
@@ -123,7 +124,18 @@ class MaintenanceService(Service):
         """Problems found in the database (storage, references, ledger vs. unit status, each unit's history in
         time order); empty when healthy."""
         self.actor.require(Action.MAINTAIN)
-        return health.integrity_problems(self.uows.engine) + history_problems(self.uows.engine)
+        problems = health.integrity_problems(self.uows.engine) + history_problems(self.uows.engine)
+        with self.uows.reading() as uow:
+            return problems + summaries.mismatches(uow.session)
+
+    def rebuild_summaries(self) -> int:
+        """The daily summaries and stock ages again from the ledger, in one transaction; the rows written."""
+        self.actor.require(Action.MAINTAIN)
+        with self.uows() as uow:
+            summaries.rebuild(uow.session)
+            rows = summaries.row_count(uow.session)
+            uow.commit()
+        return rows
 
 
 # ---- before a command trusts the database ------------------------------------------------------------------

@@ -31,7 +31,6 @@ from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.text import day, listing, plural, refuse_control
 from serialdesk.services.common import (
     Service,
-    among,
     chunks,
     customer_by_ref,
     party_view,
@@ -42,6 +41,7 @@ from serialdesk.services.common import (
 from serialdesk.services.dto import PartyView, RecallCriteria, RecallUnit, RecallView, UnitRef
 from serialdesk.services.known_units import where_is
 from serialdesk.services.parts import within_of
+from serialdesk.services.plans import among_ids
 from serialdesk.services.recall_holds import holds_on
 
 S = ItemStatus
@@ -345,12 +345,12 @@ def holders_of(s: Session, item_ids: list[int]) -> tuple[dict[int, PartyView], d
     and when it was sold."""
     owner: dict[int, int] = {}
     sold_at: dict[int, datetime] = {}
-    for ticketed in among(s, ServiceTicket.item_id, item_ids):
+    for ticketed in among_ids(s, ServiceTicket.item_id, item_ids):
         for item_id, customer_id in s.execute(
             select(ServiceTicket.item_id, ServiceTicket.customer_id).where(ticketed).order_by(ServiceTicket.id)):
             if customer_id:
                 owner[item_id] = customer_id
-    for sold in among(s, SaleLine.item_id, item_ids):
+    for sold in among_ids(s, SaleLine.item_id, item_ids):
         for item_id, customer_id, when in s.execute(
             select(SaleLine.item_id, Sale.customer_id, Sale.sold_at).join(Sale, Sale.id == SaleLine.sale_id)
             .where(sold).order_by(SaleLine.id)):
@@ -361,14 +361,14 @@ def holders_of(s: Session, item_ids: list[int]) -> tuple[dict[int, PartyView], d
 
 def _customers(s: Session, ids: list[int]) -> dict[int, Customer]:
     found: dict[int, Customer] = {}
-    for wanted in among(s, Customer.id, sorted(set(ids))):
+    for wanted in among_ids(s, Customer.id, sorted(set(ids))):
         found.update({c.id: c for c in s.scalars(select(Customer).where(wanted))})
     return found
 
 
 def _names(s: Session, model: Any, column: Any, ids: set[int]) -> dict[int, str]:
     names: dict[int, str] = {}
-    for wanted in among(s, model.id, sorted(ids)):
+    for wanted in among_ids(s, model.id, sorted(ids)):
         names.update({i: n for i, n in s.execute(select(model.id, column).where(wanted))})
     return names
 

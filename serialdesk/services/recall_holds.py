@@ -18,9 +18,9 @@ from serialdesk.domain.products import record_number
 from serialdesk.domain.recalls import STILL_HELD
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.text import listing
-from serialdesk.services.common import among
 from serialdesk.services.dto import RecallHold
 from serialdesk.services.parts import parts_down, unit_label
+from serialdesk.services.plans import among_ids
 
 
 def holding(line: type[RecallItem] = RecallItem) -> ColumnElement[bool]:
@@ -48,7 +48,7 @@ def holds_on(s: Session, item_ids: Iterable[int]) -> dict[int, list[RecallHold]]
 
 def _lines(s: Session, item_ids: set[int]) -> dict[int, list[RecallHold]]:
     found: dict[int, list[RecallHold]] = {}
-    for wanted in among(s, RecallItem.item_id, sorted(item_ids)):
+    for wanted in among_ids(s, RecallItem.item_id, sorted(item_ids)):
         rows = s.execute(select(RecallItem.item_id, Recall.id, Recall.reason, Recall.created_at,
                                 RecallItem.resolution)
                          .join(Recall, Recall.id == RecallItem.recall_id)

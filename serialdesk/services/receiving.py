@@ -28,6 +28,8 @@ from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 from serialdesk.services.known_units import refuse_known
 from serialdesk.services.locations import place_receipt, receiving_location
 from serialdesk.services.patterns import generate_serials, scanned_serial
+from serialdesk.services.plans import among
+from serialdesk.services.summaries import note_events
 
 DRAFT, POSTED, CANCELLED = "draft", "posted", "cancelled"
 
@@ -246,7 +248,8 @@ class ReceivingService(Service):
 
     def _finish_post(self, s: Session, receipt: Receipt, when: datetime, units: int) -> None:
         lots_here = (select(Item.lot_id).join(ReceiptLine, ReceiptLine.item_id == Item.id)
-                     .where(ReceiptLine.receipt_id == receipt.id))
+                     .where(ReceiptLine.receipt_id == receipt.id)
+                     .where(among(s, Item.id, select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id))))
         s.execute(update(Lot).where(Lot.id.in_(lots_here), Lot.received_at.is_(None)).values(received_at=when))
         receipt.status, receipt.posted_at = POSTED, when
         place_receipt(s, receipt)  # its units onto the receipt's place (issue 15)
@@ -263,8 +266,9 @@ class ReceivingService(Service):
                        literal(before.value if before else None, String()), literal(after.value),
                        literal({}, Event.data.type))
                 .join(ReceiptLine, ReceiptLine.item_id == Item.id).where(ReceiptLine.receipt_id == receipt.id)
+                .where(among(s, Item.id, select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id)))
                 .order_by(ReceiptLine.id))
-        s.execute(insert(Event).from_select(columns, base))
+        note_events(s, s.execute(insert(Event).from_select(columns, base).returning(Event.id)).scalars().all())
 
 
 def _draft(s: Session, receipt_id: int) -> Receipt:
@@ -352,6 +356,7 @@ def _receipt_view(s: Session, r: Receipt, *, with_units: bool = True,
             select(Item.id, Product.sku, Item.serial, Lot.code, Item.serial_source, ReceiptLine.scanned_at)
             .join(ReceiptLine, ReceiptLine.item_id == Item.id).join(Product, Product.id == Item.product_id)
             .outerjoin(Lot, Lot.id == Item.lot_id).where(ReceiptLine.receipt_id == r.id).order_by(ReceiptLine.id)
+            .where(among(s, Item.id, select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == r.id)))
         ).all()
         units = [ScannedUnit(*row) for row in rows]
         count = len(units)

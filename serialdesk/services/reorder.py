@@ -39,7 +39,8 @@ from serialdesk.services.dto.buying import DraftOrder, DraftOrders, ReorderLine,
 from serialdesk.services.locations import location_by_name, place_id
 from serialdesk.services.purchasing import OPEN, RECEIVABLE, PurchasingService
 from serialdesk.services.report_math import as_date, money, start_of, utc_day
-from serialdesk.services.reports import ReportService, UtcDay
+from serialdesk.services.reports import ReportService
+from serialdesk.services.summaries import UtcDay
 
 IN_STOCK = ItemStatus.IN_STOCK.value
 DAYS = Decimal("0.01")

@@ -122,7 +122,11 @@ def turnover_figures(cogs: Decimal, closings: list[Decimal]) -> TurnoverFigures:
     Both ratios come from the exact mean, not the rounded one. No turnover when there was no stock; no days of
     inventory when nothing (or less than nothing: more came back than went out) was sold.
     """
-    days, total = len(closings), sum(closings, ZERO)
+    return turnover_of_totals(cogs, len(closings), sum(closings, ZERO))
+
+
+def turnover_of_totals(cogs: Decimal, days: int, total: Decimal) -> TurnoverFigures:
+    """:func:`turnover_figures` from the number of days and the sum of their closing values."""
     average = (total / days).quantize(CENT, rounding=ROUND_HALF_UP) if days else ZERO
     if days == 0 or total == 0:
         return TurnoverFigures(cogs, average, None, None)

@@ -12,12 +12,23 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Row, Subquery, and_, case, func, or_, select
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import ColumnElement, Row, Subquery, and_, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.functions import FunctionElement
 
-from serialdesk.db.models import Event, Item, Location, Lot, Product, Return, SaleLine, ServiceTicket, Supplier
+from serialdesk.db.models import (
+    DailySummary,
+    Item,
+    Location,
+    Lot,
+    PartSwap,
+    Product,
+    Return,
+    SaleLine,
+    ServiceTicket,
+    StockAge,
+    Supplier,
+    SupplierReceipt,
+)
 from serialdesk.db.models.supply import DEFAULT_LOCATION_ID, TRANSIT_LOCATION_ID
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
@@ -47,35 +58,17 @@ from serialdesk.services.report_math import (
     as_date,
     closing_values,
     days_in_stock,
-    group_sum,
     money,
     period_of,
     rate,
     start_of,
     turnover_figures,
+    turnover_of_totals,
     utc_day,
 )
+from serialdesk.services.summaries import DaysFrom
 
 IN_STOCK, SOLD, RECALLED = ItemStatus.IN_STOCK.value, ItemStatus.SOLD.value, ItemStatus.RECALLED.value
-
-
-class UtcDay(FunctionElement[date]):
-    """The UTC calendar day of a stored time (SQLite keeps naive UTC text; PostgreSQL a timestamptz)."""
-
-    type = Date()
-    name = "utc_day"
-    inherit_cache = True
-
-
-@compiles(UtcDay)
-def _utc_day_sqlite(element: UtcDay, compiler: Any, **kw: Any) -> str:
-    return f"date({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(UtcDay, "postgresql")
-def _utc_day_postgresql(element: UtcDay, compiler: Any, **kw: Any) -> str:
-    # A timestamptz cast straight to date would use the session's time zone.
-    return f"CAST(timezone('UTC', {compiler.process(element.clauses, **kw)}) AS DATE)"
 
 
 class ReportService(Service):
@@ -116,8 +109,9 @@ class ReportService(Service):
         self.actor.require(Action.REPORTS)
         period = period_of(first_day, last_day, today=utc_day(self.clock()))
         with self.uows.reading() as uow:
-            rows = _ledger_by_product_and_day(uow.session, period)
-        return _turnover_report(period, rows)
+            products = _turnover_by_product(uow.session, period)
+            days = _turnover_by_day(uow.session, period)
+        return _turnover_report(period, products, days)
 
     def aging(self) -> AgingReport:
         """How long the units in stock now have been there, per product and overall.
@@ -195,60 +189,54 @@ def stock_by_location(rows: Sequence[Row[Any]]) -> StockByLocation:
 # ---- turnover ---------------------------------------------------------------------------------------------
 
 
-def _ledger_by_product_and_day(s: Session, period: Period) -> Sequence[Row[Any]]:
-    """Per product and UTC day in the period: net cost moved into stock and COGS; one row per product (day
-    None) sums everything before the period — the opening stock value, from the beginning of the ledger."""
-    moved_in = case((Event.status_to == IN_STOCK, Item.cost), else_=0)
-    moved_out = case((Event.status_from == IN_STOCK, Item.cost), else_=0)
-    returned_to_stock = and_(Event.kind == "returned", Event.status_to == IN_STOCK,
-                             Event.status_from.in_((SOLD, RECALLED)))
-    cogs = case((and_(Event.status_from == IN_STOCK, Event.status_to == SOLD), Item.cost),
-                (returned_to_stock, -Item.cost), else_=0)
-    moves = (
-        select(Item.product_id.label("product_id"),
-               case((Event.at < period.starts_at, None), else_=UtcDay(Event.at)).label("day"),
-               (moved_in - moved_out).label("delta"), cogs.label("cogs"))
-        .select_from(Event).join(Item, Item.id == Event.item_id)
-        .where(Event.at < period.ends_before, or_(Event.status_to == IN_STOCK, Event.status_from == IN_STOCK))
-        .subquery()
-    )
-    per_day = (select(moves.c.product_id, moves.c.day, func.sum(moves.c.delta).label("delta"),
-                      func.sum(moves.c.cogs).label("cogs"))
-               .group_by(moves.c.product_id, moves.c.day).subquery())
-    return _with_product_names(s, per_day, per_day.c.day, per_day.c.delta, per_day.c.cogs)
+def _turnover_by_product(s: Session, period: Period) -> Sequence[Row[Any]]:
+    """Per product, from the daily summaries (services/summaries.py), never the ledger: the stock value at cost
+    before the period (opening), the net move and COGS in it, Σ over its moves of move × days it counts in the
+    closing values (so Σ closings = days × opening + that), and the days it moved stock at all."""
+    d = DailySummary
+    in_period = d.day >= period.first
+    touched = and_(in_period, or_(d.units_in != 0, d.units_out != 0))
+    per_product = (
+        select(d.product_id.label("product_id"),
+               func.sum(case((in_period, 0), else_=d.value_delta)).label("opening"),
+               func.sum(case((in_period, d.value_delta), else_=0)).label("moved"),
+               func.sum(case((in_period, d.value_delta * (DaysFrom(d.day, period.last) + 1)), else_=0))
+               .label("weighted"),
+               func.sum(case((in_period, d.cogs), else_=0)).label("cogs"),
+               func.count(case((touched, 1))).label("touched"))
+        .where(d.day <= period.last).group_by(d.product_id).subquery())
+    c = per_product.c
+    return _with_product_names(s, per_product, c.opening, c.moved, c.weighted, c.cogs, c.touched)
 
 
-def _turnover_report(period: Period, rows: Sequence[Row[Any]]) -> TurnoverReport:
-    opening: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
-    moves: dict[tuple[str, str], list[tuple[date, Decimal]]] = defaultdict(list)
-    cogs: dict[tuple[str, str], list[tuple[date, Decimal]]] = defaultdict(list)
-    for sku, name, day, delta, sold in rows:
-        if day is None:
-            opening[(sku, name)] += money(delta)
-        else:
-            moves[(sku, name)].append((as_date(day), money(delta)))
-            cogs[(sku, name)].append((as_date(day), money(sold)))
-    shown = sorted(k for k in {*opening, *moves} if opening[k] != 0 or k in moves)
-    products = tuple(_product_turnover(k, opening[k], moves[k], cogs[k], period) for k in shown)
-    total_opening = sum(opening.values(), ZERO)
-    all_moves = group_sum(m for k in shown for m in moves[k])
-    cogs_by_day = group_sum(c for k in shown for c in cogs[k])
+def _turnover_by_day(s: Session, period: Period) -> Sequence[Row[Any]]:
+    """The whole shop's net move and COGS per day of the period (days without any are left out)."""
+    d = DailySummary
+    return s.execute(select(d.day, func.sum(d.value_delta), func.sum(d.cogs))
+                     .where(d.day >= period.first, d.day <= period.last).group_by(d.day)).all()
+
+
+def _turnover_report(period: Period, products_rows: Sequence[Row[Any]], day_rows: Sequence[Row[Any]]) -> TurnoverReport:
+    products = []
+    total_opening = ZERO
+    for sku, name, opening, moved, weighted, sold, touched in sorted(products_rows, key=lambda r: (r[0], r[1])):
+        opening = money(opening)
+        total_opening += opening
+        if opening == 0 and not touched:
+            continue  # nothing in stock and nothing moved: not in the report
+        f = turnover_of_totals(money(sold), period.days, opening * period.days + money(weighted))
+        products.append(ProductTurnover(sku, name, opening, opening + money(moved), f.cogs, f.average_inventory,
+                                        f.turnover, f.days_of_inventory))
+    all_moves = {as_date(day): money(delta) for day, delta, _ in day_rows}
+    cogs_by_day = {as_date(day): money(sold) for day, _, sold in day_rows}
     closings = closing_values(total_opening, all_moves, period)
     figures = turnover_figures(sum(cogs_by_day.values(), ZERO), closings)
     return TurnoverReport(
         period.first, period.last, period.days, total_opening, closings[-1], figures.cogs,
-        figures.average_inventory, figures.turnover, figures.days_of_inventory, products,
+        figures.average_inventory, figures.turnover, figures.days_of_inventory, tuple(products),
         _months(period, closings, cogs_by_day),
         tuple(DailyStockValue(d, v) for d, v in zip(period.each_day(), closings, strict=True)),
     )
-
-
-def _product_turnover(key: tuple[str, str], opening: Decimal, moves: list[tuple[date, Decimal]],
-                      cogs: list[tuple[date, Decimal]], period: Period) -> ProductTurnover:
-    closings = closing_values(opening, group_sum(moves), period)
-    f = turnover_figures(sum((c for _, c in cogs), ZERO), closings)
-    return ProductTurnover(key[0], key[1], opening, closings[-1], f.cogs, f.average_inventory, f.turnover,
-                           f.days_of_inventory)
 
 
 def _months(period: Period, closings: list[Decimal], cogs_by_day: dict[date, Decimal]) -> tuple[TurnoverMonth, ...]:
@@ -266,22 +254,11 @@ def _months(period: Period, closings: list[Decimal], cogs_by_day: dict[date, Dec
 
 
 def _stock_by_product_and_entry_day(s: Session) -> Sequence[Row[Any]]:
-    """Units in stock and their cost, per product and the UTC day they last entered stock."""
-    # Only the ledger rows of units in stock now are read (by item id), grouped once per unit.
-    last_entry = (select(Event.item_id.label("item_id"), func.max(Event.at).label("at"))
-                  .join(Item, Item.id == Event.item_id)
-                  .where(Item.status == IN_STOCK, Event.status_to == IN_STOCK)
-                  .group_by(Event.item_id).subquery())
-    units = (
-        select(Item.product_id.label("product_id"), Item.cost.label("cost"),
-               UtcDay(func.coalesce(last_entry.c.at, Item.received_at, Item.created_at)).label("day"))
-        .outerjoin(last_entry, last_entry.c.item_id == Item.id)
-        .where(Item.status == IN_STOCK)
-        .subquery()
-    )
-    per_day = (select(units.c.product_id, units.c.day, func.count().label("units"),
-                      func.sum(units.c.cost).label("cost"))
-               .group_by(units.c.product_id, units.c.day).subquery())
+    """Units in stock and their cost, per product and the UTC day they last entered stock (from the stock
+    ages kept beside the ledger: services/summaries.py)."""
+    per_day = (select(StockAge.product_id.label("product_id"), StockAge.day.label("day"),
+                      StockAge.units.label("units"), StockAge.value.label("cost"))
+               .where(StockAge.units != 0).subquery())
     return _with_product_names(s, per_day, per_day.c.day, per_day.c.units, per_day.c.cost)
 
 
@@ -304,26 +281,45 @@ def _product_aging(sku: str, name: str, tally: AgeTally) -> ProductAging:
 # ---- supplier quality -------------------------------------------------------------------------------------
 
 
-def _quality_by_lot(s: Session, first: date | None, last: date | None) -> Sequence[Row[Any]]:
-    """Per supplier, product and lot: units received, of them returned, of them with a warranty ticket."""
-    returned = (select(SaleLine.item_id.label("item_id")).join(Return, Return.sale_line_id == SaleLine.id)
-                .distinct().subquery())
-    repaired = (select(ServiceTicket.item_id.label("item_id")).where(ServiceTicket.warranty_claim.is_(True))
-                .distinct().subquery())
-    query = (
-        select(Supplier.id, Supplier.name, Product.sku, Lot.code, func.count(Item.id),
-               func.count(returned.c.item_id), func.count(repaired.c.item_id))
-        .select_from(Item).join(Supplier, Supplier.id == Item.supplier_id)
-        .join(Product, Product.id == Item.product_id).outerjoin(Lot, Lot.id == Item.lot_id)
-        .outerjoin(returned, returned.c.item_id == Item.id).outerjoin(repaired, repaired.c.item_id == Item.id)
-        .where(Item.received_at.is_not(None))
-        .group_by(Supplier.id, Supplier.name, Product.sku, Lot.code)
-    )
+def _quality_by_lot(s: Session, first: date | None, last: date | None) -> list[tuple[Any, ...]]:
+    """Per supplier, product and lot: units received (from the supplier receipts kept beside the ledger), of
+    them returned, of them with a warranty ticket (from the few units that came back, looked up by id)."""
+    r = SupplierReceipt
+    received_query = select(r.supplier_id, r.product_id, r.lot_key, func.sum(r.units)).where(r.units != 0)
     if first is not None:
-        query = query.where(Item.received_at >= start_of(first))
+        received_query = received_query.where(r.day >= first)
     if last is not None:
-        query = query.where(Item.received_at < start_of(last + timedelta(days=1)))
-    return s.execute(query).all()
+        received_query = received_query.where(r.day <= last)
+    received = s.execute(received_query.group_by(r.supplier_id, r.product_id, r.lot_key)).all()
+    # From the returns (few) to their sale lines, not the other way: every sale line is many at 1M units.
+    returned_ids = (select(SaleLine.item_id.label("item_id")).select_from(Return)
+                    .join(SaleLine, SaleLine.id == Return.sale_line_id))
+    under_warranty = ServiceTicket.warranty_claim.is_(True)
+    # A unit repaired under warranty, or a part taken out of a unit under a warranty ticket (issue 14): a
+    # failure of the part's own lot and supplier, whatever unit it sat in.
+    repaired_ids = (select(ServiceTicket.item_id.label("item_id")).where(under_warranty)
+                    .union(select(PartSwap.removed_item_id).join(ServiceTicket, ServiceTicket.id == PartSwap.ticket_id)
+                           .where(under_warranty, PartSwap.removed_item_id.is_not(None))))
+    came_back: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
+    for n, ids in enumerate((returned_ids.subquery(), repaired_ids.subquery())):
+        of_lot = func.coalesce(Item.lot_id, literal_column("0"))
+        query = (select(Item.supplier_id, Item.product_id, of_lot, func.count(func.distinct(Item.id)))
+                 .select_from(ids).join(Item, Item.id == ids.c.item_id)
+                 .where(Item.received_at.is_not(None), Item.supplier_id.is_not(None)))
+        if first is not None:
+            query = query.where(Item.received_at >= start_of(first))
+        if last is not None:
+            query = query.where(Item.received_at < start_of(last + timedelta(days=1)))
+        for supplier_id, product_id, lot_key, units in s.execute(
+                query.group_by(Item.supplier_id, Item.product_id, of_lot)):
+            came_back[(supplier_id, product_id, lot_key)][n] = units
+    suppliers = dict(s.execute(select(Supplier.id, Supplier.name)).tuples().all())
+    skus = dict(s.execute(select(Product.id, Product.sku)).tuples().all())
+    lot_keys = {k for _, _, k, _ in received if k}
+    lots = dict(s.execute(select(Lot.id, Lot.code).where(Lot.id.in_(sorted(lot_keys)))).tuples().all())
+    return [(supplier_id, suppliers[supplier_id], skus[product_id], lots.get(lot_key), units,
+             *came_back.get((supplier_id, product_id, lot_key), (0, 0)))
+            for supplier_id, product_id, lot_key, units in received if units]
 
 
 def _supplier_quality(supplier_id: int, name: str, lots: list[LotQuality]) -> SupplierQuality:

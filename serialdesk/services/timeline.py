@@ -68,6 +68,9 @@ def refuse_out_of_order(s: Session, item_ids: Sequence[int | None] | Select[tupl
     """Refuse ``action`` at ``when`` if any of these units (ids, or a SELECT of ids) has a status move after
     ``when``: inserting a move into the past would make the history contradict itself. Set-based: one indexed
     query per 500 units (or one for a SELECT)."""
+    if isinstance(item_ids, Select) and s.get_bind().dialect.name == "postgresql":
+        # Without statistics PostgreSQL reads the whole ledger for IN (SELECT …): the ids first, then by index.
+        item_ids = list(s.scalars(item_ids))
     if isinstance(item_ids, Select):
         late = s.scalar(select(Event.item_id).where(Event.item_id.in_(item_ids), Event.status_to.is_not(None),
                                                     Event.at > when).limit(1))

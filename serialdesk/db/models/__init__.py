@@ -7,6 +7,7 @@ from serialdesk.db.models.genealogy import Build, Fitment
 from serialdesk.db.models.ledger import Event
 from serialdesk.db.models.rma import Rma
 from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale, SaleLine
+from serialdesk.db.models.summaries import DailySummary, StockAge, SupplierReceipt
 from serialdesk.db.models.supply import (
     ExpectedSerial,
     Location,
@@ -21,6 +22,7 @@ __all__ = [
     "Base",
     "Build",
     "Customer",
+    "DailySummary",
     "Event",
     "ExpectedSerial",
     "Fitment",
@@ -43,7 +45,9 @@ __all__ = [
     "SaleLine",
     "SerialSequence",
     "ServiceTicket",
+    "StockAge",
     "Supplier",
+    "SupplierReceipt",
     "Transfer",
     "TransferLine",
     "User",

@@ -1,0 +1,338 @@
+"""Daily per-product summaries beside the ledger (issue 17): what the reports read instead of the whole ledger.
+
+``daily_summaries`` holds, per product and UTC day (the reports' days), the day's stock moves and money —
+units in/out of stock, sold, returned, scrapped, stock value moved, COGS and revenue — as deltas, so stock at
+the end of any day is a running sum and a back-dated event changes only the day it falls on. ``stock_ages``
+holds the units in stock now by the day they last entered stock (the aging report).
+
+How they stay true: every way an event is written (``common.record_events``, receiving's ``INSERT … SELECT``,
+``bulk_units``) hands the new event ids to :func:`note_events`; just before the transaction commits, one
+``INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE`` per table adds the batch's figures (so costs set later
+in the same action, e.g. a purchase order's price, are the ones summed). Two stations adding to the same row
+at once on PostgreSQL wait for each other's row lock and add up; nothing is lost. Anything written around
+the services (a bulk load, a restore) is put right by :func:`rebuild`; :func:`mismatches` (``serialdesk
+check``) compares the stored rows with the ledger.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    and_,
+    any_,
+    bindparam,
+    case,
+    delete,
+    event,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session, SessionTransaction, aliased
+from sqlalchemy.sql.functions import FunctionElement
+
+from serialdesk.db.models import DailySummary, Event, Item, Product, Return, SaleLine, Supplier, SupplierReceipt
+from serialdesk.db.models import StockAge as Age
+from serialdesk.domain.status import ItemStatus
+
+IN_STOCK, SOLD, RECALLED = ItemStatus.IN_STOCK.value, ItemStatus.SOLD.value, ItemStatus.RECALLED.value
+SCRAPPED = ItemStatus.SCRAPPED.value
+_PENDING = "serialdesk.summaries.pending"  # session.info: event ids written in this transaction
+
+DAILY_FIGURES = ("units_in", "units_out", "units_sold", "units_returned", "units_scrapped", "value_delta", "cogs",
+                 "revenue")
+AGE_FIGURES = ("units", "value")
+DAY_KEY = ("product_id", "day")
+RECEIPT_KEY = ("supplier_id", "product_id", "lot_key", "day")
+
+
+class UtcDay(FunctionElement[date]):
+    """The UTC calendar day of a stored time (SQLite keeps naive UTC text; PostgreSQL a timestamptz)."""
+
+    type = Date()
+    name = "utc_day"
+    inherit_cache = True
+
+
+@compiles(UtcDay)
+def _utc_day_sqlite(element: UtcDay, compiler: Any, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(UtcDay, "postgresql")
+def _utc_day_postgresql(element: UtcDay, compiler: Any, **kw: Any) -> str:
+    # A timestamptz cast straight to date would use the session's time zone.
+    return f"CAST(timezone('UTC', {compiler.process(element.clauses, **kw)}) AS DATE)"
+
+
+class DaysFrom(FunctionElement[int]):
+    """Whole days from a stored day (a ``Date`` column) to a later day given: ``DaysFrom(day, last)``."""
+
+    type = Integer()
+    name = "days_from"
+    inherit_cache = True
+
+
+@compiles(DaysFrom)
+def _days_from_sqlite(element: DaysFrom, compiler: Any, **kw: Any) -> str:
+    day, last = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(julianday({last}) - julianday({day}) AS INTEGER)"
+
+
+@compiles(DaysFrom, "postgresql")
+def _days_from_postgresql(element: DaysFrom, compiler: Any, **kw: Any) -> str:
+    day, last = (compiler.process(c, **kw) for c in element.clauses)
+    return f"(CAST({last} AS DATE) - {day})"
+
+
+# ---- keeping them in step with the ledger ---------------------------------------------------------------------
+
+
+def note_events(session: Session, event_ids: Iterable[int]) -> None:
+    """Events just written in ``session``'s transaction: their figures go into the summaries before it commits."""
+    session.info.setdefault(_PENDING, []).extend(event_ids)
+
+
+@event.listens_for(Session, "before_commit")
+def _add_pending(session: Session) -> None:
+    if session.in_nested_transaction():  # a SAVEPOINT releasing: the figures wait for the real commit
+        return
+    ids = session.info.pop(_PENDING, None)
+    if ids:
+        add_events(session, ids)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_pending(session: Session, previous: SessionTransaction) -> None:
+    if previous.parent is None:  # the whole transaction is gone (a rolled-back SAVEPOINT's rows just vanish)
+        session.info.pop(_PENDING, None)
+
+
+def add_events(s: Session, event_ids: Sequence[int]) -> None:
+    """Add the figures of these (already written) events to the summaries: one statement per table."""
+    chosen = _ids(s, sorted(set(event_ids)))
+    _upsert(s, DailySummary, daily_moves(chosen), DAILY_FIGURES)
+    _upsert(s, Age, age_moves(chosen), AGE_FIGURES)
+    _upsert(s, SupplierReceipt, received_units(Event.kind == "received", Event.status_to == IN_STOCK, chosen),
+            ("units",), RECEIPT_KEY)
+
+
+def rebuild(s: Session) -> None:
+    """Both tables again from the ledger, within the caller's transaction."""
+    s.execute(delete(DailySummary))
+    s.execute(delete(Age))
+    s.execute(_insert(s, DailySummary).from_select(["product_id", "day", *DAILY_FIGURES], daily_moves()))
+    s.execute(_insert(s, Age).from_select(["product_id", "day", *AGE_FIGURES], ages_now()))
+    s.execute(delete(SupplierReceipt))
+    s.execute(_insert(s, SupplierReceipt).from_select([*RECEIPT_KEY, "units"], received_units()))
+
+
+def row_count(s: Session) -> int:
+    return sum(s.scalar(select(func.count()).select_from(t)) or 0 for t in (DailySummary, Age, SupplierReceipt))
+
+
+def _ids(s: Session, ids: Sequence[int]) -> ColumnElement[bool]:
+    """``events.id`` among ``ids``, bound as one value: an array on PostgreSQL, a JSON list on SQLite."""
+    if s.get_bind().dialect.name == "postgresql":
+        return Event.id == any_(bindparam("event_ids", list(ids), type_=ARRAY(Integer)))
+    each = func.json_each(bindparam("event_ids", json.dumps(ids)))
+    listed: Select[Any] = select(literal_column("value")).select_from(each)
+    return Event.id.in_(listed.scalar_subquery())
+
+
+def _insert(s: Session, model: type[Any]) -> Any:
+    return (pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert)(model)
+
+
+def _upsert(s: Session, model: type[Any], rows: Select[Any], figures: Sequence[str],
+            key: Sequence[str] = DAY_KEY) -> None:
+    # ORDER BY the key: two transactions lock the rows they share in the same order (no deadlock).
+    rows = rows.order_by(*(literal_column(str(n + 1)) for n in range(len(key))))
+    stmt = _insert(s, model).from_select([*key, *figures], rows)
+    table = model.__table__
+    stmt = stmt.on_conflict_do_update(index_elements=list(key),
+                                      set_={f: table.c[f] + stmt.excluded[f] for f in figures})
+    s.execute(stmt)
+
+
+# ---- the figures, from the ledger -----------------------------------------------------------------------------
+
+
+def _count(condition: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def daily_moves(*where: ColumnElement[bool]) -> Select[Any]:
+    """Per product (the unit's) and UTC day: the figures of ``DailySummary``, from status-moving events."""
+    into, out_of = Event.status_to == IN_STOCK, Event.status_from == IN_STOCK
+    sold, returned = aliased(SaleLine), aliased(SaleLine)
+    back_to_stock = and_(Event.kind == "returned", into, Event.status_from.in_((SOLD, RECALLED)))
+    cogs = case((and_(out_of, Event.status_to == SOLD), Item.cost), (back_to_stock, -Item.cost), else_=0)
+    value = case((into, Item.cost), else_=0) - case((out_of, Item.cost), else_=0)
+    revenue = case((Event.kind == "sold", sold.price), (Event.kind == "returned", -returned.price), else_=0)
+    day = UtcDay(Event.at)
+    return (
+        select(Item.product_id.label("product_id"), day.label("day"), _count(into), _count(out_of),
+               _count(and_(out_of, Event.status_to == SOLD)), _count(Event.kind == "returned"),
+               _count(and_(Event.status_to == SCRAPPED, or_(Event.status_from.is_(None),
+                                                           Event.status_from != SCRAPPED))),
+               func.coalesce(func.sum(value), 0), func.coalesce(func.sum(cogs), 0),
+               func.coalesce(func.sum(revenue), 0))
+        .select_from(Event).join(Item, Item.id == Event.item_id)
+        .outerjoin(sold, and_(Event.kind == "sold", Event.ref_type == "sale", sold.sale_id == Event.ref_id,
+                              sold.item_id == Event.item_id))
+        .outerjoin(Return, and_(Event.kind == "returned", Event.ref_type == "return", Return.id == Event.ref_id))
+        .outerjoin(returned, returned.id == Return.sale_line_id)
+        .where(or_(Event.status_to.is_not(None), Event.status_from.is_not(None)), *where)
+        .group_by(Item.product_id, day)
+    )
+
+
+def _entered_before(e: Any) -> Any:
+    """When the unit of event ``e`` last entered stock before it (else its receipt, else its creation)."""
+    earlier = aliased(Event)
+    last = (select(func.max(earlier.at)).where(earlier.item_id == e.item_id, earlier.status_to == IN_STOCK,
+                                              earlier.id < e.id)
+            .correlate_except(earlier).scalar_subquery())
+    return func.coalesce(last, Item.received_at, Item.created_at)
+
+
+def age_moves(*where: ColumnElement[bool]) -> Select[Any]:
+    """What these events change in ``stock_ages``: +1 on the day a unit enters stock, −1 on the day it had
+    entered when it leaves."""
+    entries = (select(Item.product_id.label("product_id"), UtcDay(Event.at).label("day"),
+                      literal(1).label("units"), Item.cost.label("value"))
+               .select_from(Event).join(Item, Item.id == Event.item_id)
+               .where(Event.status_to == IN_STOCK, *where))
+    exits = (select(Item.product_id, UtcDay(_entered_before(Event)), literal(-1), -Item.cost)
+             .select_from(Event).join(Item, Item.id == Event.item_id)
+             .where(Event.status_from == IN_STOCK, *where))
+    moves = union_all(entries, exits).subquery()
+    return (select(moves.c.product_id, moves.c.day, func.sum(moves.c.units), func.sum(moves.c.value))
+            .group_by(moves.c.product_id, moves.c.day))
+
+
+def ages_now() -> Select[Any]:
+    """Units in stock now and their cost, per product and the UTC day they last entered stock."""
+    last_entry = (select(Event.item_id.label("item_id"), func.max(Event.at).label("at"))
+                  .join(Item, Item.id == Event.item_id)
+                  .where(Item.status == IN_STOCK, Event.status_to == IN_STOCK)
+                  .group_by(Event.item_id).subquery())
+    units = (
+        select(Item.product_id.label("product_id"), Item.cost.label("cost"),
+               UtcDay(func.coalesce(last_entry.c.at, Item.received_at, Item.created_at)).label("day"))
+        .outerjoin(last_entry, last_entry.c.item_id == Item.id)
+        .where(Item.status == IN_STOCK)
+        .subquery()
+    )
+    return (select(units.c.product_id, units.c.day, func.count(), func.sum(units.c.cost))
+            .group_by(units.c.product_id, units.c.day))
+
+
+def received_units(*where: ColumnElement[bool]) -> Select[Any]:
+    """Units received from a supplier per supplier, product, lot (0: none) and UTC day of receipt: from the
+    items (rebuild), or from the ``received`` events of a batch joined to their items (``where`` on Event)."""
+    lot_key = func.coalesce(Item.lot_id, literal_column("0"))
+    day = UtcDay(Item.received_at)
+    query = select(Item.supplier_id, Item.product_id, lot_key, day, func.count())
+    if where:
+        query = query.select_from(Event).join(Item, Item.id == Event.item_id).where(*where)
+    return (query.where(Item.received_at.is_not(None), Item.supplier_id.is_not(None))
+            .group_by(Item.supplier_id, Item.product_id, lot_key, day))
+
+
+# ---- comparing them with the ledger ---------------------------------------------------------------------------
+
+
+def mismatches(s: Session, limit: int = 50) -> list[str]:
+    """One line per product and day where a stored summary differs from the ledger, in the manager's words."""
+    names = dict(s.execute(select(Product.id, Product.sku)).tuples().all())
+    found = _differences(s.execute(daily_moves()).all(), s.execute(select(
+        DailySummary.product_id, DailySummary.day, *(DailySummary.__table__.c[f] for f in DAILY_FIGURES))).all(),
+        DAILY_FIGURES)
+    lines = [f"summaries: {names.get(pid, f'product {pid}')} on {_day(day)}: the daily summary says "
+             f"{_figures(kept)}, the ledger says {_figures(true)} — run `serialdesk rebuild-summaries`"
+             for pid, day, kept, true in found]
+    aged = _differences(s.execute(ages_now()).all(), s.execute(select(
+        Age.product_id, Age.day, Age.units, Age.value)).all(), AGE_FIGURES)
+    lines += [f"summaries: {names.get(pid, f'product {pid}')}: the aging figures say {_figures(kept)} entered "
+              f"stock on {_day(day)} and are still there, the units in stock say {_figures(true)} — run "
+              f"`serialdesk rebuild-summaries`" for pid, day, kept, true in aged]
+    got = {(a, b, c, _as_date(d)): n for a, b, c, d, n in s.execute(received_units()).all() if n}
+    kept = {(r.supplier_id, r.product_id, r.lot_key, _as_date(r.day)): r.units
+            for r in s.scalars(select(SupplierReceipt)) if r.units}
+    suppliers = dict(s.execute(select(Supplier.id, Supplier.name)).tuples().all())
+    for key in sorted({*got, *kept}):
+        if got.get(key, 0) != kept.get(key, 0):
+            supplier_id, pid, _, day = key
+            lines.append(f"summaries: {names.get(pid, f'product {pid}')} from "
+                         f"{suppliers.get(supplier_id, f'supplier {supplier_id}')} received on {_day(day)}: "
+                         f"the supplier figures say {kept.get(key, 0)} units, the units say {got.get(key, 0)} — run "
+                         f"`serialdesk rebuild-summaries`")
+    return lines[:limit]
+
+
+def _differences(true_rows: Sequence[Any], kept_rows: Sequence[Any], figures: Sequence[str]) -> list[Any]:
+    def keyed(rows: Sequence[Any]) -> dict[tuple[int, date], dict[str, Any]]:
+        out = {}
+        for pid, day, *values in rows:
+            shown = {f: _normal(v) for f, v in zip(figures, values, strict=True)}
+            if any(shown.values()):  # a row of zeros says nothing: the same as no row
+                out[(pid, _as_date(day))] = shown
+        return out
+
+    true, kept = keyed(true_rows), keyed(kept_rows)
+    zero = {f: _normal(0) for f in figures}
+    return [(pid, day, kept.get((pid, day), zero), true.get((pid, day), zero))
+            for pid, day in sorted({*true, *kept}) if true.get((pid, day), zero) != kept.get((pid, day), zero)]
+
+
+def _normal(value: Any) -> Any:
+    if isinstance(value, int):
+        return value
+    return Decimal(str(value or 0)).quantize(Decimal("0.01"))
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {d:%b %Y}"
+
+
+def _figures(values: dict[str, Any]) -> str:
+    shown = [f"{k.replace('units_', '').replace('_', ' ')} {v}" for k, v in values.items() if v]
+    return ", ".join(shown) if shown else "nothing"
+
+
+# ---- what other reports read --------------------------------------------------------------------------------
+
+
+def units_sold_per_day(s: Session, first: date, last: date,
+                       product_ids: Sequence[int] | None = None) -> list[tuple[int, date, int, int]]:
+    """(product id, UTC day, units sold, units returned) for every day in ``first``..``last`` (both included)
+    on which a product sold or took back anything; days without either are left out (they are zeros)."""
+    query = (select(DailySummary.product_id, DailySummary.day, DailySummary.units_sold, DailySummary.units_returned)
+             .where(DailySummary.day >= first, DailySummary.day <= last,
+                    or_(DailySummary.units_sold != 0, DailySummary.units_returned != 0))
+             .order_by(DailySummary.product_id, DailySummary.day))
+    if product_ids is not None:
+        query = query.where(DailySummary.product_id.in_(list(product_ids)))
+    return [(pid, _as_date(day), sold, back) for pid, day, sold, back in s.execute(query)]

@@ -1,0 +1,126 @@
+"""Plans that do not need luck (issue 17): the statements the scan, sale, passport, recall and receipt view really
+issue (captured from the engine while the service runs) use an index for `items`, `events` and `receipt_lines`
+on SQLite (EXPLAIN QUERY PLAN) and on PostgreSQL, with no planner statistics and after ANALYZE."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import event, text
+
+from serialdesk.bootstrap import App, Services
+from serialdesk.services.dto import RecallCriteria
+
+HOT = ("items", "events", "receipt_lines")
+SQLITE_SCAN = re.compile(r"\bSCAN (items|events|receipt_lines)(_\d+)?\b")
+PG_SCAN = re.compile(r"Seq Scan on (items|events|receipt_lines)\b")
+
+
+@contextmanager
+def captured(app: App) -> Iterator[list[tuple[str, Any]]]:
+    """Every statement (and its first set of parameters) the engine sends while the block runs."""
+    seen: list[tuple[str, Any]] = []
+
+    def keep(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+        seen.append((statement, parameters[0] if executemany and parameters else parameters))
+
+    event.listen(app.engine, "before_cursor_execute", keep)
+    try:
+        yield seen
+    finally:
+        event.remove(app.engine, "before_cursor_execute", keep)
+
+
+def full_scans(app: App, statements: list[tuple[str, Any]]) -> list[str]:
+    """The statements (with the plan line) that read a hot table whole."""
+    found = []
+    raw = app.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        for statement, params in statements:
+            head = statement.lstrip().split(None, 1)[0].upper()
+            if head not in ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH") or not any(t in statement for t in HOT):
+                continue
+            if app.engine.dialect.name == "sqlite":
+                cur.execute(f"EXPLAIN QUERY PLAN {statement}", params)
+                plan = [str(row[-1]) for row in cur.fetchall()]
+                bad = [line for line in plan if SQLITE_SCAN.search(line)]
+            else:
+                cur.execute(f"EXPLAIN {statement}", params)
+                plan = [str(row[0]) for row in cur.fetchall()]
+                bad = [line for line in plan if PG_SCAN.search(line)]
+            if bad:
+                found.append(f"{' '.join(statement.split())[:300]} → {bad}")
+        raw.rollback()
+    finally:
+        raw.close()
+    return found
+
+
+@pytest.fixture
+def stocked(shop: Services) -> Services:
+    """A shop big enough that reading a table whole costs the planner something (20k units of another product,
+    received in two lots of 9,999, so that nothing has analysed the tables yet) and 200 drills in lot L1."""
+    shop.catalogue.add_product("BULK", "Bulk part", cost="1.00", price="2.00")
+    for lot in ("B1", "B2"):
+        shop.receiving.receive_units(supplier="Makita Europe", sku="BULK", lot=lot,
+                                     serials=[f"{lot}-{n:05d}" for n in range(9_999)])
+    shop.receiving.receive_units(supplier="Makita Europe", sku="DRL-18V", lot="L1",
+                                 serials=[f"A{n:04d}" for n in range(200)])
+    shop.sales.sell_items("Jane Smith", ["A0001"])
+    return shop
+
+
+def actions(svc: Services) -> dict[str, Callable[[], Any]]:
+    draft = svc.receiving.open_receipt("Makita Europe")
+    return {
+        "scan": lambda: svc.receiving.add_scan(draft.id, "DRL-18V", "NEW0001"),
+        "sale": lambda: svc.sales.sell_items("Jane Smith", ["A0002"]),
+        "passport": lambda: svc.lookup.passport("A0001"),
+        "recall": lambda: svc.recalls.find_affected(RecallCriteria("DRL-18V", lots=("L1",))),
+        "receipt view": lambda: svc.receiving.receipt(draft.id),
+        "receipt posted": lambda: svc.receiving.post_receipt(draft.id),
+        "one-unit receive": lambda: svc.receiving.receive_units(supplier="Makita Europe", sku="DRL-18V",
+                                                                serials=["ONE0001"]),
+    }
+
+
+def _analyze(app: App) -> None:
+    with app.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE"))
+
+
+@pytest.mark.parametrize("statistics", ["none", "fresh"])
+def test_hot_statements_never_read_a_big_table_whole(stocked: Services, app: App, statistics: str) -> None:
+    if statistics == "fresh":
+        if app.engine.dialect.name == "sqlite":
+            pytest.skip("SQLite plans from its indexes alone (the app runs no ANALYZE there)")
+        _analyze(app)
+    problems = {}
+    for name, call in actions(stocked).items():
+        with captured(app) as statements:
+            call()
+        if found := full_scans(app, statements):
+            problems[name] = found
+    assert problems == {}, "\n".join(f"{k}: {v}" for k, vs in problems.items() for v in vs)
+
+
+@pytest.mark.postgres
+def test_a_bulk_receive_of_ten_thousand_units_renews_postgresqls_statistics(shop: Services, app: App) -> None:
+    if app.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+
+    def rows_known() -> float:  # the planner's row estimate for items, written by ANALYZE (-1: never analysed)
+        with app.engine.connect() as conn:
+            return float(conn.scalar(text("SELECT reltuples FROM pg_class WHERE relname = 'items'")))
+
+    assert rows_known() == -1
+    shop.receiving.receive_units(supplier="Makita Europe", sku="DRL-18V", serials=[f"B{n:05d}" for n in range(9_999)])
+    assert rows_known() == -1  # fewer than 10,000: left to autovacuum
+    shop.receiving.receive_units(supplier="Makita Europe", sku="DRL-18V",
+                                 serials=[f"C{n:05d}" for n in range(10_000)])
+    assert rows_known() == 19_999
