@@ -16,11 +16,13 @@ from serialdesk.services.labelling import LabelService
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.maintenance import MaintenanceService
 from serialdesk.services.recall import RecallService
+from serialdesk.services.receipts import ReceiptService
 from serialdesk.services.receiving import ReceivingService
 from serialdesk.services.reports import ReportService
 from serialdesk.services.sales import SalesService
 from serialdesk.services.scanning import ScanService
 from serialdesk.services.service_desk import ServiceDeskService
+from serialdesk.services.shop import ShopService
 from serialdesk.services.stock_moves import StockMoveService
 from serialdesk.services.users import UserService
 
@@ -49,3 +51,12 @@ class Services:
     audit: AuditService
     changes: ChangeService  # what this app's commits changed, and what changed elsewhere
     assembly: AssemblyService
+
+    # Issue 18 (paperwork): built from the sales service's unit of work, so bootstrap need not change.
+    @property
+    def shop(self) -> ShopService:
+        return ShopService(self.sales.uows, self.actor, self.sales.clock)
+
+    @property
+    def receipts(self) -> ReceiptService:
+        return ReceiptService(self.sales.uows, self.actor, self.sales.clock)

@@ -5,6 +5,7 @@ from serialdesk.db.models.base import Base, utcnow
 from serialdesk.db.models.catalogue import Customer, Lot, Product, ProductPart, SerialSequence, Supplier, User
 from serialdesk.db.models.genealogy import Build, Fitment
 from serialdesk.db.models.ledger import Event
+from serialdesk.db.models.shop import DocumentCounter, SalePayment, ShopProfile
 from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale, SaleLine
 from serialdesk.db.models.supply import (
     ExpectedSerial,
@@ -20,6 +21,7 @@ __all__ = [
     "Base",
     "Build",
     "Customer",
+    "DocumentCounter",
     "Event",
     "ExpectedSerial",
     "Fitment",
@@ -39,8 +41,10 @@ __all__ = [
     "Return",
     "Sale",
     "SaleLine",
+    "SalePayment",
     "SerialSequence",
     "ServiceTicket",
+    "ShopProfile",
     "Supplier",
     "Transfer",
     "TransferLine",

@@ -30,6 +30,7 @@ class Product(Base):
     serial_case: Mapped[str] = mapped_column(String(16), default="upper")  # upper|preserve
     # Serials must fit GS1 AI (21): refused at receiving when they could not be printed in a GS1 barcode.
     serial_gs1_safe: Mapped[bool] = mapped_column(default=False, server_default=false())
+    tax_rate: Mapped[str] = mapped_column(String(16), default="standard", server_default="standard")  # |reduced|zero
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

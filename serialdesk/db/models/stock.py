@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from serialdesk.db.models.base import Base, utcnow
@@ -77,6 +77,10 @@ class Sale(Base):
     sold_by: Mapped[str] = mapped_column(String(60))
     station: Mapped[str] = mapped_column(String(60), default="")
     sold_at: Mapped[datetime]
+    # The receipt's number (gapless, issue 18) and how its prices were meant; NULL on sales before receipts.
+    receipt_no: Mapped[int | None] = mapped_column(unique=True)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    prices_include_tax: Mapped[bool | None]
 
 
 class SaleLine(Base):
@@ -88,6 +92,11 @@ class SaleLine(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
     price: Mapped[Decimal]
     warranty_until: Mapped[datetime | None]
+    tax_rate: Mapped[str | None] = mapped_column(String(16))  # standard|reduced|zero at the moment of sale
+    tax_percent: Mapped[Decimal | None] = mapped_column(Numeric(5, 2, asdecimal=True))
+    list_price: Mapped[Decimal | None]
+    discount: Mapped[Decimal] = mapped_column(default=Decimal("0.00"), server_default="0")
+    discount_reason: Mapped[str | None] = mapped_column(String(200))
 
 
 class Return(Base):
@@ -100,3 +109,4 @@ class Return(Base):
     disposition: Mapped[str] = mapped_column(String(16))  # stock|quarantine|scrap
     by_user: Mapped[str] = mapped_column(String(60))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    credit_no: Mapped[int | None] = mapped_column(unique=True)  # its credit receipt's number (own series)

@@ -1,0 +1,58 @@
+"""The paper a command hands the customer (issue 18): receipts, credit receipts, job sheets — the target checked
+before anything is saved, the document written after."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from serialdesk.commands.context import Context, UsageError
+from serialdesk.documents.targets import check_writable
+from serialdesk.domain.errors import DomainError
+
+
+def receipt_target(ctx: Context, out: str | None) -> Path | None:
+    """Where the PDF goes, once it is known it can be written and the shop is named on it (else nothing is
+    saved: DomainError naming what to do)."""
+    if not out:
+        return None
+    target = check_writable(out)
+    shop = ctx.services.shop.profile()
+    if shop.missing:
+        raise DomainError(f"A receipt must name the shop: set its {', '.join(shop.missing)} first "
+                          "(shop set --name … --address … --vat-number …). Nothing was saved.",
+                          code="shop_profile_incomplete")
+    return target
+
+
+def document_target(out: str | None) -> Path | None:
+    return check_writable(out) if out else None
+
+
+def discounts_by_serial(serials: list[str], asked: list[str]) -> list[tuple[str, str] | None] | None:
+    """``SERIAL=AMOUNT|PCT%=REASON`` per discount, matched to the sale's serials as typed."""
+    if not asked:
+        return None
+    found: dict[str, tuple[str, str]] = {}
+    for text in asked:
+        serial, _, rest = text.partition("=")
+        amount, _, reason = rest.partition("=")
+        if not serial.strip() or not amount.strip():
+            raise UsageError(f"--discount '{text}': write SERIAL=AMOUNT=REASON or SERIAL=10%=REASON.")
+        key = serial.strip().upper()
+        matches = [s for s in serials if s.strip().upper() == key or s.strip().upper().endswith(f":{key}")]
+        if not matches:
+            raise UsageError(f"--discount names {serial.strip()}, which is not in this sale.")
+        found[matches[0].strip().upper()] = (amount.strip(), reason.strip())
+    return [found.get(s.strip().upper()) for s in serials]
+
+
+def write_sale_receipt(ctx: Context, sale_id: int, out: Path) -> Path:
+    from serialdesk.documents.receipt import write_receipt_pdf
+
+    return write_receipt_pdf(ctx.services.receipts.sale_receipt(sale_id), out)
+
+
+def write_credit_receipt(ctx: Context, return_id: int, out: Path) -> Path:
+    from serialdesk.documents.receipt import write_receipt_pdf
+
+    return write_receipt_pdf(ctx.services.receipts.credit_receipt(return_id), out)
