@@ -56,3 +56,9 @@ def write_credit_receipt(ctx: Context, return_id: int, out: Path) -> Path:
     from serialdesk.documents.receipt import write_receipt_pdf
 
     return write_receipt_pdf(ctx.services.receipts.credit_receipt(return_id), out)
+
+
+def write_job_sheet(ctx: Context, ticket_id: int, out: Path, *, hand_back: bool = False) -> Path:
+    from serialdesk.documents.job_sheet import write_job_sheet_pdf
+
+    return write_job_sheet_pdf(ctx.services.job_sheets.job_sheet(ticket_id), out, hand_back=hand_back)

@@ -16,7 +16,7 @@ from serialdesk.services.labelling import LabelService
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.maintenance import MaintenanceService
 from serialdesk.services.recall import RecallService
-from serialdesk.services.receipts import ReceiptService
+from serialdesk.services.receipts import JobSheetService, ReceiptService
 from serialdesk.services.receiving import ReceivingService
 from serialdesk.services.reports import ReportService
 from serialdesk.services.sales import SalesService
@@ -60,3 +60,7 @@ class Services:
     @property
     def receipts(self) -> ReceiptService:
         return ReceiptService(self.sales.uows, self.actor, self.sales.clock)
+
+    @property
+    def job_sheets(self) -> JobSheetService:
+        return JobSheetService(self.sales.uows, self.actor, self.sales.clock)

@@ -14,13 +14,26 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from serialdesk.db.models import Customer, DocumentCounter, Item, Lot, Product, Return, Sale, SaleLine, SalePayment
+from serialdesk.db.models import (
+    Customer,
+    DocumentCounter,
+    Item,
+    Lot,
+    Product,
+    Return,
+    Sale,
+    SaleLine,
+    SalePayment,
+    ServiceTicket,
+)
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.products import parse_record_number, record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.tax import TaxBand, tax_bands
 from serialdesk.services.common import Service, party_view
-from serialdesk.services.dto import PartyView
+from serialdesk.services.dto import PartyView, TicketView
+from serialdesk.services.known_units import sale_of
+from serialdesk.services.service_desk import ticket_view
 from serialdesk.services.shop import ShopProfileView, read_profile
 
 RECEIPT, CREDIT = "receipt", "credit"
@@ -171,3 +184,32 @@ def _receipt(kind: str, number: str, sale: Sale, customer: Customer | None, line
     return SaleReceipt(kind, number, record_number("sale", sale.id), at, by, station,
                        party_view("customer", customer), lines, bands, total, payments, incl,
                        sale.currency or shop.currency, shop, refers_to, reason)
+
+
+@dataclass(frozen=True)
+class JobSheet:
+    """A service ticket on paper: at intake (what came in, the problem, the estimate, the terms to sign) and at
+    hand-back (the work done, the parts swapped with their serials, the warranty, the charge)."""
+
+    ticket: TicketView
+    product: str
+    lot: str | None
+    warranty_until: datetime | None  # the customer's warranty on the unit now (extended by a warranty repair)
+    shop: ShopProfileView
+
+
+class JobSheetService(Service):
+    def job_sheet(self, ticket_id: int) -> JobSheet:
+        """The ticket with its unit and the shop, for the job sheet or the hand-back sheet. NotFound otherwise."""
+        self.actor.require(Action.LOOKUP)
+        with self.uows.reading() as uow:
+            s = uow.session
+            found = s.get(ServiceTicket, ticket_id)
+            if found is None:
+                raise NotFound(f"There is no ticket {record_number('ticket', ticket_id)}.", code="unknown_ticket")
+            view = ticket_view(s, found, now=self.clock())
+            item = s.get_one(Item, found.item_id)
+            product = s.get_one(Product, item.product_id)
+            lot = s.get(Lot, item.lot_id).code if item.lot_id else None  # type: ignore[union-attr]
+            sold = sale_of(s, item.id) if view.sold_by_us else None
+            return JobSheet(view, product.name, lot, sold[0].warranty_until if sold else None, read_profile(s))

@@ -76,12 +76,19 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('list_price', MONEY, nullable=True))
         batch_op.add_column(sa.Column('discount', MONEY, nullable=False, server_default='0'))
         batch_op.add_column(sa.Column('discount_reason', sa.String(length=200), nullable=True))
+    with op.batch_alter_table('service_tickets', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('accessories', sa.String(length=500), nullable=True))
+        batch_op.add_column(sa.Column('estimate', MONEY, nullable=True))
+        batch_op.add_column(sa.Column('charge', MONEY, nullable=True))
     with op.batch_alter_table('returns', schema=None) as batch_op:
         batch_op.add_column(sa.Column('credit_no', sa.Integer(), nullable=True))
         batch_op.create_unique_constraint(op.f('uq_returns_credit_no'), ['credit_no'])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('service_tickets', schema=None) as batch_op:
+        for column in ('charge', 'estimate', 'accessories'):
+            batch_op.drop_column(column)
     with op.batch_alter_table('returns', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('uq_returns_credit_no'), type_='unique')
         batch_op.drop_column('credit_no')
