@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # built when first needed: the window paints before these are
     from serialdesk.gui.lookup import LookupDialog
     from serialdesk.gui.photo_dialog import PhotoReader
     from serialdesk.gui.settings_dialog import SettingsDialog
+    from serialdesk.gui.shop_settings import ShopSettingsDialog
 
 # pane key → (role action that enables it, nav button, key, icon)
 PANES = {
@@ -312,9 +313,19 @@ class MainWindow(QMainWindow):
         from serialdesk.gui.settings_dialog import SettingsDialog
 
         settings = self.app.settings
-        dialog = SettingsDialog(self.preferences, settings.db_url, settings.station, parent=self)
+        manager = self.services.actor.role.value == "manager"
+        dialog = SettingsDialog(self.preferences, settings.db_url, settings.station, parent=self,
+                                open_shop=(lambda: self.open_shop_settings(dialog)) if manager else None)
         dialog.sig_saved.connect(self.apply_preferences)
         dialog.open()
+        return dialog
+
+    def open_shop_settings(self, parent: QWidget | None = None) -> ShopSettingsDialog:
+        from serialdesk.gui.shop_settings import ShopSettingsDialog  # issue 18
+
+        dialog = ShopSettingsDialog(self.services, self.runner, parent or self)
+        dialog.open()
+        self._shop_dialog = dialog
         return dialog
 
     def apply_preferences(self, preferences: Preferences, note: str = "") -> None:

@@ -12,9 +12,9 @@ from PySide6.QtCore import QMarginsF, QRect, QUrl
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPdfWriter,
     QTextDocument,

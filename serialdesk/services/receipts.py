@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -120,7 +120,7 @@ class ReceiptService(Service):
             sale = _sale(s, ref)
             shop = read_profile(s)
             rows = s.execute(_lines_query().where(SaleLine.sale_id == sale.id).order_by(SaleLine.id)).all()
-            lines = tuple(_line(*row, shop) for row in rows)
+            lines = tuple(_line(line, item, product, lot, shop) for line, item, product, lot in rows)
             payments = tuple(PaymentView(p.method, p.amount, p.tendered, p.change) for p in s.scalars(
                 select(SalePayment).where(SalePayment.sale_id == sale.id).order_by(SalePayment.id)))
             return _receipt(RECEIPT, receipt_number(RECEIPT, sale.receipt_no) or record_number("sale", sale.id),
@@ -135,11 +135,10 @@ class ReceiptService(Service):
             ret = s.get(Return, return_id)
             if ret is None:
                 raise NotFound(f"There is no return {return_id}.", code="unknown_return")
-            row = s.execute(_lines_query().where(SaleLine.id == ret.sale_line_id)).one()
-            sale = s.get(Sale, row[0].sale_id)
-            assert sale is not None
+            sold, item, product, lot = s.execute(_lines_query().where(SaleLine.id == ret.sale_line_id)).one()
+            sale = s.get_one(Sale, sold.sale_id)
             shop = read_profile(s)
-            line = _line(*row, shop)
+            line = _line(sold, item, product, lot, shop)
             refund = PaymentView("refund", line.price, line.price, Decimal("0.00"))
             number = receipt_number(CREDIT, ret.credit_no) or f"return {ret.id}"
             return _receipt(CREDIT, number, sale, s.get(Customer, sale.customer_id), (line,), (refund,), shop,
@@ -159,7 +158,7 @@ def _sale(s: Session, ref: str | int) -> Sale:
     return found
 
 
-def _lines_query():  # type: ignore[no-untyped-def]
+def _lines_query() -> Select[tuple[SaleLine, Item, Product, str]]:  # the lot: None when the unit has none
     return (select(SaleLine, Item, Product, Lot.code).join(Item, Item.id == SaleLine.item_id)
             .join(Product, Product.id == Item.product_id).outerjoin(Lot, Lot.id == Item.lot_id))
 

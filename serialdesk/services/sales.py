@@ -24,8 +24,8 @@ from serialdesk.services.dto import ItemPassport, ProductView, ReturnView, SaleL
 from serialdesk.services.known_units import sale_of, where_is
 from serialdesk.services.locations import not_in_transit, refuse_in_transit
 from serialdesk.services.lookup import LookupService
-from serialdesk.services.receipts import CREDIT, RECEIPT, next_number, receipt_number
 from serialdesk.services.recall_holds import follow_owner, refuse_held, return_target
+from serialdesk.services.receipts import CREDIT, RECEIPT, next_number, receipt_number
 from serialdesk.services.shop import ShopProfileView, read_profile
 
 DISPOSITIONS = {"stock": ItemStatus.IN_STOCK, "quarantine": ItemStatus.QUARANTINED, "scrap": ItemStatus.SCRAPPED}

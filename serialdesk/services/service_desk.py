@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Customer, Item, PartSwap, Product, SaleLine, ServiceTicket, WorkLog, utcnow
 from serialdesk.domain.errors import DomainError, NotFound, PermissionDenied
+from serialdesk.domain.money import to_money
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action, Role
 from serialdesk.domain.status import ItemStatus, check_move
-from serialdesk.domain.money import to_money
 from serialdesk.domain.text import clean_text, refuse_control
 from serialdesk.domain.warranty import WarrantyStatus, add_months, warranty_state
 from serialdesk.services.common import (

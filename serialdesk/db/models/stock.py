@@ -69,7 +69,8 @@ class ReceiptLine(Base):
 
 class Sale(Base):
     __tablename__ = "sales"
-    __table_args__ = (Index("ix_sales_customer_id", "customer_id"), Index("ix_sales_sold_at", "sold_at"))
+    __table_args__ = (Index("ix_sales_customer_id", "customer_id"), Index("ix_sales_sold_at", "sold_at"),
+                      Index("uq_sales_receipt_no", "receipt_no", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
@@ -78,7 +79,7 @@ class Sale(Base):
     station: Mapped[str] = mapped_column(String(60), default="")
     sold_at: Mapped[datetime]
     # The receipt's number (gapless, issue 18) and how its prices were meant; NULL on sales before receipts.
-    receipt_no: Mapped[int | None] = mapped_column(unique=True)
+    receipt_no: Mapped[int | None]  # unique: uq_sales_receipt_no
     currency: Mapped[str | None] = mapped_column(String(3))
     prices_include_tax: Mapped[bool | None]
 
@@ -101,7 +102,8 @@ class SaleLine(Base):
 
 class Return(Base):
     __tablename__ = "returns"
-    __table_args__ = (Index("ix_returns_sale_line_id", "sale_line_id"),)
+    __table_args__ = (Index("ix_returns_sale_line_id", "sale_line_id"),
+                      Index("uq_returns_credit_no", "credit_no", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"))
@@ -109,4 +111,4 @@ class Return(Base):
     disposition: Mapped[str] = mapped_column(String(16))  # stock|quarantine|scrap
     by_user: Mapped[str] = mapped_column(String(60))
     at: Mapped[datetime] = mapped_column(default=utcnow)
-    credit_no: Mapped[int | None] = mapped_column(unique=True)  # its credit receipt's number (own series)
+    credit_no: Mapped[int | None]  # its credit receipt's number (own series; unique: uq_returns_credit_no)

@@ -63,44 +63,34 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sale_payments'))
     )
     op.create_index('ix_sale_payments_sale_id', 'sale_payments', ['sale_id'], unique=False)
+    # Plain ADD COLUMNs and unique indexes, never a batch copy: SQLite cannot drop and recreate sales,
+    # sale_lines or returns while other tables' foreign keys point at their rows.
     op.add_column('products', sa.Column('tax_rate', sa.String(length=16), nullable=False,
                                         server_default='standard'))
-    with op.batch_alter_table('sales', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('receipt_no', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('currency', sa.String(length=3), nullable=True))
-        batch_op.add_column(sa.Column('prices_include_tax', sa.Boolean(), nullable=True))
-        batch_op.create_unique_constraint(op.f('uq_sales_receipt_no'), ['receipt_no'])
-    with op.batch_alter_table('sale_lines', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('tax_rate', sa.String(length=16), nullable=True))
-        batch_op.add_column(sa.Column('tax_percent', PERCENT, nullable=True))
-        batch_op.add_column(sa.Column('list_price', MONEY, nullable=True))
-        batch_op.add_column(sa.Column('discount', MONEY, nullable=False, server_default='0'))
-        batch_op.add_column(sa.Column('discount_reason', sa.String(length=200), nullable=True))
-    with op.batch_alter_table('service_tickets', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('accessories', sa.String(length=500), nullable=True))
-        batch_op.add_column(sa.Column('estimate', MONEY, nullable=True))
-        batch_op.add_column(sa.Column('charge', MONEY, nullable=True))
-    with op.batch_alter_table('returns', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('credit_no', sa.Integer(), nullable=True))
-        batch_op.create_unique_constraint(op.f('uq_returns_credit_no'), ['credit_no'])
+    op.add_column('sales', sa.Column('receipt_no', sa.Integer(), nullable=True))
+    op.add_column('sales', sa.Column('currency', sa.String(length=3), nullable=True))
+    op.add_column('sales', sa.Column('prices_include_tax', sa.Boolean(), nullable=True))
+    op.create_index('uq_sales_receipt_no', 'sales', ['receipt_no'], unique=True)
+    op.add_column('sale_lines', sa.Column('tax_rate', sa.String(length=16), nullable=True))
+    op.add_column('sale_lines', sa.Column('tax_percent', PERCENT, nullable=True))
+    op.add_column('sale_lines', sa.Column('list_price', MONEY, nullable=True))
+    op.add_column('sale_lines', sa.Column('discount', MONEY, nullable=False, server_default='0'))
+    op.add_column('sale_lines', sa.Column('discount_reason', sa.String(length=200), nullable=True))
+    op.add_column('service_tickets', sa.Column('accessories', sa.String(length=500), nullable=True))
+    op.add_column('service_tickets', sa.Column('estimate', MONEY, nullable=True))
+    op.add_column('service_tickets', sa.Column('charge', MONEY, nullable=True))
+    op.add_column('returns', sa.Column('credit_no', sa.Integer(), nullable=True))
+    op.create_index('uq_returns_credit_no', 'returns', ['credit_no'], unique=True)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('service_tickets', schema=None) as batch_op:
-        for column in ('charge', 'estimate', 'accessories'):
-            batch_op.drop_column(column)
-    with op.batch_alter_table('returns', schema=None) as batch_op:
-        batch_op.drop_constraint(op.f('uq_returns_credit_no'), type_='unique')
-        batch_op.drop_column('credit_no')
-    with op.batch_alter_table('sale_lines', schema=None) as batch_op:
-        for column in ('discount_reason', 'discount', 'list_price', 'tax_percent', 'tax_rate'):
-            batch_op.drop_column(column)
-    with op.batch_alter_table('sales', schema=None) as batch_op:
-        batch_op.drop_constraint(op.f('uq_sales_receipt_no'), type_='unique')
-        for column in ('prices_include_tax', 'currency', 'receipt_no'):
-            batch_op.drop_column(column)
-    with op.batch_alter_table('products', schema=None) as batch_op:
-        batch_op.drop_column('tax_rate')
+    op.drop_index('uq_returns_credit_no', table_name='returns')
+    op.drop_index('uq_sales_receipt_no', table_name='sales')
+    for table, columns in (('returns', ('credit_no',)), ('service_tickets', ('charge', 'estimate', 'accessories')),
+                           ('sale_lines', ('discount_reason', 'discount', 'list_price', 'tax_percent', 'tax_rate')),
+                           ('sales', ('prices_include_tax', 'currency', 'receipt_no')), ('products', ('tax_rate',))):
+        for column in columns:
+            op.drop_column(table, column)
     op.drop_index('ix_sale_payments_sale_id', table_name='sale_payments')
     op.drop_table('sale_payments')
     op.drop_table('document_counters')
