@@ -7,6 +7,7 @@ import argparse
 from serialdesk.commands import paperwork
 from serialdesk.commands.context import Context
 from serialdesk.commands.output import local
+from serialdesk.domain.errors import DomainError
 from serialdesk.domain.products import parse_record_number
 from serialdesk.services.dto import TicketView
 
@@ -93,7 +94,10 @@ def run_open(ctx: Context) -> int:
     t = ctx.services.service_desk.open_ticket(a.serial, a.problem, customer=a.customer, sku=a.sku,
                                               warranty_claim=a.warranty_claim, accessories=a.accessories,
                                               estimate=a.estimate)
-    written = paperwork.write_job_sheet(ctx, t.id, out) if out else None
+    try:
+        written = paperwork.write_job_sheet(ctx, t.id, out) if out else None
+    except DomainError as exc:
+        raise paperwork.after_the_fact("the job sheet", f"Ticket {t.number}", t.number, exc) from None
     return ctx.emit(t, lambda: ticket_text(t) + (f"\nJob sheet saved as {written}." if written else ""))
 
 
@@ -116,7 +120,10 @@ def run_close(ctx: Context) -> int:
     out = paperwork.document_target(ctx.args.hand_back)
     t = ctx.services.service_desk.close_ticket(ticket_id(ctx.args.ticket), ctx.args.resolution,
                                                charge=ctx.args.charge)
-    written = paperwork.write_job_sheet(ctx, t.id, out, hand_back=True) if out else None
+    try:
+        written = paperwork.write_job_sheet(ctx, t.id, out, hand_back=True) if out else None
+    except DomainError as exc:
+        raise paperwork.after_the_fact("the hand-back sheet", f"Closing {t.number}", t.number, exc) from None
     return ctx.emit(t, lambda: ticket_text(t) + (f"\nHand-back sheet saved as {written}." if written else ""))
 
 

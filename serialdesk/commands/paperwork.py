@@ -62,3 +62,25 @@ def write_job_sheet(ctx: Context, ticket_id: int, out: Path, *, hand_back: bool 
     from serialdesk.documents.job_sheet import write_job_sheet_pdf
 
     return write_job_sheet_pdf(ctx.services.job_sheets.job_sheet(ticket_id), out, hand_back=hand_back)
+
+
+def reprint(ctx: Context, ref: str, out: Path) -> Path:
+    from serialdesk.commands.aftersales import ticket_id
+    from serialdesk.services.receipts import CREDIT, parse_receipt_number
+
+    if (credit := parse_receipt_number(CREDIT, ref)) is not None:
+        return write_credit_receipt(ctx, ctx.services.receipts.return_with_credit(credit), out)
+    if ref.upper().startswith("T-"):
+        sheet = ctx.services.job_sheets.job_sheet(ticket_id(ref))
+        from serialdesk.documents.job_sheet import write_job_sheet_pdf
+
+        return write_job_sheet_pdf(sheet, out, hand_back=sheet.ticket.status == "closed")
+    from serialdesk.documents.receipt import write_receipt_pdf
+
+    return write_receipt_pdf(ctx.services.receipts.sale_receipt(ref), out)
+
+
+def after_the_fact(what: str, saved: str, again: str, exc: DomainError) -> DomainError:
+    """The action was saved but its paper could not be written: say both, and how to get the paper."""
+    return DomainError(f"{saved} was saved, but {what} could not be written: {exc.message} "
+                       f"Write it again with: serialdesk reprint {again} --out FILE.pdf", code="file_not_written")

@@ -38,6 +38,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.set_defaults(handler=run_set)
     p = commands.add_parser("show", parents=[common], help="the shop's profile")
     p.set_defaults(handler=run_show)
+    p = sub.add_parser("reprint", parents=[common], help="a receipt, credit receipt or job sheet again, as a PDF")
+    p.add_argument("document", metavar="SR-…|S-…|CN-…|T-…")
+    p.add_argument("--out", required=True, metavar="OUT.pdf")
+    p.set_defaults(handler=run_reprint)
 
 
 def profile_text(v: ShopProfileView) -> str:
@@ -78,3 +82,14 @@ def run_set(ctx: Context) -> int:
 def run_show(ctx: Context) -> int:
     view = ctx.services.shop.profile()
     return ctx.emit(view.public(), lambda: profile_text(view))
+
+
+def run_reprint(ctx: Context) -> int:
+    """SR-000001 / S-0001: the sale's receipt · CN-000001: a credit receipt · T-0001: the ticket's job sheet (the
+    hand-back sheet once it is closed)."""
+    from serialdesk.commands import paperwork
+
+    ref, out = ctx.args.document.strip(), paperwork.document_target(ctx.args.out)
+    assert out is not None
+    written = paperwork.reprint(ctx, ref, out)
+    return ctx.emit({"document": ref.upper(), "file": str(written)}, f"{ref.upper()} saved as {written}.")

@@ -9,6 +9,7 @@ from serialdesk.commands import reports as report_commands
 from serialdesk.commands.assembly import tree_lines
 from serialdesk.commands.context import Context, UsageError, parse_when, read_lines
 from serialdesk.commands.output import local
+from serialdesk.domain.errors import DomainError
 from serialdesk.domain.text import day
 from serialdesk.services.dto import ItemPassport, StockReport
 
@@ -120,7 +121,11 @@ def run_sell(ctx: Context) -> int:
     discounts = paperwork.discounts_by_serial(a.serials, a.discount)
     sale = ctx.services.sales.sell_items(a.customer, a.serials, at=parse_when(a.at), prices=prices, pay=a.pay,
                                          discounts=discounts)
-    written = paperwork.write_sale_receipt(ctx, sale.id, out) if out else None
+    try:
+        written = paperwork.write_sale_receipt(ctx, sale.id, out) if out else None
+    except DomainError as exc:
+        raise paperwork.after_the_fact("the receipt", f"Sale {sale.number}", sale.receipt_number or sale.number,
+                                       exc) from None
     return ctx.emit(sale, lambda: "\n".join(
         [f"Sale {sale.number} (receipt {sale.receipt_number}) to {sale.customer.name} ({sale.customer.number}), "
          f"total {sale.total}:"]
@@ -132,7 +137,10 @@ def run_return(ctx: Context) -> int:
     a = ctx.args
     out = paperwork.receipt_target(ctx, a.receipt)
     ret = ctx.services.sales.return_item(a.serial, to=a.to, reason=a.reason, sku=a.sku, at=parse_when(a.at))
-    written = paperwork.write_credit_receipt(ctx, ret.id, out) if out else None
+    try:
+        written = paperwork.write_credit_receipt(ctx, ret.id, out) if out else None
+    except DomainError as exc:
+        raise paperwork.after_the_fact("the credit receipt", "The return", ret.credit_number or "", exc) from None
     text = f"{ret.sku} {ret.serial} returned from {ret.customer} ({ret.sale}); now {ret.status}."
     text += f" Credit receipt {ret.credit_number}." if ret.credit_number else ""
     return ctx.emit(ret, text + (f"\n{ret.note}" if ret.note else "")

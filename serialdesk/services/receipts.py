@@ -127,6 +127,15 @@ class ReceiptService(Service):
                             sale, s.get(Customer, sale.customer_id), lines, payments, shop, sale.sold_at,
                             sale.sold_by, sale.station)
 
+    def return_with_credit(self, number: int) -> int:
+        """The return whose credit receipt is CN-<number>; NotFound otherwise."""
+        self.actor.require(Action.RETURN)
+        with self.uows.reading() as uow:
+            found = uow.session.scalar(select(Return.id).where(Return.credit_no == number))
+            if found is None:
+                raise NotFound(f"There is no credit receipt {receipt_number(CREDIT, number)}.", code="unknown_credit")
+            return int(found)
+
     def credit_receipt(self, return_id: int) -> SaleReceipt:
         """The credit receipt of a return (its own number, CN-…), naming the sale's receipt. NotFound otherwise."""
         self.actor.require(Action.RETURN)
