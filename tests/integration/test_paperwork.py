@@ -118,3 +118,26 @@ def test_two_stations_selling_at_once_take_consecutive_receipt_numbers(pg_url: s
     numbers = sorted(line for p in procs for line in p.communicate(timeout=120)[0].split())
     assert all(p.returncode == 0 for p in procs)
     assert numbers == [f"SR-{n:06d}" for n in range(1, 7)]
+
+
+def test_a_recall_letter_names_the_shops_contact_and_the_part_inside_the_customers_unit(
+        admin: Services, tmp_path: Path) -> None:
+    from serialdesk.documents.recall_letters import write_recall_letters
+    from serialdesk.services.dto import RecallCriteria
+
+    shop = _shop(admin)
+    shop.catalogue.add_product("BP", "Battery pack", price="599")
+    shop.catalogue.set_part("EB-1", "BP")
+    shop.receiving.receive_units(supplier="Vortex", sku="BP", serials=["BP0103"], lot="25B04")
+    shop.sales.sell_items("Anna Schmidt", ["VX1"])
+    ticket = shop.service_desk.open_ticket("VX1", "Battery dead")
+    shop.service_desk.swap_part(ticket.id, out="OLD-BAT", into="BP0103", out_sku="BP")
+    view = shop.recalls.start_recall(RecallCriteria("BP", ("25B04",)), "Cells may overheat")
+    out = tmp_path / "letters.pdf"
+    assert write_recall_letters(view, out, shop.shop.profile()) == 1
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+    for expected in ("Velo Vogel GmbH", "Hauptstraße 12", "shop@velo.example", "call us on +49 30 1",
+                     "Anna Schmidt", "Lindenallee 4", "Your E-bike Vortex VX1 contains Battery pack BP0103 of lot "
+                     "25B04"):
+        assert expected in text, expected
