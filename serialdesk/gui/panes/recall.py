@@ -281,14 +281,9 @@ class RecallPane(Pane):
         self.call(lambda: save_csv(view, path), self._csv_written, self.ui.banner.bad, label="save the recall CSV")
 
     def save_letters(self, view: RecallView, path: str | Path) -> None:
-        shop, profile = self.shop_name, self.services.shop.profile  # issue 18: the shop profile heads the letters
+        shop = self.shop_name
         self.ui.banner.say(f"Writing the letters for {plural(view.counts.get('customers', 0), 'customer')}…")
-
-        def write() -> tuple[Path, int]:
-            found = profile()
-            return save_letters(view, path, found if found.name else shop)
-
-        self.call(write, self._letters_written, self.ui.banner.bad,
+        self.call(lambda: save_letters(view, path, shop), self._letters_written, self.ui.banner.bad,
                   label="write the recall letters")
 
     def _csv_written(self, path: Path) -> None:
