@@ -23,6 +23,7 @@ from serialdesk.commands import (
     rma,
     scanning,
     setup,
+    shop,
     stock,
     supply,
     trace,
@@ -38,7 +39,7 @@ from serialdesk.services.maintenance import database_failure, missing_database
 # what is wrong), and scan-image, which never opens one.
 NO_DATABASE_NEEDED = frozenset({"init", "demo", "restore", "gui", "scan-image"})
 COMMAND_MODULES = (setup, catalogue, stock, moves, aftersales, trace, exchange, labelling, scanning, maintenance,
-                   audit_commands, assembly, supply, rma)
+                   audit_commands, assembly, supply, rma, shop)
 # Files this process creates (the SQLite database and its -wal/-shm, folders, exports, backups) are the owner's
 # only: they hold PIN hashes and customers' details. Each writer also sets 0600 itself; this catches the rest.
 PRIVATE_UMASK = 0o077

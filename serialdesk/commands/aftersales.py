@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from serialdesk.commands import paperwork
 from serialdesk.commands.context import Context
 from serialdesk.commands.output import local
+from serialdesk.domain.errors import DomainError
 from serialdesk.domain.products import parse_record_number
 from serialdesk.services.dto import TicketView
 
@@ -22,6 +24,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
                        help="treat as a warranty claim (manager override)")
     claim.add_argument("--no-warranty", dest="warranty_claim", action="store_const", const=False,
                        help="not a warranty claim (manager override)")
+    p.add_argument("--accessories", help="what the customer handed in with the unit (charger, keys, bag …)")
+    p.add_argument("--estimate", help="the estimate given to the customer")
+    p.add_argument("--job-sheet", metavar="OUT.pdf", help="also write the job sheet for the customer to sign")
     p.set_defaults(handler=run_open)
 
     p = tickets.add_parser("log", parents=[common], help="add to a ticket's work log")
@@ -44,6 +49,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = tickets.add_parser("close", parents=[common], help="close a ticket and hand the unit back")
     p.add_argument("ticket", metavar="ID")
     p.add_argument("--resolution", required=True)
+    p.add_argument("--charge", help="what the customer pays for the repair")
+    p.add_argument("--hand-back", metavar="OUT.pdf", help="also write the hand-back sheet")
     p.set_defaults(handler=run_close)
 
     p = tickets.add_parser("show", parents=[common], help="one ticket with its work log and swaps")
@@ -83,9 +90,15 @@ def ticket_text(t: TicketView) -> str:
 
 def run_open(ctx: Context) -> int:
     a = ctx.args
+    out = paperwork.document_target(a.job_sheet)
     t = ctx.services.service_desk.open_ticket(a.serial, a.problem, customer=a.customer, sku=a.sku,
-                                              warranty_claim=a.warranty_claim)
-    return ctx.emit(t, lambda: ticket_text(t))
+                                              warranty_claim=a.warranty_claim, accessories=a.accessories,
+                                              estimate=a.estimate)
+    try:
+        written = paperwork.write_job_sheet(ctx, t.id, out) if out else None
+    except DomainError as exc:
+        raise paperwork.after_the_fact("the job sheet", f"Ticket {t.number}", t.number, exc) from None
+    return ctx.emit(t, lambda: ticket_text(t) + (f"\nJob sheet saved as {written}." if written else ""))
 
 
 def run_log(ctx: Context) -> int:
@@ -104,8 +117,14 @@ def run_status(ctx: Context) -> int:
 
 
 def run_close(ctx: Context) -> int:
-    t = ctx.services.service_desk.close_ticket(ticket_id(ctx.args.ticket), ctx.args.resolution)
-    return ctx.emit(t, lambda: ticket_text(t))
+    out = paperwork.document_target(ctx.args.hand_back)
+    t = ctx.services.service_desk.close_ticket(ticket_id(ctx.args.ticket), ctx.args.resolution,
+                                               charge=ctx.args.charge)
+    try:
+        written = paperwork.write_job_sheet(ctx, t.id, out, hand_back=True) if out else None
+    except DomainError as exc:
+        raise paperwork.after_the_fact("the hand-back sheet", f"Closing {t.number}", t.number, exc) from None
+    return ctx.emit(t, lambda: ticket_text(t) + (f"\nHand-back sheet saved as {written}." if written else ""))
 
 
 def run_show(ctx: Context) -> int:

@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--gs1-safe", action="store_true",
                    help="serials must fit a GS1 barcode (AI 21): others are refused at receiving")
     _buying_options(p)
+    p.add_argument("--tax-rate", choices=["standard", "reduced", "zero"], help="VAT class (default standard)")
     p.set_defaults(handler=run_product_add)
     p = products.add_parser("set", parents=[common], help="change a product: name, prices, warranty, barcode, buying")
     p.add_argument("sku")
@@ -104,6 +105,8 @@ def run_product_add(ctx: Context) -> int:
         serial_case=a.serial_case, supplier_warranty_months=a.supplier_warranty_months,
         repair_extension_months=a.repair_extension_months, serial_gs1_safe=a.gs1_safe,
     )
+    if a.tax_rate and a.tax_rate != "standard":  # issue 18: the product's VAT class (its % is the shop's)
+        ctx.services.shop.set_product_tax_rate(product.sku, a.tax_rate)
     return ctx.emit(product, f"Product {product.sku} ({product.name}) added.")
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from serialdesk.commands import drafts, supply
+from serialdesk.commands import drafts, paperwork, supply
 from serialdesk.commands import reports as report_commands
 from serialdesk.commands.assembly import tree_lines
 from serialdesk.commands.context import Context, UsageError, parse_when, read_lines
 from serialdesk.commands.output import local
+from serialdesk.domain.errors import DomainError
 from serialdesk.domain.text import day
 from serialdesk.services.dto import ItemPassport, StockReport
 
@@ -39,6 +40,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--customer", required=True)
     p.add_argument("--at")
     p.add_argument("--price", help="price of each unit (default: the product's price)")
+    p.add_argument("--pay", action="append", default=[], metavar="cash|card|invoice[:AMOUNT]",
+                   help="how it is paid; repeat to split (one may go without an amount: the rest; cash may be "
+                        "more: the change). Default: cash")
+    p.add_argument("--discount", action="append", default=[], metavar="SERIAL=AMOUNT|PCT%=REASON",
+                   help="take something off one line, with the reason (printed on the receipt)")
+    p.add_argument("--receipt", metavar="OUT.pdf", help="also write the customer's receipt as a PDF")
     p.add_argument("serials", nargs="+", metavar="SERIAL", help="SERIAL or SKU:SERIAL")
     p.set_defaults(handler=run_sell)
 
@@ -48,6 +55,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--reason", required=True)
     p.add_argument("--sku")
     p.add_argument("--at")
+    p.add_argument("--receipt", metavar="OUT.pdf", help="also write the credit receipt as a PDF")
     p.set_defaults(handler=run_return)
 
     p = sub.add_parser("lookup", parents=[common], help="a unit's passport")
@@ -120,18 +128,34 @@ def run_receipts(ctx: Context) -> int:
 def run_sell(ctx: Context) -> int:
     a = ctx.args
     prices = [a.price] * len(a.serials) if a.price else None
-    sale = ctx.services.sales.sell_items(a.customer, a.serials, at=parse_when(a.at), prices=prices)
+    out = paperwork.receipt_target(ctx, a.receipt)
+    discounts = paperwork.discounts_by_serial(a.serials, a.discount)
+    sale = ctx.services.sales.sell_items(a.customer, a.serials, at=parse_when(a.at), prices=prices, pay=a.pay,
+                                         discounts=discounts)
+    try:
+        written = paperwork.write_sale_receipt(ctx, sale.id, out) if out else None
+    except DomainError as exc:
+        raise paperwork.after_the_fact("the receipt", f"Sale {sale.number}", sale.receipt_number or sale.number,
+                                       exc) from None
     return ctx.emit(sale, lambda: "\n".join(
-        [f"Sale {sale.number} to {sale.customer.name} ({sale.customer.number}), total {sale.total}:"]
+        [f"Sale {sale.number} (receipt {sale.receipt_number}) to {sale.customer.name} ({sale.customer.number}), "
+         f"total {sale.total}:"]
         + [f"  {ln.sku:<14} {ln.serial:<24} {ln.price:>10}  warranty until {local(ln.warranty_until)[:10]}"
-           for ln in sale.lines]))
+           for ln in sale.lines] + ([f"Receipt saved as {written}."] if written else [])))
 
 
 def run_return(ctx: Context) -> int:
     a = ctx.args
+    out = paperwork.receipt_target(ctx, a.receipt)
     ret = ctx.services.sales.return_item(a.serial, to=a.to, reason=a.reason, sku=a.sku, at=parse_when(a.at))
+    try:
+        written = paperwork.write_credit_receipt(ctx, ret.id, out) if out else None
+    except DomainError as exc:
+        raise paperwork.after_the_fact("the credit receipt", "The return", ret.credit_number or "", exc) from None
     text = f"{ret.sku} {ret.serial} returned from {ret.customer} ({ret.sale}); now {ret.status}."
-    return ctx.emit(ret, text + (f"\n{ret.note}" if ret.note else ""))
+    text += f" Credit receipt {ret.credit_number}." if ret.credit_number else ""
+    return ctx.emit(ret, text + (f"\n{ret.note}" if ret.note else "")
+                    + (f"\nCredit receipt saved as {written}." if written else ""))
 
 
 def run_lookup(ctx: Context) -> int:

@@ -19,6 +19,7 @@ from serialdesk.domain.text import plural
 from serialdesk.services.dto import RecallCriteria, RecallView
 from serialdesk.services.dto.search import FoundUnit, SearchResult
 from serialdesk.services.lookup import MAX_SEARCH_LIMIT, SEARCH_LIMIT
+from serialdesk.services.shop import ShopProfileView
 
 RESOLUTION_KINDS = [r.value for r in Resolution]
 
@@ -46,7 +47,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
                    help="record the recall even though some units are already on an open recall")
     p.add_argument("--csv", metavar="OUT", help="write the affected units to a CSV file")
     p.add_argument("--letters", metavar="OUT.pdf", help="write one letter per customer to a PDF")
-    p.add_argument("--shop", default=os.environ.get("SERIALDESK_SHOP", "Our shop"), help="shop name on the letters")
+    p.add_argument("--shop", default=os.environ.get("SERIALDESK_SHOP"),
+                   help="shop name on the letters (default: the shop profile, shop set --name …)")
     p.set_defaults(handler=run_recall)
 
     p = sub.add_parser("recall-show", parents=[common], help="a saved recall with contact and resolution state")
@@ -123,12 +125,14 @@ def run_recall(ctx: Context) -> int:
     for path in (a.csv, letters):  # before the recall is saved: a typo in a folder name changes nothing
         if path:
             check_writable(path)
+    profile = ctx.services.shop.profile() if letters else None  # issue 18: the shop's name and contact details
+    shop: str | ShopProfileView = a.shop or (profile if profile and profile.name else "Our shop")
     if a.preview:
         view = ctx.services.recalls.find_affected(criteria)
-        _outputs(view, a.csv, letters, a.shop)
+        _outputs(view, a.csv, letters, shop)
     else:
         view = ctx.services.recalls.start_recall(criteria, a.reason, also=a.also)
-        _outputs(view, a.csv, letters, a.shop, saved=True)
+        _outputs(view, a.csv, letters, shop, saved=True)
     return ctx.emit(view, lambda: recall_text(view))
 
 
@@ -176,7 +180,7 @@ def recall_text(v: RecallView) -> str:
     return "\n".join(lines)
 
 
-def _outputs(view: RecallView, csv_path: str | None, letters_path: str | None, shop: str, *,
+def _outputs(view: RecallView, csv_path: str | None, letters_path: str | None, shop: str | ShopProfileView, *,
              saved: bool = False) -> None:
     """Write the files asked for. After a recall was saved, a file that still cannot be written is reported
     with what was saved and what was not (exit 3), never as a crash."""

@@ -8,10 +8,12 @@ from pathlib import Path
 from serialdesk.domain.text import day
 from serialdesk.files import write_with
 from serialdesk.services.dto import RecallView
+from serialdesk.services.shop import ShopProfileView
 
 
-def write_recall_letters(view: RecallView, out: Path, shop: str) -> int:
-    """One letter per customer holding affected units; returns pages written (0: nobody to write to)."""
+def write_recall_letters(view: RecallView, out: Path, shop: str | ShopProfileView) -> int:
+    """One letter per customer holding affected units; returns pages written (0: nobody to write to). ``shop``:
+    the shop profile (its name and contact details head each letter), or only a name."""
     from serialdesk.labels.letters import LetterUnit, RecallLetter, RecallNotice, write_letters
 
     by_customer: dict[int, list[LetterUnit]] = {}
@@ -25,12 +27,18 @@ def write_recall_letters(view: RecallView, out: Path, shop: str) -> int:
         if host is None:
             line = LetterUnit(unit.sku, view.product, unit.serial, unit.lot, sold_on)
         else:  # "your e-bike VX25030001 contains battery BP0103 of lot 25B04"
-            line = LetterUnit(host.sku, f"{host.product}, which contains {view.product} {unit.serial}", host.serial,
-                              unit.lot, sold_on)
+            lot = f" of lot {unit.lot}" if unit.lot else ""
+            line = LetterUnit(host.sku, host.product, host.serial, unit.lot, sold_on,
+                              note=f"Your {host.product} {host.serial} contains {view.product} {unit.serial}{lot}, "
+                                   "which this recall is about.")
         by_customer.setdefault(unit.customer.id, []).append(line)
     letters = [RecallLetter(p.name, p.number, tuple(line for line in (p.address or "").splitlines() if line.strip()),
                             tuple(by_customer[cid])) for cid, p in sorted(people.items(), key=lambda kv: kv[1].name)]
-    notice = RecallNotice(shop, view.number or "(preview)", view.product, view.reason or "", date.today())
+    if isinstance(shop, ShopProfileView):
+        notice = RecallNotice(shop.name or "Our shop", view.number or "(preview)", view.product, view.reason or "",
+                              date.today(), shop.contact_lines, shop.phone)
+    else:
+        notice = RecallNotice(shop, view.number or "(preview)", view.product, view.reason or "", date.today())
     if not letters:
         return 0
     # Painted to a temporary name beside the target, renamed over it whole (DomainError naming the path).

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # built when first needed: the window paints before these are
     from serialdesk.gui.lookup import LookupDialog
     from serialdesk.gui.photo_dialog import PhotoReader
     from serialdesk.gui.settings_dialog import SettingsDialog
+    from serialdesk.gui.shop_settings import ShopSettingsDialog
 
 # pane key → (role action that enables it, nav button, key, icon)
 PANES = {
@@ -334,12 +335,21 @@ class MainWindow(QMainWindow):
         from serialdesk.workflows.purchasing import supply
 
         settings = self.app.settings
+        manager = self.services.actor.role.value == "manager"
         dialog = SettingsDialog(self.preferences, settings.db_url, settings.station, location=settings.location,
-                                parent=self)
+                                parent=self, open_shop=(lambda: self.open_shop_settings(dialog)) if manager else None)
         dialog.sig_saved.connect(self.apply_preferences)
         places = supply(self.services).locations  # the station's location is chosen from the shop's (issue 15)
         self.runner.run(lambda: [v.name for v in places.locations() if v.kind != "transit"], dialog.set_locations)
         dialog.open()
+        return dialog
+
+    def open_shop_settings(self, parent: QWidget | None = None) -> ShopSettingsDialog:
+        from serialdesk.gui.shop_settings import ShopSettingsDialog  # issue 18
+
+        dialog = ShopSettingsDialog(self.services, self.runner, parent or self)
+        dialog.open()
+        self._shop_dialog = dialog
         return dialog
 
     def apply_preferences(self, preferences: Preferences, note: str = "") -> None:

@@ -6,14 +6,14 @@ kept in the same file under ``location``, which config.Settings reads at the nex
 from __future__ import annotations
 
 import platform
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from html import escape
 from importlib import metadata
 
 import PySide6
 from PySide6.QtCore import QSettings, Signal, qVersion
-from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 import serialdesk
 from serialdesk.config import without_password
@@ -31,7 +31,8 @@ class SettingsDialog(QDialog):
     sig_saved = Signal(object, str)
 
     def __init__(self, preferences: Preferences, db_url: str, station: str, *, store: QSettings | None = None,
-                 location: str = "", parent: QWidget | None = None) -> None:
+                 location: str = "", parent: QWidget | None = None,
+                 open_shop: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
@@ -50,6 +51,11 @@ class SettingsDialog(QDialog):
         self.resize(self.sizeHint().expandedTo(self.size()))  # every row at its height (not squeezed to the minimum)
         self.ui.buttons.accepted.connect(self.save)
         self.ui.buttons.rejected.connect(self.reject)
+        if open_shop is not None:  # issue 18: the shop profile (managers), shared by every station
+            self.shop_button = QPushButton("Shop profile…", self)
+            self.shop_button.setToolTip("Name, address, VAT number, logo and terms on receipts and job sheets")
+            self.shop_button.clicked.connect(open_shop)
+            self.ui.buttons.addButton(self.shop_button, QDialogButtonBox.ButtonRole.ResetRole)
 
     def show_preferences(self, p: Preferences) -> None:
         ui = self.ui

@@ -23,6 +23,7 @@ class LetterUnit:
     serial: str
     lot: str | None
     sold_on: str | None
+    note: str = ""  # a sentence for a part inside the unit: "Your e-bike VX… contains battery BP… of lot …"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class RecallNotice:
     product: str
     reason: str
     dated: date
+    contact: tuple[str, ...] = ()  # the shop's address, phone, e-mail (issue 18: the shop profile)
+    phone: str = ""
 
 
 def write_letters(notice: RecallNotice, letters: Sequence[RecallLetter], out: Path) -> int:
@@ -137,7 +140,9 @@ def _continued(painter: QPainter, notice: RecallNotice, letter: RecallLetter, un
 def _page(painter: QPainter, notice: RecallNotice, letter: RecallLetter, units: Sequence[LetterUnit],
           more: bool) -> None:
     cur = _Cursor(painter, 22 * MM, 20 * MM, (210 - 44) * MM)
-    cur.text(notice.shop, 16, bold=True, gap=10)
+    cur.text(notice.shop, 16, bold=True, gap=1 if notice.contact else 10)
+    if notice.contact:
+        cur.text("  ·  ".join(notice.contact), 9, gap=10)
     for line in (letter.customer_name, *letter.address_lines):
         cur.text(line, 11, gap=0.5)
     cur.y += 10 * MM
@@ -148,11 +153,16 @@ def _page(painter: QPainter, notice: RecallNotice, letter: RecallLetter, units: 
     cur.text(f"Our records show that you bought the following {count} from us. The manufacturer has issued a "
              f"recall for these units for this reason:", gap=3)
     cur.text(notice.reason, 11, bold=True, gap=5)
+    for unit in units:
+        if unit.note:
+            cur.text(unit.note, gap=2)
+    cur.y += 2 * MM
     _table(cur, units)
     if more:
         cur.text(f"… and {len(letter.units) - len(units)} more on the following page(s).", 9.5, gap=0)
     cur.y += 8 * MM
-    cur.text("Please stop using the unit and bring it to our shop with this letter, or call us to arrange a "
+    call = f"call us on {notice.phone}" if notice.phone else "call us"
+    cur.text(f"Please stop using the unit and bring it to our shop with this letter, or {call} to arrange a "
              "collection. The repair or replacement is free of charge.", gap=4)
     cur.text("We apologise for the inconvenience and thank you for your help.", gap=10)
     cur.text(f"{notice.shop} — service desk", bold=True)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # bootstrap imports each service when it is first used
     from serialdesk.services.maintenance import MaintenanceService
     from serialdesk.services.product_settings import ProductSettingsService
     from serialdesk.services.recall import RecallService
+    from serialdesk.services.receipts import JobSheetService, ReceiptService
     from serialdesk.services.receiving import ReceivingService
     from serialdesk.services.reorder import ReorderService
     from serialdesk.services.reports import ReportService
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # bootstrap imports each service when it is first used
     from serialdesk.services.sales import SalesService
     from serialdesk.services.scanning import ScanService
     from serialdesk.services.service_desk import ServiceDeskService
+    from serialdesk.services.shop import ShopService
     from serialdesk.services.stock_moves import StockMoveService
     from serialdesk.services.users import UserService
 
@@ -82,3 +84,22 @@ class Services:
         from serialdesk.services.rma import RmaService
 
         return RmaService(self.lookup.uows, self.actor, self.lookup.clock)
+
+    # Issue 18 (paperwork): built from the sales service's unit of work, so bootstrap need not change.
+    @property
+    def shop(self) -> ShopService:
+        from serialdesk.services.shop import ShopService
+
+        return ShopService(self.sales.uows, self.actor, self.sales.clock)
+
+    @property
+    def receipts(self) -> ReceiptService:
+        from serialdesk.services.receipts import ReceiptService
+
+        return ReceiptService(self.sales.uows, self.actor, self.sales.clock)
+
+    @property
+    def job_sheets(self) -> JobSheetService:
+        from serialdesk.services.receipts import JobSheetService
+
+        return JobSheetService(self.sales.uows, self.actor, self.sales.clock)

@@ -32,7 +32,8 @@ __all__ = ["ChangeMarks", "ChangeService", "Changes", "ChangesSince", "event_cha
 
 # What an event says changed, beyond the ledger itself: by its kind, else by what it refers to.
 EVENT_KINDS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("product_added", "product_changed", "product_part_set", "supplier_added", "products_imported",
+    **dict.fromkeys(("product_added", "product_changed", "product_part_set", "product_tax_rate_set",
+                     "supplier_added", "products_imported",
                      "suppliers_imported"), frozenset({CATALOGUE})),
     **dict.fromkeys(("customer_added", "customers_imported"), frozenset({CUSTOMERS})),
     **dict.fromkeys(("user_added", "user_changed", "user_activated", "pin_changed", "pin_set_at_first_login",
@@ -47,7 +48,7 @@ EVENT_KINDS: dict[str, frozenset[str]] = {
 REF_KINDS: dict[str, str] = {"receipt": DRAFTS, "sale": SALES, "return": SALES, "ticket": TICKETS, "recall": RECALLS,
                           "rma": STOCK}
 EVENT_PREFIXES: dict[str, str] = {"ticket_": TICKETS, "recall": RECALLS, "receipt_": DRAFTS, "transfer_": STOCK,
-                                  "po_": DRAFTS, "location_": CATALOGUE, "rma_": STOCK}
+                                  "po_": DRAFTS, "location_": CATALOGUE, "rma_": STOCK, "shop_": CATALOGUE}
 
 LATE_WINDOW = {"sqlite": 0}  # ids below the highest that may still commit late (PostgreSQL: sequences)
 DEFAULT_LATE_WINDOW = 200

@@ -10,12 +10,13 @@ from decimal import Decimal
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from serialdesk.db.models import Customer, Item, Product, Return, Sale, SaleLine
+from serialdesk.db.models import Customer, Item, Product, Return, Sale, SaleLine, SalePayment
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.money import to_money
 from serialdesk.domain.products import record_number
-from serialdesk.domain.roles import Action
+from serialdesk.domain.roles import Action, Role
 from serialdesk.domain.status import ItemStatus, check_move
+from serialdesk.domain.tax import HUNDRED, line_discount, parse_payment, settle, tax_bands
 from serialdesk.domain.text import listing, refuse_control
 from serialdesk.domain.warranty import warranty_until
 from serialdesk.services.common import Service, customer_by_ref, one_item, party_view, product_view, record_events
@@ -24,6 +25,8 @@ from serialdesk.services.known_units import sale_of, where_is
 from serialdesk.services.locations import not_in_transit, refuse_in_transit
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.recall_holds import follow_owner, refuse_held, return_target
+from serialdesk.services.receipts import CREDIT, RECEIPT, next_number, receipt_number
+from serialdesk.services.shop import ShopProfileView, read_profile
 
 DISPOSITIONS = {"stock": ItemStatus.IN_STOCK, "quarantine": ItemStatus.QUARANTINED, "scrap": ItemStatus.SCRAPPED}
 
@@ -49,16 +52,22 @@ class SalesService(Service):
 
     def sell_items(
         self, customer: str, serials: Sequence[str], *, at: datetime | None = None,
-        prices: Sequence[Decimal | str | None] | None = None,
+        prices: Sequence[Decimal | str | None] | None = None, pay: Sequence[str] = (),
+        discounts: Sequence[tuple[str, str] | None] | None = None,
     ) -> SaleView:
-        """Sell units (``SERIAL`` or ``SKU:SERIAL``) to a customer in one sale, all or nothing.
+        """Sell units (``SERIAL`` or ``SKU:SERIAL``) to a customer in one sale, all or nothing, with its receipt
+        number (gapless: taken in this transaction).
 
         Each unit must be in stock; a unit sold meanwhile at another till is refused naming its buyer.
-        ``prices`` (per serial, None = the product's price) override the list price.
+        ``prices`` (per serial, None = the product's price) override the list price; ``discounts`` (per serial:
+        amount or percentage, reason) take something off, a counter clerk up to the shop's limit. ``pay``:
+        ``cash|card|invoice[:AMOUNT]`` — one may go without an amount (the rest); they must add up, only cash
+        may be more (the change). DomainError for any of these, before anything is saved.
         """
         self.actor.require(Action.SELL)
         if not serials:
             raise DomainError("Scan at least one serial to sell.", code="empty_sale")
+        asked = [parse_payment(p) for p in pay]
         with self.uows() as uow:
             s = uow.session
             buyer = customer_by_ref(s, customer)
@@ -75,18 +84,32 @@ class SalesService(Service):
                         s.refresh(item)
                         check_move(item.status, ItemStatus.SOLD, item.serial, where_is(s, item, product))
                 raise
+            shop = read_profile(s)
             sale = Sale(customer_id=buyer.id, status="completed", sold_by=self.actor.name,
-                        station=self.actor.station, sold_at=when)
+                        station=self.actor.station, sold_at=when, currency=shop.currency,
+                        prices_include_tax=shop.prices_include_tax)
             s.add(sale)
             s.flush()
-            lines = []
+            lines, rows = [], []
             for n, (item, product) in enumerate(units):
-                price = to_money(prices[n], "Price") if prices and prices[n] is not None else product.price
-                self._take_from_stock(s, item, product)
-                line = SaleLine(sale_id=sale.id, item_id=item.id, price=price,
+                listed = to_money(prices[n], "Price") if prices and prices[n] is not None else product.price
+                off, why = self._discount(shop, item.serial, listed, discounts[n] if discounts else None)
+                rate = product.tax_rate or "standard"
+                line = SaleLine(sale_id=sale.id, item_id=item.id, price=listed - off, list_price=listed,
+                                discount=off, discount_reason=why, tax_rate=rate, tax_percent=shop.percent(rate),
                                 warranty_until=warranty_until(when, product.warranty_months))
+                rows.append(line)
+                lines.append(SaleLineView(product.sku, product.name, item.serial, line.price, line.warranty_until))
+            bands = tax_bands([(ln.tax_rate or "standard", ln.tax_percent or Decimal(0), ln.price) for ln in rows],
+                              prices_include_tax=shop.prices_include_tax, places=shop.places)
+            total = sum((b.gross for b in bands), Decimal("0.00"))
+            payments = settle(asked, total, shop.places)
+            for (item, product), line in zip(units, rows, strict=True):
+                self._take_from_stock(s, item, product)
                 s.add(line)
-                lines.append(SaleLineView(product.sku, product.name, item.serial, price, line.warranty_until))
+            s.add_all(SalePayment(sale_id=sale.id, method=p.method, amount=p.amount, tendered=p.tendered,
+                                  change=p.change) for p in payments)
+            sale.receipt_no = next_number(s, RECEIPT)  # last: the number's row stays locked until the commit
             s.flush()
             record_events(s, [self.event(kind="sold", item_id=i.id, product_id=p.id, serial=i.serial,
                                          ref_type="sale", ref_id=sale.id, at=when,
@@ -95,7 +118,27 @@ class SalesService(Service):
                               for i, p in units])
             uow.commit()
             return SaleView(sale.id, record_number("sale", sale.id), party_view("customer", buyer),
-                            sale.sold_by, when, tuple(lines), sum((ln.price for ln in lines), Decimal("0.00")))
+                            sale.sold_by, when, tuple(lines), total, receipt_number(RECEIPT, sale.receipt_no))
+
+    def _discount(self, shop: ShopProfileView, serial: str, listed: Decimal,
+                  asked: tuple[str, str] | None) -> tuple[Decimal, str | None]:
+        """The amount off one line and its reason; a counter clerk only up to the shop's limit."""
+        if asked is None or not asked[0].strip():
+            return Decimal("0.00"), None
+        amount_text, reason = asked
+        reason = (refuse_control(reason, "discount reason") or "").strip()
+        if not reason:
+            raise DomainError(f"Say why {serial} is discounted (the reason is printed and kept on record).",
+                              code="discount_reason_required")
+        if listed <= 0:
+            raise DomainError(f"{serial} costs nothing: there is nothing to discount.", code="bad_discount")
+        off = line_discount(listed, amount_text, shop.places)
+        share = off * HUNDRED / listed
+        if self.actor.role is not Role.MANAGER and share > shop.counter_discount_limit:
+            raise DomainError(f"A discount of {share:.1f} % on {serial} is more than the "
+                              f"{shop.counter_discount_limit:.0f} % a {self.actor.role.value} may give: ask a "
+                              "manager.", code="discount_over_limit")
+        return off, reason[:200]
 
     def _take_from_stock(self, s: Session, item: Item, product: Product) -> None:
         # The WHERE on status makes two tills selling the same unit at once safe: one UPDATE wins; so does
@@ -139,7 +182,7 @@ class SalesService(Service):
             item.status = check_move(ItemStatus.RETURNED, target, item.serial).value
             disposition = next(name for name, status in DISPOSITIONS.items() if status is target)
             ret = Return(sale_line_id=line.id, reason=reason.strip(), disposition=disposition,
-                         by_user=self.actor.name, at=when)
+                         by_user=self.actor.name, at=when, credit_no=next_number(s, CREDIT))
             s.add(ret)
             s.flush()
             self.record(s, kind="returned", item_id=item.id, product_id=product.id, serial=item.serial,
@@ -148,7 +191,8 @@ class SalesService(Service):
                               "sale": record_number("sale", sale.id)})
             uow.commit()
             return ReturnView(ret.id, product.sku, item.serial, record_number("sale", sale.id),
-                              _customer_label(customer), ret.disposition, item.status, ret.reason, when, note)
+                              _customer_label(customer), ret.disposition, item.status, ret.reason, when, note,
+                              receipt_number(CREDIT, ret.credit_no))
 
 
 def _customer_label(customer: Customer) -> str:

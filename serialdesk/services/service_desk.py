@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Customer, Item, PartSwap, Product, SaleLine, ServiceTicket, WorkLog, utcnow
 from serialdesk.domain.errors import DomainError, NotFound, PermissionDenied
+from serialdesk.domain.money import to_money
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action, Role
 from serialdesk.domain.status import ItemStatus, check_move
-from serialdesk.domain.text import refuse_control
+from serialdesk.domain.text import clean_text, refuse_control
 from serialdesk.domain.warranty import WarrantyStatus, add_months, warranty_state
 from serialdesk.services.common import (
     Service,
@@ -36,7 +38,8 @@ TICKET_STATUSES = (OPEN, WAITING, DONE, CLOSED)
 class ServiceDeskService(Service):
     def open_ticket(
         self, serial: str, problem: str, *, customer: str | None = None, sku: str | None = None,
-        warranty_claim: bool | None = None, at: datetime | None = None,
+        warranty_claim: bool | None = None, at: datetime | None = None, accessories: str | None = None,
+        estimate: Decimal | str | None = None,
     ) -> TicketView:
         """Take a unit in for service. A unit we sold keeps its buyer; a unit we never sold needs ``sku`` and
         ``customer`` and is recorded as "not sold by us". The warranty claim follows the warranty status unless
@@ -45,6 +48,8 @@ class ServiceDeskService(Service):
         refuse_control(problem, "problem", multiline=True)
         if not problem.strip():
             raise DomainError("Describe the problem the customer reports.", code="problem_required")
+        handed_in = clean_text(accessories, "accessories", limit=500)  # issue 18: on the job sheet
+        quoted = to_money(estimate, "Estimate") if estimate not in (None, "") else None
         with self.uows() as uow:
             s = uow.session
             item, product, owner, line = self._unit_for_service(s, serial, sku, customer)
@@ -64,7 +69,8 @@ class ServiceDeskService(Service):
                 follow_owner(s, item.id, owner.id)  # an open recall line names whoever brought the unit in
             ticket = ServiceTicket(item_id=item.id, customer_id=owner.id if owner else None, problem=problem.strip(),
                                    status=OPEN, sold_by_us=ours, warranty_claim=claim, warranty_override_by=override,
-                                   opened_by=self.actor.name, opened_at=now)
+                                   opened_by=self.actor.name, opened_at=now, accessories=handed_in,
+                                   estimate=quoted)
             s.add(ticket)
             s.flush()
             self.record(s, kind="ticket_opened", item_id=item.id, product_id=product.id, serial=item.serial,
@@ -183,12 +189,14 @@ class ServiceDeskService(Service):
             uow.commit()
             return ticket_view(uow.session, ticket)
 
-    def close_ticket(self, ticket_id: int, resolution: str, *, at: datetime | None = None) -> TicketView:
+    def close_ticket(self, ticket_id: int, resolution: str, *, at: datetime | None = None,
+                     charge: Decimal | str | None = None) -> TicketView:
         """Close the ticket and hand the unit back to its owner; a warranty repair may extend the warranty."""
         self.actor.require(Action.SERVICE)
         refuse_control(resolution, "resolution", multiline=True)
         if not resolution.strip():
             raise DomainError("Say how the ticket was resolved.", code="resolution_required")
+        charged = to_money(charge, "Charge") if charge not in (None, "") else None  # issue 18: hand-back sheet
         with self.uows() as uow:
             s = uow.session
             ticket = _open(s, ticket_id)
@@ -199,6 +207,7 @@ class ServiceDeskService(Service):
             target = ItemStatus.SOLD if ticket.sold_by_us else ItemStatus.CUSTOMER_OWNED
             item.status = check_move(item.status, target, item.serial).value
             ticket.status, ticket.closed_at, ticket.resolution = CLOSED, now, resolution.strip()
+            ticket.charge = charged
             data: dict[str, object] = {"resolution": ticket.resolution}
             if ticket.warranty_claim and ticket.sold_by_us and product.repair_extension_months:
                 data["warranty_until"] = self._extend_warranty(s, item.id, now, product.repair_extension_months)
@@ -260,7 +269,8 @@ def ticket_view(s: Session, t: ServiceTicket, *, detail: bool = True, now: datet
         t.id, record_number("ticket", t.id), product.sku, item.serial, t.status, t.problem,
         party_view("customer", customer) if customer else None, t.sold_by_us, t.warranty_claim,
         t.warranty_override_by, t.opened_by, t.opened_at, t.closed_at, t.resolution, int(minutes), work, swaps,
-        *_supplier_warranty(s, item, product, now),
+        *_supplier_warranty(s, item, product, now), accessories=t.accessories, estimate=t.estimate,
+        charge=t.charge,
     )
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from serialdesk.domain.errors import DomainError
+from serialdesk.domain.errors import DomainError, NotFound
+from serialdesk.domain.products import parse_record_number
 from serialdesk.domain.roles import Action
-from serialdesk.domain.scan import ScanKind, ScanResult
+from serialdesk.domain.scan import ScanKind, ScanResult, split_symbology
 from serialdesk.services.bundle import Services
 from serialdesk.services.dto import ItemPassport, TicketView
 
@@ -47,15 +48,26 @@ class ServiceDeskSession:
     # --- the unit --------------------------------------------------------------------------------------------
 
     def scan_call(self, text: str) -> Callable[[], ItemPassport]:
-        lookup, ref = self.services.lookup, text.strip()
-        return lambda: lookup.passport(ref)
+        lookup, desk, ref = self.services.lookup, self.services.service_desk, text.strip()
+        number = scanned_ticket(ref)
+        if number is None:
+            return lambda: lookup.passport(ref)
+
+        def by_ticket() -> ItemPassport:  # the barcode on a job sheet (issue 18): the ticket's unit
+            try:
+                ticket = desk.ticket(number)
+            except NotFound:  # a unit whose serial only looks like a ticket number
+                return lookup.passport(ref)
+            return lookup.passport(f"{ticket.sku}:{ticket.serial}")
+
+        return by_ticket
 
     def scan_done(self, text: str, result: ItemPassport | DomainError) -> DeskOutcome:
         if isinstance(result, DomainError):
             self.unknown, self.passport, self.ticket_id = text.strip(), None, None
             return DeskOutcome("bad", text, result.message + (TAKE_IN_HINT if self.may_service else ""))
         self.unknown = ""
-        self.show(result)
+        self.show(result, keep_ticket=scanned_ticket(text.strip()))
         return DeskOutcome("good", text, self.summary(), result)
 
     def scan(self, text: str) -> DeskOutcome:
@@ -231,3 +243,12 @@ class ServiceDeskSession:
 
     def part(self, text: str) -> str:
         return self.part_ref(text, self.part_scan_call(text)())
+
+
+def scanned_ticket(text: str) -> int | None:
+    """The ticket a job sheet's barcode names ('T-0007', with or without a symbology identifier), else None."""
+    try:
+        body = split_symbology(text)[1]
+    except DomainError:
+        return None
+    return parse_record_number("ticket", body) if body[:2].upper() == "T-" else None

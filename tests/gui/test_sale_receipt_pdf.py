@@ -12,9 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from serialdesk.gui.formats import local_day
+from serialdesk.documents.paper import Paper
 from serialdesk.gui.main_window import MainWindow
 from serialdesk.gui.panes.sales import SalesPane
+from serialdesk.services.shop import ShopProfileView
 
 from .conftest import Shop
 from .test_sales_pane import choose_customer, sales, scan
@@ -44,12 +45,15 @@ def sell_two(qtbot: QtBot, shop: Shop, window: MainWindow) -> SalesPane:
 def assert_is_the_receipt(text: str, pane: SalesPane) -> None:
     sale = pane.last_sale
     assert sale is not None
-    assert "Nordic Tools & Bikes" in text
+    assert "Nordic Tools & Bikes" in text  # the station's name for a shop whose profile has none yet
     assert f"Sale {sale.number}" in text and "Jane Smith" in text
+    assert sale.receipt_number and sale.receipt_number in text  # issue 18: the receipt's own number
+    paper = Paper(ShopProfileView())
     for line in sale.lines:
         assert line.serial in text
-        assert line.warranty_until is not None and local_day(line.warranty_until) in text
+        assert line.warranty_until is not None and paper.day(line.warranty_until) in text
     assert text.count("129.90") >= 2 and "259.80" in text  # each unit's price, and the total
+    assert "VAT rate" in text and "Cash" in text  # the VAT per rate, and how it was paid
 
 
 def test_save_pdf_writes_the_receipt_off_the_gui_thread(

@@ -6,6 +6,7 @@ from serialdesk.db.models.catalogue import Customer, Lot, Product, ProductPart, 
 from serialdesk.db.models.genealogy import Build, Fitment
 from serialdesk.db.models.ledger import Event
 from serialdesk.db.models.rma import Rma
+from serialdesk.db.models.shop import DocumentCounter, SalePayment, ShopProfile
 from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale, SaleLine
 from serialdesk.db.models.summaries import DailySummary, StockAge, SupplierReceipt
 from serialdesk.db.models.supply import (
@@ -23,6 +24,7 @@ __all__ = [
     "Build",
     "Customer",
     "DailySummary",
+    "DocumentCounter",
     "Event",
     "ExpectedSerial",
     "Fitment",
@@ -43,8 +45,10 @@ __all__ = [
     "Rma",
     "Sale",
     "SaleLine",
+    "SalePayment",
     "SerialSequence",
     "ServiceTicket",
+    "ShopProfile",
     "StockAge",
     "Supplier",
     "SupplierReceipt",

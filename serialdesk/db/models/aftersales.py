@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ForeignKey, Index, String
@@ -27,6 +28,10 @@ class ServiceTicket(Base):
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None]
     resolution: Mapped[str | None] = mapped_column(String(2000))
+    # On the job sheet (issue 18): what came in with the unit, the estimate given, the charge at hand-back.
+    accessories: Mapped[str | None] = mapped_column(String(500))
+    estimate: Mapped[Decimal | None]
+    charge: Mapped[Decimal | None]
 
 
 class WorkLog(Base):

@@ -35,6 +35,7 @@ class Product(Base):
     lead_time_days: Mapped[int | None]
     pack_size: Mapped[int] = mapped_column(default=1, server_default="1")
     service_level: Mapped[Decimal | None] = mapped_column(Numeric(6, 4))
+    tax_rate: Mapped[str] = mapped_column(String(16), default="standard", server_default="standard")  # |reduced|zero
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

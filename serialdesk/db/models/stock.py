@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from serialdesk.db.models.base import Base, utcnow
@@ -69,7 +69,8 @@ class ReceiptLine(Base):
 
 class Sale(Base):
     __tablename__ = "sales"
-    __table_args__ = (Index("ix_sales_customer_id", "customer_id"), Index("ix_sales_sold_at", "sold_at"))
+    __table_args__ = (Index("ix_sales_customer_id", "customer_id"), Index("ix_sales_sold_at", "sold_at"),
+                      Index("uq_sales_receipt_no", "receipt_no", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
@@ -77,6 +78,10 @@ class Sale(Base):
     sold_by: Mapped[str] = mapped_column(String(60))
     station: Mapped[str] = mapped_column(String(60), default="")
     sold_at: Mapped[datetime]
+    # The receipt's number (gapless, issue 18) and how its prices were meant; NULL on sales before receipts.
+    receipt_no: Mapped[int | None]  # unique: uq_sales_receipt_no
+    currency: Mapped[str | None] = mapped_column(String(3))
+    prices_include_tax: Mapped[bool | None]
 
 
 class SaleLine(Base):
@@ -88,11 +93,17 @@ class SaleLine(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
     price: Mapped[Decimal]
     warranty_until: Mapped[datetime | None]
+    tax_rate: Mapped[str | None] = mapped_column(String(16))  # standard|reduced|zero at the moment of sale
+    tax_percent: Mapped[Decimal | None] = mapped_column(Numeric(5, 2, asdecimal=True))
+    list_price: Mapped[Decimal | None]
+    discount: Mapped[Decimal] = mapped_column(default=Decimal("0.00"), server_default="0")
+    discount_reason: Mapped[str | None] = mapped_column(String(200))
 
 
 class Return(Base):
     __tablename__ = "returns"
-    __table_args__ = (Index("ix_returns_sale_line_id", "sale_line_id"),)
+    __table_args__ = (Index("ix_returns_sale_line_id", "sale_line_id"),
+                      Index("uq_returns_credit_no", "credit_no", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"))
@@ -100,3 +111,4 @@ class Return(Base):
     disposition: Mapped[str] = mapped_column(String(16))  # stock|quarantine|scrap
     by_user: Mapped[str] = mapped_column(String(60))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    credit_no: Mapped[int | None]  # its credit receipt's number (own series; unique: uq_returns_credit_no)

@@ -10,6 +10,7 @@ from serialdesk.documents.recall_letters import write_recall_letters
 from serialdesk.domain.errors import DomainError
 from serialdesk.labels import qt_render  # noqa: F401 - the letters are drawn on a worker: Qt imported here, on the GUI thread
 from serialdesk.services.dto import RecallView
+from serialdesk.services.shop import ShopProfileView
 
 # Recall numbers are handed out in order but a rolled-back transaction on PostgreSQL can skip one; this many
 # missing numbers in a row mean there are no more recalls.
@@ -31,7 +32,7 @@ def save_csv(view: RecallView, path: str | Path) -> Path:
     return target
 
 
-def save_letters(view: RecallView, path: str | Path, shop: str) -> tuple[Path, int]:
+def save_letters(view: RecallView, path: str | Path, shop: str | ShopProfileView) -> tuple[Path, int]:
     """One letter per customer holding an affected unit; (path, pages). No customer: no file, 0 pages."""
     target = _writable(Path(path))
     try:

@@ -1,30 +1,31 @@
-"""The sale receipt on paper or as a PDF for the customer: the shop's name, the sale, each unit with its serial,
-price and warranty end, and the total.
+"""The sale receipt on paper or as a PDF for the customer (issue 18): the shop profile's name, address and VAT
+number, the receipt's gapless number, each unit with its serial, VAT rate and warranty end, the VAT per rate and
+the payments — the one document ``sell --receipt`` writes too (documents.receipt, painted by labels.pages).
 
-Rendered from the same HTML as the pane's "Last sale" panel with a QTextDocument, on the worker thread (a
-QTextDocument painting on a QPdfWriter or a QPrinter needs no GUI thread), so the counter never waits for it.
+Read and painted on the worker thread (a QTextDocument painting on a QPdfWriter or a QPrinter needs no GUI
+thread), so the counter never waits for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from serialdesk.documents.receipt import receipt_html, receipt_images
+from serialdesk.documents.receipt import write_receipt_pdf as write_document
 from serialdesk.domain.errors import DomainError
-from serialdesk.gui.panes.sales_receipt import sale_receipt_html
 from serialdesk.gui.tasks import Task
 from serialdesk.gui.widgets.feedback import Banner
+from serialdesk.labels.pages import print_html
+from serialdesk.services.bundle import Services
 from serialdesk.services.dto import SaleView
-from serialdesk.workflows.sales import KEEP_RECEIPT
-
-PDF_DPI = 300
+from serialdesk.services.receipts import SaleReceipt
 
 
 class ReceiptHost(Protocol):
@@ -36,48 +37,38 @@ class ReceiptHost(Protocol):
     @property
     def shop_name(self) -> str: ...
 
+    @property
+    def services(self) -> Services: ...
+
     def call(self, fn: Callable[[], Any], done: Callable[[Any], None] | None = None,
              failed: Callable[[str], None] | None = None, *, label: str = "") -> Task: ...
 
 
-def receipt_document_html(sale: SaleView, shop_name: str) -> str:
-    return (f"<h1 style='margin-bottom:0'>{escape(shop_name)}</h1>"
-            f"{sale_receipt_html(sale)}"
-            f"<p style='color:#64748b'>{escape(KEEP_RECEIPT)}</p>")
+def read_receipt(services: Services, sale: SaleView, shop_name: str) -> SaleReceipt:
+    """The sale's receipt; a shop whose profile has no name yet is called by this station's name for it."""
+    receipt = services.receipts.sale_receipt(sale.id)
+    if not receipt.shop.name.strip() and shop_name:
+        receipt = replace(receipt, shop=replace(receipt.shop, name=shop_name))
+    return receipt
 
 
-def _print(sale: SaleView, shop_name: str, device: QPagedPaintDevice | QPrinter) -> None:
-    document = QTextDocument()
-    document.setDefaultStyleSheet("body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; }")
-    document.setHtml(receipt_document_html(sale, shop_name))
-    document.print_(device)
-
-
-def write_receipt_pdf(sale: SaleView, shop_name: str, out: Path) -> Path:
-    """The receipt as an A4 PDF at ``out``; DomainError when the file cannot be written."""
+def write_receipt_pdf(services: Services, sale: SaleView, shop_name: str, out: Path) -> Path:
+    """The receipt as an A4 PDF at ``out`` (its folder made if need be); DomainError when it cannot be written."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(b"")  # QPdfWriter says nothing when it cannot write: find out here, with the reason
     except OSError as exc:
         raise DomainError(f"Cannot save {out}: {exc.strerror or exc}.", code="file_not_written") from None
-    writer = QPdfWriter(str(out))
-    writer.setResolution(PDF_DPI)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    writer.setTitle(f"Receipt {sale.number}")
-    writer.setCreator("serialdesk")
-    _print(sale, shop_name, writer)
-    del writer  # finishes the file
-    return out
+    return write_document(read_receipt(services, sale, shop_name), out)
 
 
-def print_receipt(sale: SaleView, shop_name: str, printer: QPrinter) -> str:
-    """The receipt on the printer the print dialog set up; returns the sale number."""
+def print_receipt(services: Services, sale: SaleView, shop_name: str, printer: QPrinter) -> str:
+    """The receipt on the printer the print dialog set up; returns the receipt's number."""
     if not printer.isValid():
         raise DomainError("The printer could not be started: check that it is switched on and connected.",
                           code="printer_unavailable")
-    _print(sale, shop_name, printer)
-    return sale.number
+    receipt = read_receipt(services, sale, shop_name)
+    print_html(receipt_html(receipt), printer, receipt_images(receipt))
+    return receipt.number
 
 
 class ReceiptOutput(QObject):
@@ -105,7 +96,7 @@ class ReceiptOutput(QObject):
             self.save_pdf(Path(path))
 
     def save_pdf(self, out: Path) -> None:
-        sale, shop = self._sale(), self.host.shop_name
+        sale, shop, services = self._sale(), self.host.shop_name, self.host.services
         if sale is None:
             return
 
@@ -113,7 +104,7 @@ class ReceiptOutput(QObject):
             self.banner.good(f"Receipt {sale.number} saved as {path}.")
             self.sig_done.emit(str(path))
 
-        self.host.call(lambda: write_receipt_pdf(sale, shop, out), saved, self.banner.bad,
+        self.host.call(lambda: write_receipt_pdf(services, sale, shop, out), saved, self.banner.bad,
                        label="save the receipt as PDF")
 
     def ask_print(self) -> None:
@@ -127,7 +118,7 @@ class ReceiptOutput(QObject):
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
-        sale, shop = self._sale(), self.host.shop_name
+        sale, shop, services = self._sale(), self.host.shop_name, self.host.services
         if sale is None:
             return
 
@@ -135,5 +126,5 @@ class ReceiptOutput(QObject):
             self.banner.good(f"Receipt {number} sent to the printer.")
             self.sig_done.emit("printed")
 
-        self.host.call(lambda: print_receipt(sale, shop, printer), printed, self.banner.bad,
+        self.host.call(lambda: print_receipt(services, sale, shop, printer), printed, self.banner.bad,
                        label="print the receipt")

@@ -24,7 +24,8 @@ def sale_receipt_html(sale: SaleView) -> str:
         for line in r.lines
     )
     return (
-        f"<h2 style='margin-bottom:2px'>Sale {escape(r.number)}</h2>"
+        f"<h2 style='margin-bottom:2px'>Sale {escape(r.number)}"
+        + (f" · receipt {escape(sale.receipt_number)}" if sale.receipt_number else "") + "</h2>"
         f"<p style='color:#64748b;margin-top:0'>{escape(local_time(r.sold_at))} · sold by {escape(r.sold_by)}</p>"
         f"<p><b>{escape(r.customer)}</b> ({escape(r.customer_number)})<br>{contact}</p>"
         "<table width='100%' cellspacing='0' cellpadding='5' style='border-collapse:collapse'>"

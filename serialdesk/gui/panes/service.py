@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from serialdesk.bootstrap import Services
 from serialdesk.domain.errors import DomainError
@@ -18,6 +18,7 @@ from serialdesk.gui.generated.ui_service_pane import Ui_ServicePane
 from serialdesk.gui.models.table import RowsModel
 from serialdesk.gui.panes.base import ScanningPane, ScanQueue
 from serialdesk.gui.panes.service_foreign import ForeignUnitDialog
+from serialdesk.gui.panes.service_paper import JobSheetOutput
 from serialdesk.gui.panes.service_rma import RmaAction, warranties_html
 from serialdesk.gui.panes.service_swap import SwapPartDialog
 from serialdesk.gui.panes.service_tickets import NO_TICKET, TICKET_COLUMNS, ticket_html
@@ -50,6 +51,10 @@ class ServicePane(ScanningPane):
         fit_columns(view, (0, 1, 2), stretch=3)
         view.selectionModel().selectionChanged.connect(self._ticket_selected)
         self.ui.ticketDetail.setHtml(NO_TICKET)
+        self.paper = JobSheetOutput(self, self.ui.banner, self)  # issue 18: the job sheet / hand-back sheet
+        self.jobSheetButton = QPushButton("Job sheet…", self)
+        self.jobSheetButton.setToolTip("Save the chosen ticket's job sheet (hand-back sheet once closed) (Ctrl+J)")
+        self.ui.ticketButtons.addWidget(self.jobSheetButton, 3, 0, 1, 2)
         self._connect()
         self.rma = RmaAction(self)  # a claim on the supplier's warranty (issue 15)
         self._show_buttons()
@@ -72,6 +77,8 @@ class ServicePane(ScanningPane):
         self.shortcut("Ctrl+W", self.ask_log_work)
         self.shortcut("Ctrl+D", lambda: self.set_ticket_status("done"))
         self.shortcut("Ctrl+U", self.ask_foreign_unit)
+        self.jobSheetButton.clicked.connect(lambda: self.paper.ask_save(self.session.ticket))
+        self.shortcut("Ctrl+J", lambda: self.paper.ask_save(self.session.ticket))
 
     def activate(self) -> None:
         self.ui.scanEdit.setFocus()
@@ -141,6 +148,7 @@ class ServicePane(ScanningPane):
         ui.doneButton.setEnabled(working and ticket is not None and ticket.status != "done")
         ui.foreignButton.setEnabled(self.session.may_service)
         self.rma.refresh()
+        self.jobSheetButton.setEnabled(ticket is not None)
 
     def ask_open_ticket(self) -> None:
         p = self.session.passport

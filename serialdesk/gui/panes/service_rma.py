@@ -4,8 +4,9 @@ and the supplier's to us — with days left, under the ticket shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QPushButton
 
@@ -14,8 +15,21 @@ from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.services.dto import ItemPassport, TicketView
 from serialdesk.services.dto.rma import RmaView
 
-if TYPE_CHECKING:
-    from serialdesk.gui.panes.service import ServicePane
+
+class RmaHost(Protocol):
+    """What the claim needs of the service pane (the pane itself; a Protocol so this helper imports no pane)."""
+
+    ui: Any
+    session: Any
+    services: Any
+    passport: ItemPassport | None
+
+    def shortcut(self, keys: str, slot: Callable[[], object]) -> Any: ...
+
+    def call(self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None],
+             *, label: str) -> Any: ...
+
+    def show_passport(self, p: ItemPassport, *, keep_ticket: int | None = None) -> Any: ...
 
 SHORTCUT = "Ctrl+Shift+M"
 WAITING = ("open", "sent")
@@ -56,7 +70,7 @@ def waiting_claim(p: ItemPassport | None) -> RmaView | None:
 class RmaAction:
     """The button under the ticket's buttons, and the form it opens."""
 
-    def __init__(self, pane: ServicePane) -> None:
+    def __init__(self, pane: RmaHost) -> None:
         self.pane = pane
         self.button = QPushButton("Claim from supplier (RMA)…", pane)
         self.button.setObjectName("rmaButton")

@@ -51,6 +51,9 @@ class TicketView:
     supplier_warranty_days_left: int | None = None
     supplier_warranty: str = ""  # the sentence to show
     rma_possible: bool = False
+    accessories: str | None = None  # handed in with the unit (issue 18: on the job sheet)
+    estimate: Decimal | None = None
+    charge: Decimal | None = None  # what the customer pays at hand-back
 
 
 @dataclass(frozen=True)

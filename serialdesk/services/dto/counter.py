@@ -113,6 +113,7 @@ class SaleView:
     sold_at: datetime
     lines: tuple[SaleLineView, ...]
     total: Decimal
+    receipt_number: str | None = None  # SR-000001: the receipt's gapless number (issue 18)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class ReturnView:
     reason: str
     at: datetime
     note: str | None = None  # e.g. why the unit went to quarantine rather than where it was sent
+    credit_number: str | None = None  # CN-000001: its credit receipt's number (issue 18)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """a location may carry its GS1 Global Location Number (issue 16: EPCIS readPoint / bizLocation as SGLN)
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0012'
-down_revision = '0010'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

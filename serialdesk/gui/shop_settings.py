@@ -1,0 +1,140 @@
+"""Settings → Shop profile… (managers): the shop's name, address, VAT number, logo, receipt footer, repair terms,
+language, currency and tax rates, stored in the database so every station prints the same (issue 18)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from serialdesk.gui.tasks import TaskRunner
+from serialdesk.gui.widgets.feedback import Banner
+from serialdesk.services.bundle import Services
+from serialdesk.services.shop import ShopProfileView
+
+_LINES = (("name", "Shop name"), ("phone", "Phone"), ("email", "E-mail"), ("vat_number", "VAT / company no."),
+          ("currency", "Currency (EUR, GBP…)"), ("language", "Language of documents"),
+          ("rate_standard", "Standard tax rate %"), ("rate_reduced", "Reduced tax rate %"),
+          ("rate_zero", "Zero tax rate %"), ("counter_discount_limit", "Counter's discount limit %"))
+_TEXTS = (("address", "Address"), ("receipt_footer", "Receipt footer"), ("repair_terms", "Repair terms"))
+
+
+class ShopSettingsDialog(QDialog):
+    """Loads the profile off the GUI thread, saves it as one service call; ``sig_saved(profile)``."""
+
+    sig_saved = Signal(object)
+
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Shop profile")
+        self.services, self.runner = services, runner
+        self.logo: bytes | None = None
+        self.logo_changed = False
+        self.banner = Banner(self)
+        form = QFormLayout()
+        self.lines: dict[str, QLineEdit] = {}
+        self.texts: dict[str, QPlainTextEdit] = {}
+        for key, label in _LINES[:4]:
+            self.lines[key] = QLineEdit(self)
+            form.addRow(label, self.lines[key])
+        self.texts["address"] = QPlainTextEdit(self)
+        self.texts["address"].setFixedHeight(70)
+        form.insertRow(1, "Address", self.texts["address"])
+        for key, label in _LINES[4:]:
+            self.lines[key] = QLineEdit(self)
+            form.addRow(label, self.lines[key])
+        self.incl_tax = QCheckBox("Prices are entered including tax", self)
+        form.addRow("", self.incl_tax)
+        for key, label in _TEXTS[1:]:
+            self.texts[key] = QPlainTextEdit(self)
+            self.texts[key].setFixedHeight(60)
+            form.addRow(label, self.texts[key])
+        self.logo_preview = QLabel("no logo", self)
+        choose, remove = QPushButton("Choose…", self), QPushButton("Remove", self)
+        choose.setToolTip("A PNG or JPEG image under 1 MB, printed at the top of every document")
+        choose.clicked.connect(self.ask_logo)
+        remove.clicked.connect(lambda: self.set_logo(b""))
+        logo_row = QHBoxLayout()
+        for widget in (self.logo_preview, choose, remove):
+            logo_row.addWidget(widget)
+        form.addRow("Logo", logo_row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.buttons.setEnabled(False)
+        self.runner.run(self.services.shop.profile, self.show_profile, self.banner.bad, label="read the shop profile")
+
+    def show_profile(self, p: ShopProfileView) -> None:
+        for key, edit in self.lines.items():
+            edit.setText(str(getattr(p, key)))
+        for key, text in self.texts.items():
+            text.setPlainText(str(getattr(p, key)))
+        self.incl_tax.setChecked(p.prices_include_tax)
+        self.logo, self.logo_changed = p.logo, False
+        self._preview()
+        self.buttons.setEnabled(True)
+        if p.missing:
+            self.banner.warn(f"Receipts need the shop's {', '.join(p.missing)}.")
+
+    def ask_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "Choose the shop's logo", str(Path.home()),
+                                                    "Images (*.png *.jpg *.jpeg)")
+        if path:
+            try:
+                self.set_logo(Path(path).read_bytes())
+            except OSError as exc:
+                self.banner.bad(f"Cannot read {path}: {exc.strerror or exc}.")
+
+    def set_logo(self, data: bytes) -> None:
+        self.logo, self.logo_changed = data or None, True
+        self._preview()
+
+    def _preview(self) -> None:
+        pixmap = QPixmap()
+        if self.logo and pixmap.loadFromData(self.logo):
+            self.logo_preview.setPixmap(pixmap.scaledToHeight(48))
+        else:
+            self.logo_preview.setText("no logo" if not self.logo else "not an image the shop can print")
+
+    def values(self) -> dict[str, Any]:
+        found: dict[str, Any] = {key: edit.text() for key, edit in self.lines.items()}
+        found.update({key: text.toPlainText() for key, text in self.texts.items()})
+        found["prices_include_tax"] = self.incl_tax.isChecked()
+        if self.logo_changed:
+            found["logo"] = self.logo or b""
+        return found
+
+    def save(self) -> None:
+        values, shop = self.values(), self.services.shop
+        self.buttons.setEnabled(False)
+
+        def failed(message: str) -> None:
+            self.buttons.setEnabled(True)
+            self.banner.bad(message)
+
+        self.runner.run(lambda: shop.update_profile(**values), self.saved, failed, label="save the shop profile")
+
+    def saved(self, profile: ShopProfileView) -> None:
+        self.sig_saved.emit(profile)
+        self.accept()
