@@ -132,9 +132,11 @@ def _on_execute(state: ORMExecuteState) -> Any:
             return None
         seen["tables"].add(name)
         if name == EVENTS_TABLE and isinstance(statement, Insert):
-            if getattr(statement, "select", None) is not None and not statement._returning:
-                # INSERT … SELECT: the database says how many (a driver's rowcount may be -1 here: RETURNING)
-                frozen = state.invoke_statement(statement=statement.returning(table.c.id)).freeze()
+            if getattr(statement, "select", None) is not None:
+                # INSERT … SELECT: the database says how many (a driver's rowcount may be -1 here), through the
+                # statement's own RETURNING when it has one, else one added for the count
+                counted = statement if statement._returning else statement.returning(table.c.id)
+                frozen = state.invoke_statement(statement=counted).freeze()
                 seen["events"] += len(frozen.data)
                 return frozen()
             seen["events"] += _rows(state.parameters) if state.parameters is not None else 1

@@ -129,8 +129,9 @@ def add_events(s: Session, event_ids: Sequence[int]) -> None:
     chosen = _ids(s, sorted(set(event_ids)))
     _upsert(s, DailySummary, daily_moves(chosen), DAILY_FIGURES)
     _upsert(s, Age, age_moves(chosen), AGE_FIGURES)
-    _upsert(s, SupplierReceipt, received_units(Event.kind == "received", Event.status_to == IN_STOCK, chosen),
-            ("units",), RECEIPT_KEY)
+    from_supplier = or_(and_(Event.kind == "received", Event.status_to == IN_STOCK),
+                        Event.kind == "rma_replacement_received")  # a replacement is a unit the supplier sent too
+    _upsert(s, SupplierReceipt, received_units(from_supplier, chosen), ("units",), RECEIPT_KEY)
 
 
 def rebuild(s: Session) -> None:

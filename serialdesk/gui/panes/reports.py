@@ -106,14 +106,19 @@ class ReportsPane(Pane):
         ui.periodCombo.activated.connect(self._preset_chosen)
         ui.fromEdit.userDateChanged.connect(self._dates_edited)
         ui.toEdit.userDateChanged.connect(self._dates_edited)
-        ui.refreshButton.clicked.connect(self.reload)
-        self.shortcut("F5", self.reload)
+        ui.refreshButton.clicked.connect(self.ask_again)
+        self.shortcut("F5", self.ask_again)
 
     # --- loading ---------------------------------------------------------------------------------------------
 
     def activate(self) -> None:
         if self._stale:
             self.reload()
+
+    def ask_again(self) -> None:
+        """The user asks for the figures again: what was said about drafted orders has been read."""
+        self._drafted_text = ""
+        self.reload()
 
     def refresh(self, changes: Changes) -> None:
         if not changes.touches("stock", "sales", "catalogue", "drafts", "tickets"):
@@ -161,9 +166,8 @@ class ReportsPane(Pane):
         t = r.turnover
         self.ui.banner.say(f"Turnover {views.period_text(t.first_day, t.last_day)} ({t.days} days) · stock and "
                            "aging as of today · figures at cost, UTC days.")
-        if self._drafted_text:
+        if self._drafted_text:  # kept through reloads another station's changes cause, until the user asks again
             self.ui.banner.good(self._drafted_text)
-            self._drafted_text = ""
         self.sig_shown.emit(r)
 
     def _show_turnover(self, t: TurnoverReport) -> None:
@@ -207,7 +211,7 @@ class ReportsPane(Pane):
         if index == CHOSEN or self.today is None:
             return
         self._set_dates(*preset_period(index, self.today))
-        self.reload()
+        self.ask_again()
 
     def _dates_edited(self, _date: QDate) -> None:
         self.ui.periodCombo.setCurrentIndex(CHOSEN)
