@@ -68,7 +68,6 @@ def test_the_checker_sees_an_import_of_the_pane_under_type_checking(tmp_path: Pa
         "sales_print.py:3 imports serialdesk.gui.panes.sales", "sales_print.py:4 imports serialdesk.gui.panes.service"]
 
 
-@pytest.mark.parametrize("path", sorted([*PANES.glob("sales*.py"), *PANES.glob("service*.py"),
-                                         PANES / "recall_record.py"]), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(PANES.glob("*.py")), ids=lambda p: p.name)
 def test_the_counter_pane_modules_stay_under_250_lines(path: Path) -> None:
     assert len(path.read_text(encoding="utf-8").splitlines()) < MAX_LINES

@@ -8,7 +8,6 @@ to add the product. Every scan ends in the list with its outcome, refused ones w
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -27,6 +26,7 @@ from serialdesk.gui.panes.receiving_bulk import BulkEntry
 from serialdesk.gui.panes.receiving_drafts import DraftOffers
 from serialdesk.gui.panes.receiving_offline import OfflineScans, WaitingScan, waiting_file
 from serialdesk.gui.panes.receiving_setup import PaneKeys, ReceivingSetup, load_receiving
+from serialdesk.gui.panes.receiving_texts import KEYS_TEXT, ROLES, SHOWN_SCANS, now
 from serialdesk.gui.preferences import Preferences
 from serialdesk.gui.tasks import Task, TaskRunner
 from serialdesk.gui.widgets.tables import fit_columns
@@ -38,18 +38,6 @@ from serialdesk.workflows.receiving import ReceivingSession
 if TYPE_CHECKING:  # built once the window has painted (build_rest), or when first asked for
     from serialdesk.gui.labels_dialog import LabelsDialog
     from serialdesk.gui.panes.receiving_expected import ExpectedDialog
-
-SHOWN_SCANS = 10
-KEYS_TEXT = ("<b>Keys</b><br>Enter — add a typed serial<br>Ctrl+Z — undo last scan<br>Ctrl+G — generate serials"
-             "<br>Ctrl+Shift+V — paste serials<br>Ctrl+Shift+R — a range of serials<br>Ctrl+Shift+E — expected list"
-             "<br>Ctrl+Shift+N — add the unknown product just scanned"
-             "<br>Ctrl+P — print labels<br>Ctrl+K — camera on/off<br>Ctrl+Enter — post the receipt<br>F1 — help")
-_ROLES = (("titleLabel", "paneTitle"), ("draftLabel", "chip"), ("draftsBar", "notice"), ("setupCard", "card"),
-          ("counterCard", "card"), ("productCard", "card"), ("keysCard", "card"), ("countLabel", "bigNumber"),
-          ("countCaption", "caption"), ("productCardCaption", "caption"), ("productRuleLabel", "muted"),
-          ("productNameLabel", "strong"), ("scansCaption", "section"), ("scanCaption", "section"),
-          ("keysLabel", "muted"), ("postButton", "primary"), ("discardButton", "danger"))
-
 
 class ReceivingPane(ScanningPane):
     title = "Receiving"
@@ -74,7 +62,7 @@ class ReceivingPane(ScanningPane):
         self.offline = OfflineScans(self, waiting_file(database))  # scans kept while the database is away
         self.offers = DraftOffers(self)  # unfinished drafts, the supplier of the draft
         self.actions = ReceivingActions(self)  # generate, labels, add an unknown product
-        for name, role in _ROLES:
+        for name, role in ROLES:
             getattr(self.ui, name).setProperty("role", role)
         self.ui.keysLabel.setText(KEYS_TEXT)
         self.ui.scansView.setModel(self.scans)
@@ -207,12 +195,12 @@ class ReceivingPane(ScanningPane):
             self.actions.unknown_gtin = outcome.gtin
         unit = outcome.unit
         shown = {"good": note or outcome.note or "Added", "info": "Product chosen"}.get(outcome.tone, outcome.message)
-        line = ScanLine(unit.scanned_at if unit else _now(), unit.serial if unit else text.strip(), outcome.sku,
+        line = ScanLine(unit.scanned_at if unit else now(), unit.serial if unit else text.strip(), outcome.sku,
                         outcome.tone, shown, (unit.lot or "") if unit else "")
         self.outcome(line, outcome.message + (f" {note}." if note and unit else ""))
 
     def refused(self, text: str, sku: str, message: str) -> None:
-        self.outcome(ScanLine(_now(), text, sku, "bad", message), message)
+        self.outcome(ScanLine(now(), text, sku, "bad", message), message)
 
     def outcome(self, line: ScanLine, message: str) -> None:
         self.scans.insert_first(line, keep=SHOWN_SCANS)
@@ -223,19 +211,7 @@ class ReceivingPane(ScanningPane):
         self.queue.done()
 
     def undo_last(self) -> None:
-        if self.draft is None or not self.accepted:
-            self.ui.banner.warn("Nothing to undo: no serial has been added to this receipt yet.")
-            return
-
-        def undone(receipt: ReceiptView) -> None:
-            outcome = self.session.undo_done(receipt)
-            self.scans.insert_first(ScanLine(_now(), outcome.text, outcome.sku, "info", "Undone — taken off the "
-                                             "receipt", (outcome.unit.lot or "") if outcome.unit else ""),
-                                    keep=SHOWN_SCANS)
-            self.ui.banner.say(outcome.message)
-            self.show_draft()
-
-        self.call(self.session.undo_call(), undone, self.ui.banner.bad, label="undo the last scan")
+        self.actions.undo_last()
 
     def post(self) -> None:
         if self.draft is None or self.count == 0:
@@ -264,7 +240,3 @@ class ReceivingPane(ScanningPane):
 
     def ask_labels(self) -> LabelsDialog | None:
         return self.actions.ask_labels()
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)

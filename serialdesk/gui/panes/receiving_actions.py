@@ -10,13 +10,12 @@ from PySide6.QtWidgets import QMessageBox
 from serialdesk.domain.text import plural
 from serialdesk.gui.models.scans import ScanLine
 from serialdesk.gui.panes.receiving_host import ReceivingHost
+from serialdesk.gui.panes.receiving_texts import SHOWN_SCANS, now
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.services.dto import ProductView, ReceiptView
 
 if TYPE_CHECKING:  # imported when first opened: it loads Qt's PDF and print modules (~0.05 s of the cold start)
     from serialdesk.gui.labels_dialog import LabelsDialog
-
-SHOWN = 10
 
 
 class ReceivingActions(QObject):
@@ -93,21 +92,39 @@ class ReceivingActions(QObject):
         new = sorted((u for u in receipt.units if u.item_id not in known), key=lambda u: u.item_id)
         session.accepted.extend(new)
         session.draft, session.count = receipt, receipt.count
-        for unit in new[-SHOWN:]:
+        for unit in new[-SHOWN_SCANS:]:
             self.pane.scans.insert_first(ScanLine(unit.scanned_at, unit.serial, unit.sku, "good", "Generated",
                                                   unit.lot or ""),
-                                         keep=SHOWN)
+                                         keep=SHOWN_SCANS)
         span = f"{new[0].serial} … {new[-1].serial}" if len(new) > 1 else (new[0].serial if new else "")
         self.pane.ui.banner.good(f"{plural(len(new), 'serial')} generated ({span}); label the units before stocking.")
         self.pane.show_draft()
         dialog.finish()
 
+    # --- undo -----------------------------------------------------------------------------------------------
+
+    def undo_last(self) -> None:
+        """Ctrl+Z: the last accepted scan off the draft, whatever field has the cursor."""
+        pane, session = self.pane, self.pane.session
+        if session.draft is None or not session.accepted:
+            pane.ui.banner.warn("Nothing to undo: no serial has been added to this receipt yet.")
+            return
+
+        def undone(receipt: ReceiptView) -> None:
+            outcome = session.undo_done(receipt)
+            pane.scans.insert_first(ScanLine(now(), outcome.text, outcome.sku, "info", "Undone — taken off the "
+                                             "receipt", (outcome.unit.lot or "") if outcome.unit else ""),
+                                    keep=SHOWN_SCANS)
+            pane.ui.banner.say(outcome.message)
+            pane.show_draft()
+
+        pane.call(session.undo_call(), undone, pane.ui.banner.bad, label="undo the last scan")
+
     # --- labels --------------------------------------------------------------------------------------------
 
     def ask_labels(self) -> LabelsDialog | None:
         pane = self.pane
-        session = pane.session
-        receipt = session.draft if session.draft is not None and session.count > 0 else pane.last_posted
+        receipt = pane.labels_receipt()
         if receipt is None:
             pane.ui.banner.warn("Nothing to label yet: scan units onto a receipt (or post one) first.")
             return None

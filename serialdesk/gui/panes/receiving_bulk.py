@@ -18,12 +18,12 @@ from serialdesk.domain.text import plural
 from serialdesk.gui.models.scans import ScanLine
 from serialdesk.gui.panes.receiving_host import ReceivingHost
 from serialdesk.gui.panes.receiving_setup import serial_reader
+from serialdesk.gui.panes.receiving_texts import SHOWN_SCANS
 from serialdesk.gui.widgets.form_dialog import Field, FormDialog, ScanReader
 from serialdesk.services.drafts import DraftBatch
 from serialdesk.workflows.receiving import BatchOutcome
 
 MAX_SERIALS = 10_000
-SHOWN = 10
 _CELL = re.compile(r"[,;\t]")
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 
@@ -176,10 +176,10 @@ class BulkEntry(QObject):
             self._next()
         # The list of scans changes once per chunk (one reset, not a row per serial: the expected list and the
         # view follow every change of it).
-        lines = [ScanLine(u.scanned_at, u.serial, u.sku, "good", "Added") for u in batch.added[-SHOWN:]]
+        lines = [ScanLine(u.scanned_at, u.serial, u.sku, "good", "Added") for u in batch.added[-SHOWN_SCANS:]]
         lines += [ScanLine(datetime.now(UTC), text, self.pane.session.sku or "", "bad", reason)
-                  for text, reason in batch.refused[-SHOWN:]]
-        self.pane.scans.set_rows((list(reversed(lines)) + list(self.pane.scans.rows()))[:SHOWN])
+                  for text, reason in batch.refused[-SHOWN_SCANS:]]
+        self.pane.scans.set_rows((list(reversed(lines)) + list(self.pane.scans.rows()))[:SHOWN_SCANS])
         self.pane.show_draft()
         if not going_on:
             self._next()  # the end (or Cancel): with the last chunk shown

@@ -9,9 +9,8 @@ from serialdesk.domain.text import plural
 from serialdesk.gui.formats import local_time
 from serialdesk.gui.models.scans import ScanLine
 from serialdesk.gui.panes.receiving_host import ReceivingHost
+from serialdesk.gui.panes.receiving_texts import SHOWN_SCANS
 from serialdesk.services.dto import ReceiptView
-
-SHOWN = 10
 
 
 class DraftOffers(QObject):
@@ -46,7 +45,7 @@ class DraftOffers(QObject):
         session.resume_done(receipt)
         units = session.accepted
         pane.scans.set_rows([ScanLine(u.scanned_at, u.serial, u.sku, "good", "On the receipt", u.lot or "")
-                             for u in reversed(units[-SHOWN:])])
+                             for u in reversed(units[-SHOWN_SCANS:])])
         combo = pane.ui.supplierCombo
         for i in range(combo.count()):
             if receipt.supplier and combo.itemText(i).startswith(receipt.supplier + " ("):
