@@ -61,6 +61,7 @@ TABLE_KINDS: dict[str, frozenset[str]] = {
     "daily_summaries": frozenset({LEDGER}),
     "stock_ages": frozenset({LEDGER}),
     "supplier_receipts": frozenset({LEDGER}),
+    "units_back": frozenset({LEDGER}),
 }
 
 EVENTS_TABLE = "events"

@@ -27,16 +27,20 @@ from serialdesk.db.models import (
     ReceiptLine,
     Sale,
     SaleLine,
+    StockAge,
     Supplier,
+    SupplierReceipt,
 )
 from serialdesk.domain import reorder as f
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.status import ItemStatus
+from serialdesk.services import summaries
 from serialdesk.services.common import Service
 from serialdesk.services.dto.buying import DraftOrder, DraftOrders, ReorderLine, ReorderReport
 from serialdesk.services.locations import location_by_name, place_id
+from serialdesk.services.plans import among_ids
 from serialdesk.services.purchasing import OPEN, RECEIVABLE, PurchasingService
 from serialdesk.services.report_math import as_date, money, start_of, utc_day
 from serialdesk.services.reports import ReportService
@@ -137,21 +141,31 @@ class ReorderService(Service):
 
 def units_sold_per_day(s: Session, first: date, last: date, location_id: int | None) -> dict[int, dict[date, int]]:
     """Units sold per product and UTC day from ``first`` to ``last`` (both included): sale lines by the sale's
-    day (ix_sales_sold_at), at ``location_id`` when given. A returned unit stays sold here: it was demand."""
+    day (ix_sales_sold_at), at ``location_id`` when given. A returned unit stays sold here: it was demand.
+    For the whole shop the daily summaries answer (their units sold: moves from stock to sold, per UTC day)."""
+    counts: dict[int, dict[date, int]] = defaultdict(dict)
+    if location_id is None:
+        for product_id, sold_on, n, _back in summaries.units_sold_per_day(s, first, last):
+            if n:
+                counts[product_id][sold_on] = int(n)
+        return counts
     day = UtcDay(Sale.sold_at)
     query = (select(Item.product_id, day, func.count(SaleLine.id))
              .select_from(Sale).join(SaleLine, SaleLine.sale_id == Sale.id).join(Item, Item.id == SaleLine.item_id)
              .where(Sale.sold_at >= start_of(first), Sale.sold_at < start_of(last + timedelta(days=1)))
              .group_by(Item.product_id, day))
-    if location_id is not None:
-        query = query.where(place_id() == location_id)
-    counts: dict[int, dict[date, int]] = defaultdict(dict)
+    query = query.where(place_id() == location_id)
     for product_id, sold_on, n in s.execute(query):
         counts[product_id][as_date(sold_on)] = int(n)
     return counts
 
 
 def _on_hand(s: Session, location_id: int | None) -> dict[int, int]:
+    """Units in stock per product (at ``location_id``): for the whole shop from the aging figures kept beside
+    the ledger (every unit in stock, by the day it entered), never the items table."""
+    if location_id is None:
+        return {pid: int(n) for pid, n in s.execute(select(StockAge.product_id, func.sum(StockAge.units))
+                                                    .group_by(StockAge.product_id)) if n}
     query = select(Item.product_id, func.count(Item.id)).where(Item.status == IN_STOCK).group_by(Item.product_id)
     if location_id is not None:
         query = query.where(place_id() == location_id)
@@ -171,14 +185,18 @@ def _on_order(s: Session) -> dict[int, int]:
 def measured_lead_times(s: Session) -> dict[tuple[int, int], int]:
     """Per (supplier, product): the mean of PO date → receipt date over every receipt against a PO, in whole
     days (as ``po receive`` reports it: whole days, never below 0), rounded half up."""
-    rows = s.execute(
-        select(PurchaseOrder.supplier_id, Item.product_id, PurchaseOrder.created_at, Receipt.posted_at)
+    # The receipts against POs first (few; none in most shops), then the products on just those receipts: a join
+    # from the receipt lines would read them all when the planner starts there (SQLite without statistics).
+    receipts = {rid: (sid, ordered, received) for rid, sid, ordered, received in s.execute(
+        select(Receipt.id, PurchaseOrder.supplier_id, PurchaseOrder.created_at, Receipt.posted_at)
         .select_from(PurchaseReceipt).join(Receipt, Receipt.id == PurchaseReceipt.receipt_id)
-        .join(PurchaseOrder, PurchaseOrder.id == PurchaseReceipt.po_id)
-        .join(ReceiptLine, ReceiptLine.receipt_id == Receipt.id).join(Item, Item.id == ReceiptLine.item_id)
-        .where(Receipt.posted_at.is_not(None))
-        .group_by(PurchaseOrder.supplier_id, Item.product_id, Receipt.id, PurchaseOrder.created_at,
-                  Receipt.posted_at))
+        .join(PurchaseOrder, PurchaseOrder.id == PurchaseReceipt.po_id).where(Receipt.posted_at.is_not(None)))}
+    rows = []
+    for among_receipts in among_ids(s, ReceiptLine.receipt_id, sorted(receipts)):
+        for rid, product_id in s.execute(select(ReceiptLine.receipt_id, Item.product_id).distinct()
+                                         .join(Item, Item.id == ReceiptLine.item_id).where(among_receipts)):
+            supplier_id, ordered, received = receipts[rid]
+            rows.append((supplier_id, product_id, ordered, received))
     spans: dict[tuple[int, int], list[int]] = defaultdict(list)
     for supplier_id, product_id, ordered, received in rows:
         spans[(supplier_id, product_id)].append(max(0, (received - ordered).days))
@@ -200,9 +218,10 @@ def _sources(s: Session, product_ids: list[int]) -> dict[int, _Source]:
         found[pid] = _Source(sid, name, money(cost))
     rest = [pid for pid in product_ids if pid not in found]
     if rest:
-        counted = s.execute(select(Item.product_id, Supplier.id, Supplier.name, func.count(Item.id))
-                            .join(Supplier, Supplier.id == Item.supplier_id)
-                            .where(Item.product_id.in_(rest)).group_by(Item.product_id, Supplier.id, Supplier.name))
+        r = SupplierReceipt  # the units received per supplier, kept beside the ledger: never the items table
+        counted = s.execute(select(r.product_id, Supplier.id, Supplier.name, func.sum(r.units))
+                            .join(Supplier, Supplier.id == r.supplier_id)
+                            .where(r.product_id.in_(rest)).group_by(r.product_id, Supplier.id, Supplier.name))
         best: dict[int, tuple[int, str, int]] = {}
         for pid, sid, name, n in counted:
             if pid not in best or (n, -sid) > (best[pid][2], -best[pid][0]):

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Subquery, and_, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Row, Subquery, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import (
@@ -20,14 +20,11 @@ from serialdesk.db.models import (
     Item,
     Location,
     Lot,
-    PartSwap,
     Product,
-    Return,
-    SaleLine,
-    ServiceTicket,
     StockAge,
     Supplier,
     SupplierReceipt,
+    UnitBack,
 )
 from serialdesk.db.models.supply import DEFAULT_LOCATION_ID, TRANSIT_LOCATION_ID
 from serialdesk.domain.products import record_number
@@ -61,7 +58,6 @@ from serialdesk.services.report_math import (
     money,
     period_of,
     rate,
-    start_of,
     turnover_figures,
     turnover_of_totals,
     utc_day,
@@ -282,44 +278,33 @@ def _product_aging(sku: str, name: str, tally: AgeTally) -> ProductAging:
 
 
 def _quality_by_lot(s: Session, first: date | None, last: date | None) -> list[tuple[Any, ...]]:
-    """Per supplier, product and lot: units received (from the supplier receipts kept beside the ledger), of
-    them returned, of them with a warranty ticket (from the few units that came back, looked up by id)."""
+    """Per supplier, product and lot: units received, of them returned, of them repaired under warranty — all
+    from the figures kept beside the ledger (supplier receipts, units back)."""
+    # Core rows (the session's ORM row processing cost more than the statements at 1M units).
+    conn = s.connection()
     r = SupplierReceipt
-    received_query = select(r.supplier_id, r.product_id, r.lot_key, func.sum(r.units)).where(r.units != 0)
+    received_query = (select(r.supplier_id, r.product_id, r.lot_key, Lot.code, func.sum(r.units))
+                      .outerjoin(Lot, Lot.id == r.lot_key).where(r.units != 0))
     if first is not None:
         received_query = received_query.where(r.day >= first)
     if last is not None:
         received_query = received_query.where(r.day <= last)
-    received = s.execute(received_query.group_by(r.supplier_id, r.product_id, r.lot_key)).all()
-    # From the returns (few) to their sale lines, not the other way: every sale line is many at 1M units.
-    returned_ids = (select(SaleLine.item_id.label("item_id")).select_from(Return)
-                    .join(SaleLine, SaleLine.id == Return.sale_line_id))
-    under_warranty = ServiceTicket.warranty_claim.is_(True)
-    # A unit repaired under warranty, or a part taken out of a unit under a warranty ticket (issue 14): a
-    # failure of the part's own lot and supplier, whatever unit it sat in.
-    repaired_ids = (select(ServiceTicket.item_id.label("item_id")).where(under_warranty)
-                    .union(select(PartSwap.removed_item_id).join(ServiceTicket, ServiceTicket.id == PartSwap.ticket_id)
-                           .where(under_warranty, PartSwap.removed_item_id.is_not(None))))
-    came_back: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
-    for n, ids in enumerate((returned_ids.subquery(), repaired_ids.subquery())):
-        of_lot = func.coalesce(Item.lot_id, literal_column("0"))
-        query = (select(Item.supplier_id, Item.product_id, of_lot, func.count(func.distinct(Item.id)))
-                 .select_from(ids).join(Item, Item.id == ids.c.item_id)
-                 .where(Item.received_at.is_not(None), Item.supplier_id.is_not(None)))
-        if first is not None:
-            query = query.where(Item.received_at >= start_of(first))
-        if last is not None:
-            query = query.where(Item.received_at < start_of(last + timedelta(days=1)))
-        for supplier_id, product_id, lot_key, units in s.execute(
-                query.group_by(Item.supplier_id, Item.product_id, of_lot)):
-            came_back[(supplier_id, product_id, lot_key)][n] = units
-    suppliers = dict(s.execute(select(Supplier.id, Supplier.name)).tuples().all())
-    skus = dict(s.execute(select(Product.id, Product.sku)).tuples().all())
-    lot_keys = {k for _, _, k, _ in received if k}
-    lots = dict(s.execute(select(Lot.id, Lot.code).where(Lot.id.in_(sorted(lot_keys)))).tuples().all())
-    return [(supplier_id, suppliers[supplier_id], skus[product_id], lots.get(lot_key), units,
+    received = conn.execute(received_query.group_by(r.supplier_id, r.product_id, r.lot_key, Lot.code)).all()
+    # The units that came back, kept beside the ledger (summaries.UnitBack): never the returns and tickets
+    # joined to the units (15k returns at 1M units cost 100–350 ms).
+    b = UnitBack
+    back_query = select(b.supplier_id, b.product_id, b.lot_key, func.sum(b.returned), func.sum(b.repaired))
+    if first is not None:
+        back_query = back_query.where(b.day >= first)
+    if last is not None:
+        back_query = back_query.where(b.day <= last)
+    came_back = {(supplier_id, product_id, lot_key): (returned, repaired) for supplier_id, product_id, lot_key,
+                 returned, repaired in conn.execute(back_query.group_by(b.supplier_id, b.product_id, b.lot_key))}
+    suppliers = dict(conn.execute(select(Supplier.id, Supplier.name)).tuples().all())
+    skus = dict(conn.execute(select(Product.id, Product.sku)).tuples().all())
+    return [(supplier_id, suppliers[supplier_id], skus[product_id], lot, units,
              *came_back.get((supplier_id, product_id, lot_key), (0, 0)))
-            for supplier_id, product_id, lot_key, units in received if units]
+            for supplier_id, product_id, lot_key, lot, units in received if units]
 
 
 def _supplier_quality(supplier_id: int, name: str, lots: list[LotQuality]) -> SupplierQuality:

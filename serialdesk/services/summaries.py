@@ -47,7 +47,19 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, SessionTransaction, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
-from serialdesk.db.models import DailySummary, Event, Item, Product, Return, SaleLine, Supplier, SupplierReceipt
+from serialdesk.db.models import (
+    DailySummary,
+    Event,
+    Item,
+    PartSwap,
+    Product,
+    Return,
+    SaleLine,
+    ServiceTicket,
+    Supplier,
+    SupplierReceipt,
+    UnitBack,
+)
 from serialdesk.db.models import StockAge as Age
 from serialdesk.domain.status import ItemStatus
 
@@ -151,7 +163,8 @@ def _prepared_upserts(s: Session) -> list[tuple[str, tuple[str, ...] | None, dic
                             Event.kind == "rma_replacement_received")  # a replacement is a unit the supplier sent
         statements = (_upsert(s, DailySummary, daily_moves(chosen), DAILY_FIGURES),
                       _upsert(s, Age, age_moves(chosen), AGE_FIGURES),
-                      _upsert(s, SupplierReceipt, received_units(from_supplier, chosen), ("units",), RECEIPT_KEY))
+                      _upsert(s, SupplierReceipt, received_units(from_supplier, chosen), ("units",), RECEIPT_KEY),
+                      _upsert_back(s, units_back(came_back_in(chosen))))
         found = []
         for statement in statements:
             compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
@@ -169,10 +182,13 @@ def rebuild(s: Session) -> None:
     s.execute(_insert(s, Age).from_select(["product_id", "day", *AGE_FIGURES], ages_now()))
     s.execute(delete(SupplierReceipt))
     s.execute(_insert(s, SupplierReceipt).from_select([*RECEIPT_KEY, "units"], received_units()))
+    s.execute(delete(UnitBack))
+    s.execute(_insert(s, UnitBack).from_select(list(BACK_COLUMNS), units_back(came_back())))
 
 
 def row_count(s: Session) -> int:
-    return sum(s.scalar(select(func.count()).select_from(t)) or 0 for t in (DailySummary, Age, SupplierReceipt))
+    return sum(s.scalar(select(func.count()).select_from(t)) or 0 for t in (DailySummary, Age, SupplierReceipt,
+                                                                                  UnitBack))
 
 
 def _ids(s: Session, ids: Sequence[int]) -> ColumnElement[bool]:
@@ -197,6 +213,17 @@ def _upsert(s: Session, model: type[Any], rows: Select[Any], figures: Sequence[s
     table = model.__table__
     return stmt.on_conflict_do_update(index_elements=list(key),
                                       set_={f: table.c[f] + stmt.excluded[f] for f in figures})
+
+
+BACK_COLUMNS = ("item_id", "supplier_id", "product_id", "lot_key", "day", "returned", "repaired")
+
+
+def _upsert_back(s: Session, rows: Select[Any]) -> Any:
+    """INSERT … SELECT … ON CONFLICT (item_id): a unit that came back once more keeps its 1s (a logical OR)."""
+    stmt = _insert(s, UnitBack).from_select(list(BACK_COLUMNS), rows.order_by(literal_column("1")))
+    table = UnitBack.__table__
+    return stmt.on_conflict_do_update(index_elements=["item_id"], set_={
+        f: table.c[f] + stmt.excluded[f] - table.c[f] * stmt.excluded[f] for f in ("returned", "repaired")})
 
 
 # ---- the figures, from the ledger -----------------------------------------------------------------------------
@@ -285,6 +312,42 @@ def received_units(*where: ColumnElement[bool]) -> Select[Any]:
             .group_by(Item.supplier_id, Item.product_id, lot_key, day))
 
 
+def came_back(*where: ColumnElement[bool]) -> Any:
+    """Units that came back, one row per return or warranty repair: (item_id, returned 1/0, repaired 1/0) —
+    from the returns, warranty tickets and parts taken out under them (rebuild and check)."""
+    under_warranty = ServiceTicket.warranty_claim.is_(True)
+    returned = (select(SaleLine.item_id.label("item_id"), literal(1).label("returned"), literal(0).label("repaired"))
+                .select_from(Return).join(SaleLine, SaleLine.id == Return.sale_line_id))
+    repaired = select(ServiceTicket.item_id, literal(0), literal(1)).where(under_warranty)
+    swapped = (select(PartSwap.removed_item_id, literal(0), literal(1))
+               .join(ServiceTicket, ServiceTicket.id == PartSwap.ticket_id)
+               .where(under_warranty, PartSwap.removed_item_id.is_not(None)))
+    return union_all(returned, repaired, swapped).subquery()
+
+
+def came_back_in(chosen: ColumnElement[bool]) -> Any:
+    """The same rows from a batch of events: a return, a warranty ticket opened, a part taken out under one."""
+    warranty = and_(Event.kind.in_(("ticket_opened", "part_removed")), Event.ref_type == "ticket",
+                    ServiceTicket.warranty_claim.is_(True))
+    return (select(Event.item_id.label("item_id"), case((Event.kind == "returned", 1), else_=0).label("returned"),
+                   case((Event.kind == "returned", 0), else_=1).label("repaired"))
+            .select_from(Event)
+            .outerjoin(ServiceTicket, and_(Event.ref_type == "ticket", ServiceTicket.id == Event.ref_id))
+            .where(chosen, Event.item_id.is_not(None),
+                   or_(and_(Event.kind == "returned", Event.ref_type == "return"), warranty))
+            .subquery())
+
+
+def units_back(flags: Any) -> Select[Any]:
+    """Per unit received from a supplier among ``flags``: its supplier, product, lot key and UTC day of receipt,
+    whether it was returned and whether repaired under warranty (1/0)."""
+    return (select(Item.id, Item.supplier_id, Item.product_id, func.coalesce(Item.lot_id, literal_column("0")),
+                   UtcDay(Item.received_at), func.max(flags.c.returned), func.max(flags.c.repaired))
+            .select_from(flags).join(Item, Item.id == flags.c.item_id)
+            .where(Item.received_at.is_not(None), Item.supplier_id.is_not(None))
+            .group_by(Item.id, Item.supplier_id, Item.product_id, Item.lot_id, Item.received_at))
+
+
 # ---- comparing them with the ledger ---------------------------------------------------------------------------
 
 
@@ -313,7 +376,27 @@ def mismatches(s: Session, limit: int = 50) -> list[str]:
                          f"{suppliers.get(supplier_id, f'supplier {supplier_id}')} received on {_day(day)}: "
                          f"the supplier figures say {kept.get(key, 0)} units, the units say {got.get(key, 0)} — run "
                          f"`serialdesk rebuild-summaries`")
+    lines += _back_mismatches(s)
     return lines[:limit]
+
+
+def _back_mismatches(s: Session) -> list[str]:
+    true = {row[0]: (row[5], row[6]) for row in s.execute(units_back(came_back())).all()}
+    kept = {b.item_id: (b.returned, b.repaired) for b in s.scalars(select(UnitBack))}
+    lines = []
+    for item_id in sorted({*true, *kept}):
+        if true.get(item_id, (0, 0)) != kept.get(item_id, (0, 0)):
+            unit = s.get(Item, item_id)
+            label = unit.serial if unit is not None else f"unit {item_id}"
+            lines.append(f"summaries: {label}: the supplier figures say {_back(kept.get(item_id))}, its returns "
+                         f"and warranty tickets say {_back(true.get(item_id))} — run `serialdesk rebuild-summaries`")
+    return lines
+
+
+def _back(flags: tuple[int, int] | None) -> str:
+    returned, repaired = flags or (0, 0)
+    said = [w for w, on in (("returned", returned), ("repaired under warranty", repaired)) if on]
+    return " and ".join(said) or "never came back"
 
 
 def _differences(true_rows: Sequence[Any], kept_rows: Sequence[Any], figures: Sequence[str]) -> list[Any]:

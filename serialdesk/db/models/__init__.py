@@ -8,7 +8,7 @@ from serialdesk.db.models.ledger import Event
 from serialdesk.db.models.rma import Rma
 from serialdesk.db.models.shop import DocumentCounter, SalePayment, ShopProfile
 from serialdesk.db.models.stock import Item, Receipt, ReceiptLine, Return, Sale, SaleLine
-from serialdesk.db.models.summaries import DailySummary, StockAge, SupplierReceipt
+from serialdesk.db.models.summaries import DailySummary, StockAge, SupplierReceipt, UnitBack
 from serialdesk.db.models.supply import (
     ExpectedSerial,
     Location,
@@ -54,6 +54,7 @@ __all__ = [
     "SupplierReceipt",
     "Transfer",
     "TransferLine",
+    "UnitBack",
     "User",
     "WorkLog",
     "utcnow",

@@ -61,3 +61,19 @@ class SupplierReceipt(Base):
     lot_key: Mapped[int] = mapped_column(primary_key=True)  # the lot's id, or 0 for units without a lot
     day: Mapped[date] = mapped_column(primary_key=True)
     units: Mapped[int] = mapped_column(default=0)
+
+
+class UnitBack(Base):
+    """A unit received from a supplier that came back: returned by a customer, or repaired under warranty (or
+    taken out of a unit under a warranty ticket), each counted once per unit (1/0) — what supplier quality
+    counts, kept so the report never joins the returns and tickets to the units (issue 17)."""
+
+    __tablename__ = "units_back"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    lot_key: Mapped[int]  # the unit's lot id, or 0
+    day: Mapped[date]  # the UTC day it was received
+    returned: Mapped[int] = mapped_column(default=0)
+    repaired: Mapped[int] = mapped_column(default=0)
