@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 _KEYS = ("<h3>Everywhere</h3><table cellpadding='3'>"
          "<tr><td><b>F2</b></td><td>Receiving</td></tr><tr><td><b>F3</b></td><td>Sales</td></tr>"
          "<tr><td><b>F4</b></td><td>Service desk</td></tr><tr><td><b>F6</b></td><td>Recalls (managers)</td></tr>"
-         "<tr><td><b>F7</b></td><td>Reports (managers)</td></tr>"
+         "<tr><td><b>F7</b></td><td>Reports (managers)</td></tr><tr><td><b>F8</b></td><td>Assembly</td></tr>"
+         "<tr><td><b>F9</b></td><td>Purchasing</td></tr><tr><td><b>F10</b></td><td>Transfers</td></tr>"
          "<tr><td><b>Ctrl+L</b></td><td>Look up any unit (its passport), from any pane — or type the start of a "
          "serial, a customer's name or phone, or a ticket number and press Enter</td></tr>"
          "<tr><td><b>Ctrl+,</b></td><td>Settings of this station</td></tr>"
@@ -74,8 +75,45 @@ TOPICS = {
         "average inventory, days of inventory = days ÷ turnover. <b>Stock</b>: value at cost per product. "
         "<b>Aging</b>: units per age band (days since they last entered stock). <b>Suppliers</b>: share of the "
         "units received that customers returned or that were repaired under warranty.</p>"
+        "<p><b>Reorder</b>: per product, what sold in the last 30 and 90 days, stock on hand and on order, the "
+        "supplier's lead time, the reorder point and how many to order now — slow movers and dead stock are "
+        "marked <i>do not reorder</i>. <b>Draft purchase orders</b> turns every suggestion into one open order "
+        "per supplier (see Purchasing, F9). <b>Revenue</b>: sales less returns, cost and margin per product, "
+        "supplier, month, week or day.</p>"
         "<p>Choose the period at the top (turnover and suppliers); <b>F5</b> works the reports out again. "
-        "<b>Export CSV…</b> saves the table under each chart. Every figure is at cost, every day a UTC day.</p>",
+        "<b>Export CSV…</b> saves the table under each chart. Figures are at cost; turnover, aging and supplier "
+        "days are UTC days, revenue days are the shop's own.</p>",
+    ),
+    "assembly": (
+        "Assembly",
+        "<p>Build a unit from serialised parts (an e-bike from its frame, motor and battery): every part is then "
+        "traced to the unit it sits in, and a recall of a part's lot names the unit and its owner.</p>"
+        "<ol><li>Choose the product to build; its slots show which parts it takes and how many.</li>"
+        "<li>Scan the new unit's serial, or tick <b>Generate</b> (Ctrl+G) to make it from the product's "
+        "pattern.</li><li>Scan each part. A part must be in stock, of a product the slots allow, and fitted in "
+        "no other unit; a refused scan says why.</li><li><b>Build</b> (Ctrl+Enter): in one step the parts are "
+        "fitted and the new unit enters stock at the parts' cost.</li></ol>"
+        "<p><b>Ctrl+Z</b> takes the last scan off; <b>Start again</b> clears the build. The unit built last shows "
+        "with its passport and parts tree. Disassembly and part swaps in service tickets keep the same "
+        "record.</p>",
+    ),
+    "purchasing": (
+        "Purchasing",
+        "<p>Orders to suppliers. <b>New order</b> (Ctrl+N) for a supplier, then its lines (product, quantity, "
+        "unit cost, expected date). <b>Load notice…</b> attaches the supplier's shipping notice — the serials "
+        "(and lots) they say they sent — as the checklist receiving ticks off.</p>"
+        "<p>Receive against the order in Receiving (F2, choose the order) or here: each scan counts toward "
+        "\"12 of 20\", takes the line's cost, and warns of serials not on the notice and of more than was "
+        "ordered. The checklist holds across partial deliveries; what never came stays listed as missing. "
+        "<b>Close</b> an order received in part, or <b>Cancel</b> one that will not come.</p>",
+    ),
+    "transfers": (
+        "Transfers",
+        "<p>Moving units between places (shop floor, back store, workshop, another branch). <b>Open transfer</b> "
+        "from one place to another, then <b>Scan out</b> each unit as it leaves: it is <i>in transit</i> and "
+        "cannot be sold until it arrives.</p><p>At the other end, choose the transfer and <b>Scan in</b> what "
+        "arrived. What is short or extra is listed and the transfer stays open until <b>Resolve…</b> says what "
+        "happened to it.</p>",
     ),
 }
 

@@ -158,5 +158,8 @@ def test_build_sell_swap_recall_names_the_bikes_and_their_owners(
     found = {u.serial: (u.host.label if u.host else None, u.customer.name if u.customer else None)
              for u in view.units}
     assert found == {"BP0103": ("EBIKE:VX25030003", "Ana Lind"), "BP0104": ("EBIKE:VX25030001", "Eva Berg")}
-    shown_customers = {recalls.units.index(r, 6).data() for r in range(recalls.units.rowCount())}
-    assert shown_customers == {f"Ana Lind ({people['Ana Lind'].number})", f"Eva Berg ({people['Eva Berg'].number})"}
+    headers = [recalls.units.headerData(c, Qt.Orientation.Horizontal) for c in range(recalls.units.columnCount())]
+    shown = {(recalls.units.index(r, headers.index("Sits in")).data(),
+              recalls.units.index(r, headers.index("Customer")).data()) for r in range(recalls.units.rowCount())}
+    assert shown == {("EBIKE:VX25030003 (sold)", f"Ana Lind ({people['Ana Lind'].number})"),
+                     ("EBIKE:VX25030001 (in service)", f"Eva Berg ({people['Eva Berg'].number})")}

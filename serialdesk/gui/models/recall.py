@@ -27,12 +27,22 @@ def _contact(u: RecallUnit) -> str:
     return " · ".join(part for part in (u.customer.phone, u.customer.email) if part)
 
 
+def _host(u: RecallUnit) -> str:
+    """The unit a recalled part sits in (the outermost: what the customer holds), else a dash."""
+    return f"{u.host.label} ({status_word(u.host.status).lower()})" if u.host else "—"
+
+
+def _chain(u: RecallUnit) -> str:
+    return " in ".join([u.serial, *(h.label for h in u.within)]) if u.within else "Not fitted in another unit"
+
+
 def _tone(u: RecallUnit) -> str | None:
     return {"in_stock": "warn", "sold": "bad"}.get(u.status_at_recall, "muted")
 
 
 PREVIEW_COLUMNS: tuple[Column[RecallUnit], ...] = (
     Column("Serial", lambda u: u.serial),
+    Column("Sits in", _host, tooltip=_chain, raw=lambda u: u.host.label if u.host else ""),
     Column("Lot", lambda u: u.lot or "—"),
     Column("Supplier", lambda u: u.supplier or "—"),
     Column("Received", lambda u: local_day(u.received_at), sort=lambda u: timestamp(u.received_at),
@@ -53,6 +63,7 @@ def _contacted(u: RecallUnit) -> str:
 
 TRACK_COLUMNS: tuple[Column[RecallUnit], ...] = (
     Column("Serial", lambda u: u.serial, tooltip=lambda u: f"Lot {u.lot}" if u.lot else "No lot"),
+    Column("Sits in", _host, tooltip=_chain, raw=lambda u: u.host.label if u.host else ""),
     Column("Status now", lambda u: status_word(u.status),
            tooltip=lambda u: f"{status_word(u.status_at_recall)} when the recall started"),
     Column("Customer", _customer),
