@@ -106,11 +106,15 @@ class EpcisExport(Service):
             if until:
                 conditions.append(Event.at < local_midnight(until + timedelta(days=1)))
             skipped[0] = s.scalar(others.where(*conditions)) or 0  # the ledger's words EPCIS has none for
-            if s.get_bind().dialect.name == "postgresql":
-                # A streamed result is a server-side cursor, which PostgreSQL plans for its first 10% of rows: with
-                # no statistics it walked the whole ledger in id order for one unit's few events (minutes at 1M).
-                s.connection().exec_driver_sql("SET LOCAL cursor_tuple_fraction = 1.0")
-            rows = s.execute(query.where(*conditions).execution_options(yield_per=2000))
+            chosen = query.where(*conditions)
+            if serial:  # one unit's few events: read at once (a server-side cursor costs round trips)
+                rows = s.execute(chosen)
+            else:
+                if s.get_bind().dialect.name == "postgresql":
+                    # A streamed result is a server-side cursor, which PostgreSQL plans for its first 10% of rows:
+                    # with no statistics it walked the whole ledger in id order for a lot's few events.
+                    s.connection().exec_driver_sql("SET LOCAL cursor_tuple_fraction = 1.0")
+                rows = s.execute(chosen.execution_options(yield_per=2000))
             units = _Units(s, namespace)
 
             def events() -> Iterator[dict[str, Any]]:

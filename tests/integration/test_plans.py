@@ -127,27 +127,57 @@ def test_a_bulk_receive_of_ten_thousand_units_renews_postgresqls_statistics(shop
     assert rows_known() == 19_999
 
 
-@pytest.mark.postgres
-def test_one_units_epcis_export_reads_its_events_by_the_unit_as_a_streamed_cursor(stocked: Services, app: App,
-                                                                                 tmp_path: Any) -> None:
-    """The export streams through a server-side cursor, which PostgreSQL plans for its first 10% of rows: with no
-    statistics it chose to walk the whole ledger in id order for one unit's few events (minutes at 1M units)."""
-    if app.engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL only: its cursors are planned for their first rows")
-    with captured(app) as statements:
-        EpcisExport.like(stocked.export).unit(tmp_path / "unit.jsonld", "DRL-18V", "A0001")
+@contextmanager
+def captured_streams(app: App) -> Iterator[list[tuple[str, Any, bool]]]:
+    """Every statement, its parameters and whether it was streamed (a server-side cursor on PostgreSQL)."""
+    seen: list[tuple[str, Any, bool]] = []
+
+    def keep(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+        streamed = bool(context is not None and context.execution_options.get("stream_results"))
+        seen.append((statement, parameters, streamed))
+
+    event.listen(app.engine, "before_cursor_execute", keep)
+    try:
+        yield seen
+    finally:
+        event.remove(app.engine, "before_cursor_execute", keep)
+
+
+def _plans(app: App, statements: list[tuple[str, Any, bool]]) -> list[list[str]]:
+    """The plans of the captured SELECTs on events as the export runs them: a streamed one as a cursor (after
+    what the export SET for its transaction), the rest as plain statements."""
     plans = []
     raw = app.engine.raw_connection()
     try:
         cur = raw.cursor()
-        for statement, params in statements:
-            if statement.lstrip().upper().startswith("SET"):
-                cur.execute(statement, params)  # what the export sets for its transaction holds for the plan too
-            elif statement.lstrip().upper().startswith("SELECT") and "events" in statement:
-                cur.execute(f"EXPLAIN DECLARE planned NO SCROLL CURSOR FOR {statement}", params)
+        for statement, params, streamed in statements:
+            head = statement.lstrip().upper()
+            if head.startswith("SET"):
+                cur.execute(statement, params)
+            elif head.startswith("SELECT") and "events" in statement:
+                cursor = "DECLARE planned NO SCROLL CURSOR FOR " if streamed else ""
+                cur.execute(f"EXPLAIN {cursor}{statement}", params)
                 plans.append([str(row[0]) for row in cur.fetchall()])
         raw.rollback()
     finally:
         raw.close()
+    return plans
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("which", ["one unit", "one lot"])
+def test_an_epcis_export_of_a_unit_or_a_lot_never_walks_the_whole_ledger(stocked: Services, app: App,
+                                                                        tmp_path: Any, which: str) -> None:
+    """A streamed export is a server-side cursor, which PostgreSQL plans for its first 10% of rows: with no
+    statistics it chose to walk the whole ledger in id order for a few events (minutes at 1M units)."""
+    if app.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only: its cursors are planned for their first rows")
+    export = EpcisExport.like(stocked.export)
+    with captured_streams(app) as statements:
+        if which == "one unit":
+            export.unit(tmp_path / "unit.jsonld", "DRL-18V", "A0001")
+        else:
+            export.export(tmp_path / "lot.jsonld", sku="DRL-18V", lot="L1")
+    plans = _plans(app, statements)
     assert plans and not [line for p in plans for line in p if "pk_events" in line or PG_SCAN.search(line)], \
         "\n".join("\n".join(p) for p in plans)
