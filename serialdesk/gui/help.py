@@ -75,7 +75,8 @@ TOPICS = {
         "<b>Aging</b>: units per age band (days since they last entered stock). <b>Suppliers</b>: share of the "
         "units received that customers returned or that were repaired under warranty.</p>"
         "<p>Choose the period at the top (turnover and suppliers); <b>F5</b> works the reports out again. "
-        "<b>Export CSV…</b> saves the table under each chart. Every figure is at cost, every day a UTC day.</p>",
+        "<b>Export…</b> saves the table under each chart as CSV or XLSX. Every figure is at cost, every day a "
+        "UTC day.</p>",
     ),
 }
 
