@@ -51,13 +51,13 @@ class RecallSaving:
                   label="write the recall letters")
 
     def _csv_written(self, path: Path) -> None:
-        self.ui.banner.good(f"Saved {path}.")
+        self.ui.banner.offer_open(f"Saved {path}.", path)
         self.sig_file_written.emit(str(path), 0)
 
     def _letters_written(self, written: tuple[Path, int]) -> None:
         path, pages = written
         if pages:
-            self.ui.banner.good(f"Saved {path}: {plural(pages, 'page')} of letters, ready to print.")
+            self.ui.banner.offer_open(f"Saved {path}: {plural(pages, 'page')} of letters, ready to print.", path)
         else:
             self.ui.banner.warn("No customer holds an affected unit: there are no letters to write.")
         self.sig_file_written.emit(str(path), pages)

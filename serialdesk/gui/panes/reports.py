@@ -232,5 +232,5 @@ class ReportsPane(Pane):
                   label=f"export the {key} table")
 
     def _written(self, path: Path) -> None:
-        self.ui.banner.good(f"Saved {path}.")
+        self.ui.banner.offer_open(f"Saved {path}.", path)
         self.sig_file_written.emit(str(path))
