@@ -100,3 +100,15 @@ def test_a_failing_row_leaves_the_old_file_whole(tmp_path: Path) -> None:
 def test_standard_output_is_not_a_workbook(tmp_path: Path) -> None:
     with pytest.raises(DomainError, match="standard output"):
         write_table("-", HEADERS, [])
+
+
+def test_two_saves_of_the_same_workbook_at_once_both_finish_whole(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    target = tmp_path / "both.xlsx"
+    rows = [(f"row {n}", Decimal(n) / 100, n, None, None, None) for n in range(3000)]
+    with ThreadPoolExecutor(2) as pool:
+        done = list(pool.map(lambda _: write_table(target, HEADERS, rows), range(2)))
+    assert done == [3000, 3000]
+    assert openpyxl.load_workbook(target).active.max_row == 3001
+    assert [p.name for p in tmp_path.iterdir()] == ["both.xlsx"]
