@@ -101,6 +101,18 @@ def _cell(sheet: Any, value: Any, kind: str | None) -> WriteOnlyCell:
     return cell
 
 
+def _fast(sheet: Any, value: Any, kind: str | None) -> Any:
+    """The value as it is where openpyxl types it right by itself (an int, plain text that cannot be read as a
+    formula), else a styled cell; most cells of a big export take the first way."""
+    kind_of = type(value)
+    if value is None or (kind_of is int and kind is None):
+        return value
+    if (kind_of is str and value and value[0] != "=" and len(value) <= MAX_TEXT
+            and not ILLEGAL_CHARACTERS_RE.search(value)):
+        return value
+    return _cell(sheet, value, kind)
+
+
 def write_sheet(sheet: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]],
                 kinds: Sequence[str | None] = ()) -> int:
     """Headers and rows into a write-only sheet; returns the number of data rows."""
@@ -123,7 +135,7 @@ def write_sheet(sheet: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]
     sheet.append(header)
     count = 0
     for row in chain(first, stream):
-        sheet.append([_cell(sheet, value, kind) for value, kind in zip(row, kinds, strict=False)])
+        sheet.append([_fast(sheet, value, kind) for value, kind in zip(row, kinds, strict=False)])
         count += 1
     return count
 
