@@ -123,3 +123,31 @@ def test_the_desktop_opener_asks_qdesktopservices_for_the_files_url(
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toString()) is None)
     assert opener.desktop_opener(tmp_path / "receipt.pdf")
     assert urls == [f"file://{tmp_path / 'receipt.pdf'}"]
+
+
+def test_the_recall_list_saves_as_xlsx_and_opens(
+    qtbot: QtBot, two_lots: Shop, open_window: Callable[..., MainWindow], tmp_path: Path,  # noqa: F811
+    opened: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    pane = recalls(qtbot, open_window())
+    view = preview_lot(qtbot, pane, "L2406A")
+    filters: list[str] = []
+
+    def dialog(_parent: object, _title: str, _start: str, kinds: str) -> tuple[str, str]:
+        filters.append(kinds)
+        return str(tmp_path / "recall"), "Excel workbooks (*.xlsx)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    with qtbot.waitSignal(pane.sig_file_written, timeout=5000) as written:
+        pane.ask_save_csv(view)
+    assert "*.xlsx" in filters[0] and written.args[0] == str(tmp_path / "recall.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "recall.xlsx").active
+    head = [c.value for c in sheet[1]]
+    sn001 = next(r for r in sheet.iter_rows(min_row=2) if r[head.index("serial")].value == "SN001")
+    assert sn001[head.index("phone")].value == "+45 20 123456" and sn001[head.index("phone")].data_type == "s"
+    assert sn001[head.index("received")].is_date and sheet.freeze_panes == "A2"
+    click_open(pane.ui.banner)
+    assert opened == [tmp_path / "recall.xlsx"]
