@@ -14,6 +14,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -100,7 +101,8 @@ def write_with(path: str | os.PathLike[str], writer: Callable[[str], Any]) -> An
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise path_problem(target, FileNotFoundError(errno.ENOENT, "no folder"))
-    temp = folder / f".{target.name}.{os.getpid()}.part{target.suffix}"
+    # A name of its own for each write (two saves of the same file at once, from two threads, never share one).
+    temp = folder / f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:12]}.part{target.suffix}"
     try:
         result = writer(str(temp))
         if not temp.exists():

@@ -1,15 +1,19 @@
 """export|import suppliers|products|customers|items FILE.csv — a shop moved through spreadsheets.
 
+``export … FILE.xlsx`` writes the same columns as an XLSX workbook with typed cells (the extension decides).
+
 Order to move a shop: suppliers, products, customers, then items --all-statuses (units name the others).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from typing import Any
 
 from serialdesk.commands.context import Context, UsageError
 from serialdesk.commands.output import plain
+from serialdesk.documents import workbook
 from serialdesk.documents.spreadsheet import read_table, write_table
 from serialdesk.services.exchange import COLUMNS, NUMERIC
 
@@ -18,10 +22,11 @@ WHAT = ["suppliers", "products", "customers", "locations", "items"]
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("export", parents=[common],
-                       help="write suppliers, products, customers, locations or units to CSV",
+                       help="write suppliers, products, customers, locations or units to CSV or XLSX",
                        description="export epcis FILE.jsonld writes the units' history as an EPCIS 2.0 document.")
     p.add_argument("what", choices=[*WHAT, "epcis"])
-    p.add_argument("file", metavar="FILE.csv", help="'-' for standard output (not for epcis)")
+    p.add_argument("file", metavar="FILE.csv", help="FILE.xlsx for a workbook with typed cells; '-' for standard "
+                                                    "output (CSV, not for epcis)")
     epcis = p.add_argument_group("epcis (issue 16)")
     epcis.add_argument("--sku", help="only this product's units")
     epcis.add_argument("--lot", help="only units of this lot")
@@ -49,11 +54,21 @@ def run_export(ctx: Context) -> int:
     export = ctx.services.export
     rows: Any = {"suppliers": export.suppliers, "products": export.products, "customers": export.customers,
                  "locations": export.locations, "items": export.items}[what]()
-    count = write_table(ctx.args.file, COLUMNS[what], (plain(row) for row in rows), NUMERIC)
+    if workbook.is_xlsx(ctx.args.file):
+        count = workbook.write_dicts(ctx.args.file, COLUMNS[what], (_values(row) for row in rows), sheet=what)
+    else:
+        count = write_table(ctx.args.file, COLUMNS[what], (plain(row) for row in rows), NUMERIC)
     if ctx.args.file == "-":
         return 0
     return ctx.emit({"exported": count, "what": what, "file": ctx.args.file},
                     f"{count} {what} written to {ctx.args.file}.")
+
+
+def _values(row: Any) -> dict[str, Any]:
+    """A row's own values (Decimals, datetimes, ints) for typed cells."""
+    if dataclasses.is_dataclass(row) and not isinstance(row, type):
+        return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+    return dict(row)
 
 
 def run_import(ctx: Context) -> int:

@@ -1,13 +1,18 @@
 """report turnover|aging|suppliers [--from D --to D], report reorder [--location L] [--draft-pos], report revenue
-[--from D --to D] [--by product|supplier|month|week|day] (report stock lives with the stock commands)."""
+[--from D --to D] [--by product|supplier|month|week|day] (report stock lives with the stock commands).
+
+Every report also takes ``--xlsx FILE.xlsx``: the report's tables as a workbook with typed cells (issue 18)."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
-from serialdesk.commands.context import Context
+from serialdesk.commands.context import Context, UsageError
 from serialdesk.commands.trace import _date
+from serialdesk.documents import report_tables
 from serialdesk.services.dto import AgingReport, SupplierQualityReport, TurnoverReport
 from serialdesk.services.dto.buying import DraftOrders, ReorderReport, RevenueReport
 
@@ -18,8 +23,10 @@ def register(reports: argparse._SubParsersAction[argparse.ArgumentParser], commo
         p = reports.add_parser(name, parents=[common], help=what)
         p.add_argument("--from", dest="first", type=_date, metavar="DATE", help="first day (UTC), inclusive")
         p.add_argument("--to", dest="last", type=_date, metavar="DATE", help="last day (UTC), inclusive")
+        add_xlsx(p)
         p.set_defaults(handler=handler)
     p = reports.add_parser("aging", parents=[common], help="days in stock, in 0-30/31-90/91-180/180+ bands")
+    add_xlsx(p)
     p.set_defaults(handler=run_aging)
     p = reports.add_parser("reorder", parents=[common], help="what to order now, most urgent first")
     p.add_argument("--location", metavar="NAME", help="stock and sales at this location only")
@@ -27,12 +34,33 @@ def register(reports: argparse._SubParsersAction[argparse.ArgumentParser], commo
                    help="an order brings stock to the lead time plus N days of demand (default 30)")
     p.add_argument("--draft-pos", action="store_true",
                    help="turn the suggestions into purchase orders, one per supplier, all at once")
+    add_xlsx(p)
     p.set_defaults(handler=run_reorder)
     p = reports.add_parser("revenue", parents=[common], help="revenue, cost and margin, returns deducted")
     p.add_argument("--from", dest="first", type=_date, metavar="DATE", help="first day (local), inclusive")
     p.add_argument("--to", dest="last", type=_date, metavar="DATE", help="last day (local), inclusive")
     p.add_argument("--by", default="product", choices=["product", "supplier", "month", "week", "day"])
+    add_xlsx(p)
     p.set_defaults(handler=run_revenue)
+
+
+def add_xlsx(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--xlsx", metavar="FILE.xlsx", help="also write the report's tables to an XLSX workbook")
+
+
+def emit_report(ctx: Context, report: Any, text: Callable[[], str], sheets: Callable[[Any], list[Any]],
+                shown: Any = None) -> int:
+    """The report on screen (or as JSON), or with --xlsx into a workbook (whole or not at all)."""
+    path = getattr(ctx.args, "xlsx", None)
+    if not path:
+        return ctx.emit(report if shown is None else shown, text)
+    if not str(path).lower().endswith(".xlsx"):
+        raise UsageError(f"--xlsx wants a file name ending in .xlsx, not '{path}'.")
+    tables = sheets(report)
+    rows = report_tables.write(path, tables)
+    name = ctx.args.report
+    return ctx.emit({"report": name, "file": path, "rows": rows, "sheets": [t[0] for t in tables]},
+                    f"The {name} report ({rows} rows) written to {path}.")
 
 
 def _ratio(value: Decimal | None, unit: str = "") -> str:
@@ -55,7 +83,7 @@ def turnover_text(r: TurnoverReport) -> str:
 
 def run_turnover(ctx: Context) -> int:
     report = ctx.services.reports.turnover(ctx.args.first, ctx.args.last)
-    return ctx.emit(report, lambda: turnover_text(report))
+    return emit_report(ctx, report, lambda: turnover_text(report), report_tables.turnover)
 
 
 def aging_text(r: AgingReport) -> str:
@@ -69,7 +97,7 @@ def aging_text(r: AgingReport) -> str:
 
 def run_aging(ctx: Context) -> int:
     report = ctx.services.reports.aging()
-    return ctx.emit(report, lambda: aging_text(report))
+    return emit_report(ctx, report, lambda: aging_text(report), report_tables.aging)
 
 
 def suppliers_text(r: SupplierQualityReport) -> str:
@@ -87,7 +115,7 @@ def suppliers_text(r: SupplierQualityReport) -> str:
 
 def run_suppliers(ctx: Context) -> int:
     report = ctx.services.reports.supplier_quality(ctx.args.first, ctx.args.last)
-    return ctx.emit(report, lambda: suppliers_text(report))
+    return emit_report(ctx, report, lambda: suppliers_text(report), report_tables.suppliers)
 
 
 
@@ -114,10 +142,12 @@ def drafts_text(d: DraftOrders) -> str:
 def run_reorder(ctx: Context) -> int:
     a = ctx.args
     if a.draft_pos:
+        if a.xlsx:
+            raise UsageError("--draft-pos drafts the orders and --xlsx saves the advice: one at a time.")
         drafts = ctx.services.reorder.draft_orders(a.location, cover_days=a.cover_days)
         return ctx.emit(drafts, lambda: drafts_text(drafts))
     report = ctx.services.reorder.advice(a.location, cover_days=a.cover_days)
-    return ctx.emit(list(report.lines), lambda: reorder_text(report))
+    return emit_report(ctx, report, lambda: reorder_text(report), report_tables.reorder, list(report.lines))
 
 
 def revenue_text(r: RevenueReport) -> str:
@@ -137,4 +167,4 @@ def _ratio_pct(rate: Decimal | None) -> str:
 def run_revenue(ctx: Context) -> int:
     a = ctx.args
     report = ctx.services.revenue.revenue(a.first, a.last, a.by)
-    return ctx.emit(report, lambda: revenue_text(report))
+    return emit_report(ctx, report, lambda: revenue_text(report), report_tables.revenue)

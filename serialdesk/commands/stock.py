@@ -9,6 +9,7 @@ from serialdesk.commands import reports as report_commands
 from serialdesk.commands.assembly import tree_lines
 from serialdesk.commands.context import Context, UsageError, parse_when, read_lines
 from serialdesk.commands.output import local
+from serialdesk.documents import report_tables
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.text import day
 from serialdesk.services.dto import ItemPassport, StockReport
@@ -68,6 +69,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = reports.add_parser("stock", parents=[common], help="stock on hand by product and lot")
     p.add_argument("--by", choices=["product", "location"], default="product",
                    help="location: stock in each place, per product")
+    report_commands.add_xlsx(p)
     p.set_defaults(handler=run_report_stock)
     report_commands.register(reports, common)
 
@@ -199,9 +201,10 @@ def passport_text(p: ItemPassport) -> str:
 def run_report_stock(ctx: Context) -> int:
     if ctx.args.by == "location":
         by_place = ctx.services.reports.stock_by_location()
-        return ctx.emit(by_place, lambda: supply.stock_by_location_text(by_place))
+        return report_commands.emit_report(ctx, by_place, lambda: supply.stock_by_location_text(by_place),
+                                           report_tables.stock_by_location)
     report = ctx.services.reports.stock()
-    return ctx.emit(report, lambda: stock_text(report))
+    return report_commands.emit_report(ctx, report, lambda: stock_text(report), report_tables.stock)
 
 
 def stock_text(report: StockReport) -> str:

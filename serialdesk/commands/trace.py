@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--preview", action="store_true", help="only list the affected units; change nothing")
     p.add_argument("--also", action="store_true",
                    help="record the recall even though some units are already on an open recall")
-    p.add_argument("--csv", metavar="OUT", help="write the affected units to a CSV file")
+    p.add_argument("--csv", metavar="OUT", help="write the affected units to a CSV file (OUT.xlsx: an XLSX workbook)")
     p.add_argument("--letters", metavar="OUT.pdf", help="write one letter per customer to a PDF")
     p.add_argument("--shop", default=os.environ.get("SERIALDESK_SHOP"),
                    help="shop name on the letters (default: the shop profile, shop set --name …)")
@@ -53,7 +53,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
     p = sub.add_parser("recall-show", parents=[common], help="a saved recall with contact and resolution state")
     p.add_argument("recall", metavar="ID")
-    p.add_argument("--csv", metavar="OUT")
+    p.add_argument("--csv", metavar="OUT", help="the affected units as CSV (OUT.xlsx: an XLSX workbook)")
     p.set_defaults(handler=run_show)
 
     p = sub.add_parser("recall-track", parents=[common], help="note a customer contacted or a unit resolved")

@@ -81,7 +81,8 @@ TOPICS = {
         "per supplier (see Purchasing, F9). <b>Revenue</b>: sales less returns, cost and margin per product, "
         "supplier, month, week or day.</p>"
         "<p>Choose the period at the top (turnover and suppliers); <b>F5</b> works the reports out again. "
-        "<b>Export CSV…</b> saves the table under each chart. Figures are at cost; turnover, aging and supplier "
+        "<b>Export…</b> saves the table under each chart as CSV or XLSX. Figures are at cost; turnover, aging and "
+        "supplier "
         "days are UTC days, revenue days are the shop's own.</p>",
     ),
     "assembly": (

@@ -195,7 +195,7 @@ class LabelsDialog(QDialog):
                         label="save the labels")
 
     def _saved(self, path: Path) -> None:
-        self.ui.banner.good(f"Saved {path}.")
+        self.ui.banner.offer_open(f"Saved {path}.", path)
         self.sig_saved.emit(str(path))
 
     def ask_print(self) -> None:

@@ -113,3 +113,54 @@ def test_a_shorter_period_redraws_the_months_and_the_table_exports_as_csv(
     assert rows[0] == ["Month", "From", "To", "Days", "Cost of goods sold", "Average inventory"]
     assert [r[0] for r in rows[1:]] == ["2026-01", "2026-02", "2026-03"]
     assert rows[2][1:5] == ["2026-02-01", "2026-02-28", "28", "80.00"]
+
+
+def test_the_save_dialog_offers_xlsx_and_the_workbook_has_typed_cells(
+    qtbot: QtBot, known_shop: Shop, open_window: Callable[..., MainWindow], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    pane, _ = open_reports(qtbot, open_window())
+    asked: list[str] = []
+
+    def dialog(_parent: object, _title: str, _start: str, filters: str) -> tuple[str, str]:
+        asked.append(filters)  # the user types a name without extension and picks the workbook type
+        return str(tmp_path / "suppliers"), "Excel workbooks (*.xlsx)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    with qtbot.waitSignal(pane.sig_file_written, timeout=5000) as written:
+        pane.tabs["suppliers"].export_button.click()
+    assert "*.xlsx" in asked[0] and "*.csv" in asked[0]
+    assert written.args[0] == str(tmp_path / "suppliers.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "suppliers.xlsx").active
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.b and sheet["A1"].value == "Supplier"
+    makita = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "Makita Europe")
+    assert (makita[2].value, makita[3].value) == (4, 1)  # received, returned: integers
+    assert (makita[4].value, makita[4].number_format) == (0.25, "0.0%")
+
+    with qtbot.waitSignal(pane.sig_file_written, timeout=5000):
+        pane.export_csv("turnover", tmp_path / "turnover.xlsx")
+    months = openpyxl.load_workbook(tmp_path / "turnover.xlsx").active
+    row = [c for c in months[3]]  # Feb 2025 … the third month of the default twelve
+    assert row[1].is_date and row[1].number_format == "yyyy-mm-dd" and isinstance(row[3].value, int)
+    assert row[4].data_type == "n" and row[4].number_format == "#,##0.00"
+
+
+def test_an_xlsx_that_cannot_be_written_says_why_and_leaves_nothing(
+    qtbot: QtBot, known_shop: Shop, open_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    pane, _ = open_reports(qtbot, open_window())
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "aging.xlsx").mkdir()
+    said: list[str] = []
+    pane.ui.banner.bad = said.append  # type: ignore[method-assign]
+    pane.export_csv("aging", out / "aging.xlsx")
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert said == [f"Cannot write {out / 'aging.xlsx'}: it is a folder."]
+    pane.export_csv("aging", out / "no-such-folder" / "aging.xlsx")
+    qtbot.waitUntil(lambda: len(said) == 2, timeout=5000)
+    assert said[1] == f"Cannot write {out / 'no-such-folder' / 'aging.xlsx'}: the folder does not exist."
+    assert [p.name for p in out.iterdir()] == ["aging.xlsx"]

@@ -30,9 +30,16 @@ class Column(Generic[T]):
     tone: Callable[[T], str | None] | None = None
     tooltip: Callable[[T], str] | None = None
     raw: Callable[[T], object] | None = None  # the value in a CSV export (plain numbers); the text if None
+    # How an XLSX cell shows the raw value when its type alone does not say: "percent" (a Decimal ratio),
+    # "money" or "text"; None: by the value's type (Decimal, int, date, datetime, str).
+    kind: str | None = None
+
+    def value(self, row: T) -> object:
+        """The value itself (a Decimal, an int, a date …) for a typed cell; the text without ``raw``."""
+        return self.raw(row) if self.raw is not None else self.text(row)
 
     def export(self, row: T) -> str:
-        value = self.raw(row) if self.raw is not None else self.text(row)
+        value = self.value(row)
         return "" if value is None else str(value)
 
 

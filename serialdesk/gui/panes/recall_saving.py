@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog
 
 from serialdesk.domain.text import plural
+from serialdesk.gui.models.export import TABLE_FILES, with_extension
 from serialdesk.gui.panes.recall_files import save_csv, save_letters
 from serialdesk.services.dto import RecallView
 
@@ -23,13 +24,13 @@ class RecallSaving:
     call: Callable[..., Any]
 
     def _ask_path(self, title: str, name: str, kind: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self,  title, str(Path.home() / name), kind)
-        return path
+        path, chosen = QFileDialog.getSaveFileName(self,  title, str(Path.home() / name), kind)
+        return with_extension(path, chosen) if kind == TABLE_FILES else path
 
     def ask_save_csv(self, view: RecallView | None) -> None:
         if view is None:
             return
-        path = self._ask_path("Save the recall list", f"recall-{view.number or 'preview'}.csv", "CSV files (*.csv)")
+        path = self._ask_path("Save the recall list", f"recall-{view.number or 'preview'}.csv", TABLE_FILES)
         if path:
             self.save_csv(view, path)
 
@@ -50,13 +51,13 @@ class RecallSaving:
                   label="write the recall letters")
 
     def _csv_written(self, path: Path) -> None:
-        self.ui.banner.good(f"Saved {path}.")
+        self.ui.banner.offer_open(f"Saved {path}.", path)
         self.sig_file_written.emit(str(path), 0)
 
     def _letters_written(self, written: tuple[Path, int]) -> None:
         path, pages = written
         if pages:
-            self.ui.banner.good(f"Saved {path}: {plural(pages, 'page')} of letters, ready to print.")
+            self.ui.banner.offer_open(f"Saved {path}: {plural(pages, 'page')} of letters, ready to print.", path)
         else:
             self.ui.banner.warn("No customer holds an affected unit: there are no letters to write.")
         self.sig_file_written.emit(str(path), pages)

@@ -23,7 +23,8 @@ PLACE_COLUMNS: tuple[Column[LocationStockLine], ...] = (
     Column("Branch", lambda ln: ln.branch or "main shop"),
     Column("Product", lambda ln: ln.sku),
     Column("Name", lambda ln: ln.name),
-    Column("Units in stock", lambda ln: str(ln.in_stock), sort=lambda ln: ln.in_stock, align=RIGHT),
+    Column("Units in stock", lambda ln: str(ln.in_stock), sort=lambda ln: ln.in_stock, align=RIGHT,
+           raw=lambda ln: ln.in_stock),
     Column("Value at cost", lambda ln: money(ln.value_at_cost), sort=lambda ln: ln.value_at_cost, align=RIGHT,
            raw=lambda ln: ln.value_at_cost),
 )

@@ -49,8 +49,10 @@ def reorder_columns(order: dict[str, int]) -> tuple[Column[ReorderLine], ...]:
         Column("Order", lambda ln: f"{ln.suggested_qty:,}" if ln.suggested_qty else "—",
                sort=lambda ln: ln.suggested_qty, align=RIGHT, tone=lambda ln: "bad" if ln.suggested_qty else None,
                tooltip=lambda ln: f"packs of {ln.pack_size}", raw=lambda ln: ln.suggested_qty),
-        Column("On hand", lambda ln: f"{ln.on_hand:,}", sort=lambda ln: ln.on_hand, align=RIGHT),
-        Column("On order", lambda ln: f"{ln.on_order:,}", sort=lambda ln: ln.on_order, align=RIGHT),
+        Column("On hand", lambda ln: f"{ln.on_hand:,}", sort=lambda ln: ln.on_hand, align=RIGHT,
+               raw=lambda ln: ln.on_hand),
+        Column("On order", lambda ln: f"{ln.on_order:,}", sort=lambda ln: ln.on_order, align=RIGHT,
+               raw=lambda ln: ln.on_order),
         Column("Per day", lambda ln: _num(ln.daily_demand, 2), sort=lambda ln: ln.daily_demand, align=RIGHT,
                tooltip=lambda ln: f"30 days: {ln.per_day_30}/day · 90 days: {ln.per_day_90}/day ({ln.trend})",
                raw=lambda ln: ln.daily_demand),
@@ -63,7 +65,7 @@ def reorder_columns(order: dict[str, int]) -> tuple[Column[ReorderLine], ...]:
                and ln.days_of_cover < ln.lead_time_days else None, raw=lambda ln: ln.days_of_cover),
         Column("Reorder point", lambda ln: f"{ln.reorder_point:,}", sort=lambda ln: ln.reorder_point, align=RIGHT,
                tooltip=lambda ln: f"lead-time demand + safety stock {ln.safety_stock} "
-                                  f"({ln.service_level * 100:.0f} % service level)"),
+                                  f"({ln.service_level * 100:.0f} % service level)", raw=lambda ln: ln.reorder_point),
         Column("Supplier", lambda ln: ln.supplier or "—"),
         Column("Turnover", lambda ln: _num(ln.turnover, 2), sort=lambda ln: ln.turnover or 0, align=RIGHT,
                raw=lambda ln: ln.turnover),
@@ -160,14 +162,15 @@ def month_text(r: RevenueRow) -> str:
 
 REVENUE_COLUMNS: tuple[Column[RevenueRow], ...] = (
     Column("Month", month_text, sort=lambda r: r.key, raw=lambda r: r.key),
-    Column("Units", lambda r: f"{r.units:,}", sort=lambda r: r.units, align=RIGHT),
-    Column("Returned", lambda r: f"{r.units_returned:,}", sort=lambda r: r.units_returned, align=RIGHT),
+    Column("Units", lambda r: f"{r.units:,}", sort=lambda r: r.units, align=RIGHT, raw=lambda r: r.units),
+    Column("Returned", lambda r: f"{r.units_returned:,}", sort=lambda r: r.units_returned, align=RIGHT,
+           raw=lambda r: r.units_returned),
     Column("Revenue", lambda r: money(r.revenue), sort=lambda r: r.revenue, align=RIGHT, raw=lambda r: r.revenue),
     Column("Cost", lambda r: money(r.cost), sort=lambda r: r.cost, align=RIGHT, raw=lambda r: r.cost),
     Column("Margin", lambda r: money(r.margin), sort=lambda r: r.margin, align=RIGHT, raw=lambda r: r.margin,
            tone=lambda r: "bad" if r.margin < 0 else None),
     Column("Margin rate", lambda r: "—" if r.margin_rate is None else f"{r.margin_rate * 100:.1f} %",
-           sort=lambda r: r.margin_rate or 0, align=RIGHT, raw=lambda r: r.margin_rate),
+           sort=lambda r: r.margin_rate or 0, align=RIGHT, raw=lambda r: r.margin_rate, kind="percent"),
 )
 
 

@@ -56,10 +56,10 @@ def period_text(first: date | None, last: date | None) -> str:
 MONTH_COLUMNS: tuple[Column[TurnoverMonth], ...] = (
     Column("Month", month_name, sort=lambda m: m.first_day.toordinal(), raw=lambda m: m.month),
     Column("From", lambda m: day_text(m.first_day), sort=lambda m: m.first_day.toordinal(),
-           raw=lambda m: m.first_day.isoformat()),
+           raw=lambda m: m.first_day),
     Column("To", lambda m: day_text(m.last_day), sort=lambda m: m.last_day.toordinal(),
-           raw=lambda m: m.last_day.isoformat()),
-    Column("Days", lambda m: str(m.days), sort=lambda m: m.days, align=RIGHT),
+           raw=lambda m: m.last_day),
+    Column("Days", lambda m: str(m.days), sort=lambda m: m.days, align=RIGHT, raw=lambda m: m.days),
     Column("Cost of goods sold", lambda m: money(m.cogs), sort=lambda m: m.cogs, align=RIGHT, raw=lambda m: m.cogs),
     Column("Average inventory", lambda m: money(m.average_inventory), sort=lambda m: m.average_inventory,
            align=RIGHT, raw=lambda m: m.average_inventory),
@@ -112,8 +112,8 @@ def stock_rows(report: StockReport) -> list[ProductStock]:
 STOCK_COLUMNS: tuple[Column[ProductStock], ...] = (
     Column("Product", lambda p: p.sku),
     Column("Name", lambda p: p.name),
-    Column("Lots", lambda p: str(p.lots), sort=lambda p: p.lots, align=RIGHT),
-    Column("Units in stock", lambda p: str(p.units), sort=lambda p: p.units, align=RIGHT),
+    Column("Lots", lambda p: str(p.lots), sort=lambda p: p.lots, align=RIGHT, raw=lambda p: p.lots),
+    Column("Units in stock", lambda p: str(p.units), sort=lambda p: p.units, align=RIGHT, raw=lambda p: p.units),
     Column("Value at cost", lambda p: money(p.value), sort=lambda p: p.value, align=RIGHT, raw=lambda p: p.value),
 )
 
@@ -140,14 +140,14 @@ def _band_units(p: ProductAging, label: str) -> int:
 
 def _band_column(label: str) -> Column[ProductAging]:
     return Column(f"{label} days", lambda p: str(_band_units(p, label)), sort=lambda p: _band_units(p, label),
-                  align=RIGHT)
+                  align=RIGHT, raw=lambda p: _band_units(p, label))
 
 
 AGING_COLUMNS: tuple[Column[ProductAging], ...] = (
     Column("Product", lambda p: p.sku),
     Column("Name", lambda p: p.name),
     *(_band_column(label) for label in BANDS),
-    Column("Units", lambda p: str(p.units), sort=lambda p: p.units, align=RIGHT),
+    Column("Units", lambda p: str(p.units), sort=lambda p: p.units, align=RIGHT, raw=lambda p: p.units),
     Column("Value at cost", lambda p: money(p.value_at_cost), sort=lambda p: p.value_at_cost, align=RIGHT,
            raw=lambda p: p.value_at_cost),
     Column("Mean days", lambda p: _num(p.mean_days, 1), sort=lambda p: p.mean_days or 0, align=RIGHT,
@@ -179,12 +179,12 @@ SUPPLIER_COLUMNS: tuple[Column[SupplierQuality], ...] = (
     Column("Received", lambda q: f"{q.received:,}", sort=lambda q: q.received, align=RIGHT, raw=lambda q: q.received),
     Column("Returned", lambda q: f"{q.returned:,}", sort=lambda q: q.returned, align=RIGHT, raw=lambda q: q.returned),
     Column("Return rate", lambda q: percent(q.return_rate), sort=lambda q: q.return_rate, align=RIGHT,
-           raw=lambda q: q.return_rate),
+           raw=lambda q: q.return_rate, kind="percent"),
     Column("Warranty repairs", lambda q: f"{q.repaired_under_warranty:,}", sort=lambda q: q.repaired_under_warranty,
            align=RIGHT, raw=lambda q: q.repaired_under_warranty),
     Column("Warranty repair rate", lambda q: percent(q.warranty_repair_rate), sort=lambda q: q.warranty_repair_rate,
-           align=RIGHT, raw=lambda q: q.warranty_repair_rate),
-    Column("Lots", lambda q: str(len(q.lots)), sort=lambda q: len(q.lots), align=RIGHT),
+           align=RIGHT, raw=lambda q: q.warranty_repair_rate, kind="percent"),
+    Column("Lots", lambda q: str(len(q.lots)), sort=lambda q: len(q.lots), align=RIGHT, raw=lambda q: len(q.lots)),
 )
 
 

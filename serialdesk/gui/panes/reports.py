@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from serialdesk.bootstrap import Services
 from serialdesk.domain.changes import Changes
 from serialdesk.gui.generated.ui_reports_pane import Ui_ReportsPane
-from serialdesk.gui.models.export import write_table_csv
+from serialdesk.gui.models.export import TABLE_FILES, with_extension, write_table_csv
 from serialdesk.gui.panes import report_reorder as buying
 from serialdesk.gui.panes import report_views as views
 from serialdesk.gui.panes.base import Pane
@@ -221,9 +221,9 @@ class ReportsPane(Pane):
     def ask_export(self, key: str) -> None:
         first, last = self.period()
         suggested = Path.home() / f"{key}-{first or 'now'}-{last or ''}.csv".replace("--", "-").replace("-.", ".")
-        path, _ = QFileDialog.getSaveFileName(self, f"Export the {key} table", str(suggested), "CSV files (*.csv)")
+        path, chosen = QFileDialog.getSaveFileName(self, f"Export the {key} table", str(suggested), TABLE_FILES)
         if path:
-            self.export_csv(key, path)
+            self.export_csv(key, with_extension(path, chosen))
 
     def export_csv(self, key: str, path: str | Path) -> None:
         tab = self.tabs[key]
@@ -232,5 +232,5 @@ class ReportsPane(Pane):
                   label=f"export the {key} table")
 
     def _written(self, path: Path) -> None:
-        self.ui.banner.good(f"Saved {path}.")
+        self.ui.banner.offer_open(f"Saved {path}.", path)
         self.sig_file_written.emit(str(path))

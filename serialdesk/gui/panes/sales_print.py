@@ -101,7 +101,7 @@ class ReceiptOutput(QObject):
             return
 
         def saved(path: Path) -> None:
-            self.banner.good(f"Receipt {sale.number} saved as {path}.")
+            self.banner.offer_open(f"Receipt {sale.number} saved as {path}.", path)
             self.sig_done.emit(str(path))
 
         self.host.call(lambda: write_receipt_pdf(services, sale, shop, out), saved, self.banner.bad,

@@ -57,7 +57,7 @@ class JobSheetOutput(QObject):
         services = self.host.services
 
         def saved(path: Path) -> None:
-            self.banner.good(f"{ticket.number}: sheet saved as {path}.")
+            self.banner.offer_open(f"{ticket.number}: sheet saved as {path}.", path)
             self.sig_done.emit(str(path))
 
         self.host.call(lambda: save_job_sheet(services, ticket.id, out), saved, self.banner.bad,

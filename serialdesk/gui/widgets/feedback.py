@@ -6,6 +6,9 @@ what happened.
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -21,7 +24,10 @@ def restyle(widget: QWidget) -> None:
 
 
 class Banner(QLabel):
-    """One line (or a few) saying what just happened, coloured by tone; it keeps its place in the layout."""
+    """One line (or a few) saying what just happened, coloured by tone; it keeps its place in the layout.
+
+    ``offer_open`` says a file was saved and adds an "Open" link that opens it (``gui.opener``); the next message
+    takes the link away again."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,13 +35,39 @@ class Banner(QLabel):
         self.setProperty("tone", "info")
         self.setProperty("role", "banner")
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self.offered: Path | None = None  # the file the "Open" link opens
+        self.linkActivated.connect(self._open)
 
     @property
     def tone(self) -> str:
         return str(self.property("tone"))
 
+    def offer_open(self, text: str, path: str | Path, tone: str = "good") -> None:
+        """``text`` and an "Open" link for the saved file (the text is shown as it is, never as markup)."""
+        self.say(text, tone)
+        self.offered = Path(path)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setText(f'{html.escape(text).replace(chr(10), "<br>")} &nbsp;<a href="open">Open</a>')
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.setToolTip(f"Open {self.offered} with this computer's program for it")
+
+    def _open(self, _link: str = "open") -> None:
+        if self.offered is None:
+            return
+        from serialdesk.gui.opener import open_document
+
+        problem = open_document(self.offered)
+        if problem:
+            self.warn(problem)
+
     def say(self, text: str, tone: str = "info") -> None:
         assert tone in TONES, tone
+        if self.offered is not None:
+            self.offered = None
+            self.setTextFormat(Qt.TextFormat.PlainText)
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            self.setToolTip("")
         self.setText(text)
         if self.property("tone") != tone:
             self.setProperty("tone", tone)
