@@ -59,7 +59,7 @@ def test_a_delivered_letter_arrives_with_its_text_and_pdf_and_its_line_is_marked
     assert {x.customer.split(" (")[0]: x.outcome for x in report.letters} == {
         "Jane Smith": SENT, "Tom Olsen": SENT, "Ole Hansen": POST}
     assert report.complete and len(box.received) == 2
-    rcpts, jane = next((r, m) for r, m in box.received if r == ["jane@example.net"])
+    _rcpts, jane = next((r, m) for r, m in box.received if r == ["jane@example.net"])
     assert jane["To"] == "Jane Smith <jane@example.net>"
     assert jane["From"] == "Nordic Tools <service@nordic.example>"
     assert jane["Subject"] == "Important safety recall: Cordless drill 18V (recall RC-0001)"
