@@ -92,3 +92,38 @@ def test_the_mail_password_goes_to_the_keyring_never_to_the_settings_file_or_dat
     ini = Path(store.fileName())
     assert all("Gui-Mail-Pw-9" not in str(store.value(k)) for k in store.allKeys())
     assert not ini.is_file() or b"Gui-Mail-Pw-9" not in ini.read_bytes()
+
+
+def test_e_mail_receipt_sends_the_numbered_receipt_pdf_to_the_customer(
+    qtbot: QtBot, shop: Shop, open_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    from .test_sales_pane import choose_customer, sales, scan
+
+    shop.services.catalogue.add_customer("Tom Olsen", email="tom@example.net")
+    shop.services.shop.update_profile(name="Nordic Tools", email="service@nordic.example")
+    shop.stock("SN001", "SN002")
+    window = open_window()
+    pane = sales(window)
+    button = pane.findChild(QPushButton, "emailReceiptButton")
+    assert isinstance(button, QPushButton) and not button.isEnabled()
+    choose_customer(qtbot, pane, "tom")
+    scan(qtbot, window, pane, "SN001")
+    with qtbot.waitSignal(pane.sig_sold, timeout=5000):
+        qtbot.mouseClick(pane.ui.completeButton, Qt.MouseButton.LeftButton)
+    sale = pane.last_sale
+    assert sale is not None and button.isEnabled()
+    box = Mailbox()
+    with smtp_server(box) as port:
+        shop.services.shop.update_profile(smtp_host="127.0.0.1", smtp_port=port, smtp_tls="none")
+        with qtbot.waitSignal(pane.receipt_mailing.sig_mailed, timeout=20000):
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [r for r, _ in box.received] == [["tom@example.net"]]
+    (pdf,) = list(box.received[0][1].iter_attachments())
+    assert pdf.get_filename() == f"{sale.receipt_number}.pdf" and pdf.get_content().startswith(b"%PDF")
+    assert pane.ui.banner.tone == "good" and f"{sale.receipt_number} was e-mailed to tom@example.net." in \
+        pane.ui.banner.text()
+    shop.services.shop.update_profile(smtp_host="")  # no server: the .eml goes into the folder picked
+    with qtbot.waitSignal(pane.receipt_mailing.sig_mailed, timeout=20000):
+        pane.receipt_mailing.send(sale, str(tmp_path))
+    assert [p.name for p in tmp_path.glob("*.eml")] == [f"{sale.receipt_number}.eml"]
+    assert pane.ui.banner.tone == "warn" and "nothing was sent" in pane.ui.banner.text()
