@@ -138,7 +138,14 @@ def run_recall(ctx: Context) -> int:
     for path in (a.csv, letters):  # before the recall is saved: a typo in a folder name changes nothing
         if path:
             check_writable(path)
-    profile = ctx.services.shop.profile() if letters else None  # issue 18: the shop's name and contact details
+    profile = ctx.services.shop.profile() if letters or a.email else None  # issue 18: the shop's identity
+    if a.email and profile is not None:  # a mail set-up that cannot work changes nothing
+        from serialdesk.commands.mailing import eml_folder
+        from serialdesk.documents.mail import mail_ready
+
+        beside = letters or a.csv
+        mail_ready(profile, Path(a.eml_dir) if a.eml_dir else eml_folder(None, beside, "x").parent,
+                   create=bool(a.eml_dir))
     shop: str | ShopProfileView = a.shop or (profile if profile and profile.name else "Our shop")
     if a.preview:
         view = ctx.services.recalls.find_affected(criteria)

@@ -4,12 +4,15 @@ Without an SMTP server the messages are written as .eml files instead. The passw
 
 from __future__ import annotations
 
+import os
 import smtplib
 import socket
 import ssl
 from dataclasses import dataclass
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, make_msgid
+from email.utils import formatdate, make_msgid
 from pathlib import Path
 from types import TracebackType
 
@@ -43,8 +46,11 @@ def message(shop: ShopProfileView, to: str, subject: str, body: str, attachments
         raise DomainError("The shop has no e-mail address to send from: set one (shop set --email … or "
                           "--smtp-sender …).", code="no_sender")
     msg = EmailMessage()
-    msg["From"] = formataddr((shop.name, sender)) if shop.name else sender
-    msg["To"] = formataddr((to_name, to)) if to_name else to
+    try:
+        msg["From"] = Address(shop.name, addr_spec=sender)
+        msg["To"] = Address(to_name, addr_spec=to)
+    except (ValueError, IndexError, HeaderParseError):
+        raise DomainError(f"'{to}' is not an e-mail address a message can be sent to.", code="bad_email") from None
     msg["Subject"] = subject
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
@@ -54,6 +60,26 @@ def message(shop: ShopProfileView, to: str, subject: str, body: str, attachments
     for a in attachments:
         msg.add_attachment(a.data, maintype="application", subtype=a.subtype, filename=a.filename)
     return msg
+
+
+def mail_ready(shop: ShopProfileView, eml_dir: Path, *, create: bool = True) -> None:
+    """Before anything is saved: the shop has an address to send from and, without a mail server, the .eml folder
+    can be made (``create``; else: it exists) and written (DomainError in the user's words otherwise)."""
+    if not shop.sender:
+        raise DomainError("The shop has no e-mail address to send from: set one (shop set --email … or "
+                          "--smtp-sender …). Nothing was saved.", code="no_sender")
+    if not shop.smtp_host:
+        try:
+            if create:
+                eml_dir.mkdir(parents=True, exist_ok=True)
+            elif not eml_dir.is_dir():
+                raise FileNotFoundError(2, "no such folder")
+        except OSError as exc:
+            raise DomainError(f"Cannot make the folder {eml_dir} for the .eml files: {exc.strerror or exc}. "
+                              "Nothing was saved.", code="file_not_written") from None
+        if not os.access(eml_dir, os.W_OK):
+            raise DomainError(f"The folder {eml_dir} cannot be written to. Nothing was saved.",
+                              code="file_not_written")
 
 
 def check_address(text: str | None) -> str | None:
@@ -119,6 +145,8 @@ class Outbox:
                               f"({_said(exc.smtp_code, exc.smtp_error)}).") from None
         except smtplib.SMTPDataError as exc:
             return f"the server refused the message ({_said(exc.smtp_code, exc.smtp_error)})"
+        except smtplib.SMTPNotSupportedError:
+            return f"the server cannot take an address with letters outside A–Z ({msg['To']})"
         except (smtplib.SMTPServerDisconnected, smtplib.SMTPResponseException, OSError) as exc:
             self.smtp = None
             raise MailProblem(f"The mail server {self.where} dropped the connection: {_reason(exc)}.") from None

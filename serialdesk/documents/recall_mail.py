@@ -86,6 +86,9 @@ def email_recall_letters(view: RecallView, shop: ShopProfileView, *, password: s
     was sent when the shop has no address to send from."""
     if view.number is None:
         raise DomainError("Only a saved recall's letters can be e-mailed (not a preview).", code="recall_not_saved")
+    if not shop.sender:
+        raise DomainError("The shop has no e-mail address to send from: set one in Settings → Shop profile "
+                          "(shop set --email …). Nothing was sent.", code="no_sender")
     notice, addressed = recall_letters(view, shop)
     addressed = [(p, letter) for p, letter in addressed if only(p)]
     post = [MailedLetter(_who(p), p.number, None, POST) for p, _ in addressed if check_address(p.email) is None]
@@ -105,14 +108,24 @@ def email_recall_letters(view: RecallView, shop: ShopProfileView, *, password: s
 
         if not shop.smtp_host:
             for p, letter, to in to_send:
-                path = write_eml(build(p, letter, to), eml_dir, f"{view.number}-{p.number}")
+                try:
+                    msg = build(p, letter, to)
+                except DomainError as exc:  # an address no message can carry: said for that customer only
+                    done.append(MailedLetter(_who(p), p.number, to, REFUSED, exc.message.rstrip(".")))
+                    continue
+                path = write_eml(msg, eml_dir, f"{view.number}-{p.number}")
                 done.append(MailedLetter(_who(p), p.number, to, EML, str(path)))
             return MailReport(view.number, tuple(done + post), eml_dir=str(eml_dir))
         problem = ""
         try:
             with Outbox(shop, password) as box:
                 for p, letter, to in to_send:
-                    refused = box.send(build(p, letter, to))
+                    try:
+                        msg = build(p, letter, to)
+                    except DomainError as exc:
+                        done.append(MailedLetter(_who(p), p.number, to, REFUSED, exc.message.rstrip(".")))
+                        continue
+                    refused = box.send(msg)
                     if refused:
                         done.append(MailedLetter(_who(p), p.number, to, REFUSED, refused))
                         continue

@@ -120,3 +120,22 @@ def test_reprint_email_sends_the_numbered_receipt_to_the_customer_or_another_add
     assert pdf.get_filename() == "SR-000001.pdf" and pdf.get_content().startswith(b"%PDF")
     missing = run(sqlite_url, "reprint", "SR-000001", check=2)
     assert "Give --out OUT.pdf" in missing.stderr
+
+
+def test_a_mail_set_up_that_cannot_work_saves_no_recall_and_a_bad_address_is_said_for_that_customer(
+        sqlite_url: str, tmp_path: Path) -> None:
+    _shop(sqlite_url)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    refused = run(sqlite_url, "recall", "--sku", "EB-VX25", "--reason", "Brake calliper may crack", "--email",
+                  "--eml-dir", str(blocker / "emails"), check=3)
+    assert "for the .eml files" in refused.stderr and "Nothing was saved." in refused.stderr
+    assert "There is no recall RC-0001" in run(sqlite_url, "recall-show", "RC-0001", check=None).stderr
+    run(sqlite_url, "customer", "add", "Jörg Müller", "--email", "jörg@exämple.de")
+    run(sqlite_url, "receive", "--supplier", "Vortex Bikes", "--sku", "EB-VX25", "VX04")
+    run(sqlite_url, "sell", "--customer", "Jörg Müller", "VX04", "--pay", "card")
+    out = run(sqlite_url, "recall", "--sku", "EB-VX25", "--reason", "Brake calliper may crack", "--email",
+              "--eml-dir", str(tmp_path / "eml"), check=3)
+    assert "NOT sent to Jörg Müller (C-0004) at jörg@exämple.de: 'jörg@exämple.de' is not an e-mail address a " \
+        "message can be sent to. Still to contact." in out.stdout
+    assert len(list((tmp_path / "eml").glob("*.eml"))) == 2 and "Traceback" not in out.stderr
