@@ -20,9 +20,9 @@ _EMAIL = ("<h3>E-mailing the letters</h3><p><b>E-mail letters</b> sends each cus
           "only when the server accepted the message; one it refused, or all of them when the connection drops, "
           "stay to be contacted, and the pane says who. Customers without an e-mail address are listed to letter "
           "by post.</p><p><b>Setting it up</b> (a manager, once for every station): Settings (Ctrl+,) → Shop "
-          "profile → <b>Mail server</b> (e.g. smtp.yourprovider.com), <b>Port</b> (587 with STARTTLS, 465 with "
-          "SSL; 0 takes the usual one), <b>Secured by</b>, <b>Mail user</b> and <b>Send as</b> (empty: the "
-          "shop's e-mail). The <b>Mail password</b> is kept in this computer's keyring — never in the database "
+          "profile → E-mail: <b>Server</b> (e.g. smtp.yourprovider.com), <b>Port</b> (587 with STARTTLS, 465 with "
+          "SSL; empty takes the usual one), <b>Security</b>, <b>User</b> and <b>From</b> (empty: the shop's "
+          "e-mail). The <b>Password</b> is kept in this computer's keyring — never in the database "
           "or the settings file — so type it on each station that sends mail (or set SERIALDESK_SMTP_PASSWORD "
           "for serialdesk). Without a mail server the e-mails are saved as .eml files in a folder you choose, "
           "and nobody is marked contacted.</p>")

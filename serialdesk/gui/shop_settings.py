@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,8 +37,8 @@ _LINES = (("name", "Shop name"), ("phone", "Phone"), ("email", "E-mail"), ("vat_
           ("rate_standard", "Standard tax rate %"), ("rate_reduced", "Reduced tax rate %"),
           ("rate_zero", "Zero tax rate %"), ("counter_discount_limit", "Counter's discount limit %"))
 _TEXTS = (("address", "Address"), ("receipt_footer", "Receipt footer"), ("repair_terms", "Repair terms"))
-_SMTP = (("smtp_host", "Mail server (SMTP)"), ("smtp_port", "Port (0: the usual)"), ("smtp_user", "Mail user"),
-         ("smtp_sender", "Send as (default: E-mail)"))
+_SMTP = (("smtp_host", "Server (SMTP)", "none: saved as .eml files"), ("smtp_port", "Port", "0: the usual one"),
+         ("smtp_user", "User", "none: no login"), ("smtp_sender", "From", "the shop's e-mail"))
 NO_KEYRING = ("This computer has no keyring to keep the mail password in: set SERIALDESK_SMTP_PASSWORD for "
               "serialdesk instead.")
 
@@ -81,26 +82,38 @@ class ShopSettingsDialog(QDialog):
         for widget in (self.logo_preview, choose, remove):
             logo_row.addWidget(widget)
         form.addRow("Logo", logo_row)
-        for key, label in _SMTP:
+        mail_box = QGroupBox("E-mail (receipts, recall letters)", self)
+        mail = QFormLayout(mail_box)
+        mail_box.setMinimumWidth(380)
+        for key, label, hint in _SMTP:
             self.lines[key] = QLineEdit(self)
-            form.addRow(label, self.lines[key])
-        self.lines["smtp_host"].setPlaceholderText("none: e-mails are written as .eml files")
+            self.lines[key].setPlaceholderText(hint)
+            self.lines[key].setAccessibleName(f"Mail {label}")
+            mail.addRow(label, self.lines[key])
         self.tls = QComboBox(self)
         self.tls.addItems(list(SMTP_TLS_MODES))
         self.tls.setAccessibleName("Mail connection security")
-        form.addRow("Secured by", self.tls)
+        mail.addRow("Security", self.tls)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName("Mail password")
-        self.password.setPlaceholderText("unchanged (kept in this computer's keyring)")
-        form.addRow("Mail password", self.password)
+        self.password.setPlaceholderText("unchanged")
+        mail.addRow("Password", self.password)
+        mail.addRow(QLabel("The password stays in this computer's keyring: type it on each station that sends "
+                           "mail. Without a mail server, e-mails are saved as .eml files.", wordWrap=True))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addLayout(form)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 1)
+        column = QVBoxLayout()
+        column.addWidget(mail_box)
+        column.addStretch(1)
+        columns.addLayout(column, 1)
+        layout.addLayout(columns)
         layout.addWidget(self.buttons)
         self.buttons.setEnabled(False)
         self.runner.run(self.services.shop.profile, self.show_profile, self.banner.bad, label="read the shop profile")
@@ -112,6 +125,8 @@ class ShopSettingsDialog(QDialog):
             text.setPlainText(str(getattr(p, key)))
         self.incl_tax.setChecked(p.prices_include_tax)
         self.tls.setCurrentText(p.smtp_tls)
+        if not p.smtp_port:
+            self.lines["smtp_port"].clear()  # the placeholder says: the usual one
         self.logo, self.logo_changed = p.logo, False
         self._preview()
         self.buttons.setEnabled(True)
@@ -143,6 +158,7 @@ class ShopSettingsDialog(QDialog):
         found.update({key: text.toPlainText() for key, text in self.texts.items()})
         found["prices_include_tax"] = self.incl_tax.isChecked()
         found["smtp_tls"] = self.tls.currentText()
+        found["smtp_port"] = found["smtp_port"].strip() or 0
         if self.logo_changed:
             found["logo"] = self.logo or b""
         return found

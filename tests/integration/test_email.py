@@ -158,3 +158,17 @@ def test_smtp_settings_are_checked_before_anything_is_saved(recalled: tuple[Serv
     view = services.shop.update_profile(smtp_host="mail.example", smtp_tls="SSL", smtp_user="shop")
     assert (view.smtp_host, view.port, view.smtp_tls, view.sender) == ("mail.example", 465, "ssl",
                                                                        "service@nordic.example")
+
+
+@pytest.mark.parametrize(("tls", "said"), [("starttls", "does not offer STARTTLS: check --smtp-tls"),
+                                           ("ssl", "the secure connection failed")])
+def test_a_tls_mode_the_server_does_not_speak_is_said_plainly(tls: str, said: str) -> None:
+    from serialdesk.documents.mail import MailProblem, Outbox
+    from serialdesk.services.shop import ShopProfileView
+
+    with smtp_server(Mailbox()) as port:
+        shop = ShopProfileView(name="Nordic Tools", email="s@nordic.example", smtp_host="127.0.0.1", smtp_port=port,
+                               smtp_tls=tls)
+        with pytest.raises(MailProblem) as caught, Outbox(shop, None, timeout=10):
+            pass
+    assert said in caught.value.message and f"127.0.0.1:{port}" in caught.value.message
