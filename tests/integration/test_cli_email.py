@@ -139,3 +139,17 @@ def test_a_mail_set_up_that_cannot_work_saves_no_recall_and_a_bad_address_is_sai
     assert "NOT sent to Jörg Müller (C-0004) at jörg@exämple.de: 'jörg@exämple.de' is not an e-mail address a " \
         "message can be sent to. Still to contact." in out.stdout
     assert len(list((tmp_path / "eml").glob("*.eml"))) == 2 and "Traceback" not in out.stderr
+
+
+def test_smtp_password_is_read_from_stdin_never_the_command_line(
+        sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # never a developer's keyring
+    _shop(sqlite_url)
+    early = run(sqlite_url, "shop", "smtp-password", stdin=f"{SECRET}\n", check=2)
+    assert "Set the mail server and user first" in early.stderr
+    run(sqlite_url, "shop", "set", "--smtp-host", "mail.example", "--smtp-user", "vogel")
+    empty = run(sqlite_url, "shop", "smtp-password", stdin="\n", check=2)
+    assert "No password was given" in empty.stderr
+    # A computer without a keyring: said so, with the way out, and the password is not echoed.
+    none = run(sqlite_url, "shop", "smtp-password", stdin=f"{SECRET}\n", check=2)
+    assert "SERIALDESK_SMTP_PASSWORD" in none.stderr and SECRET not in none.stdout + none.stderr
