@@ -8,6 +8,7 @@ GUI's Settings dialog writes through QSettings) holds the database and station c
 from __future__ import annotations
 
 import configparser
+import contextlib
 import os
 import socket
 from dataclasses import dataclass, field
@@ -143,3 +144,44 @@ def needs_password(url: str) -> bool:
     except Exception:
         return False
     return parsed.get_backend_name() != "sqlite" and bool(parsed.username) and not parsed.password
+
+
+# ---- the shop's SMTP password (issue 18 §5): $SERIALDESK_SMTP_PASSWORD or the OS keyring; never on disk here ----
+
+SMTP_PASSWORD_ENV = "SERIALDESK_SMTP_PASSWORD"
+
+
+def smtp_account(host: str, user: str) -> str:
+    """The keyring entry of one mail account: 'smtp:shop@mail.example.com'."""
+    return f"smtp:{user}@{host}"
+
+
+def smtp_password(host: str, user: str) -> str | None:
+    """The SMTP password: the environment's, else the keyring's for this user and server (None: none known)."""
+    if os.environ.get(SMTP_PASSWORD_ENV):
+        return os.environ[SMTP_PASSWORD_ENV]
+    if not user or not host:
+        return None
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        return keyring.get_password(KEYRING_SERVICE, smtp_account(host, user))
+    except (ImportError, KeyringError, RuntimeError, OSError):
+        return None
+
+
+def remember_smtp_password(host: str, user: str, password: str) -> bool:
+    """Into the OS keyring (an empty password removes it); False when this computer has no keyring."""
+    try:
+        import keyring
+        from keyring.errors import KeyringError, PasswordDeleteError
+
+        if password:
+            keyring.set_password(KEYRING_SERVICE, smtp_account(host, user), password)
+        else:
+            with contextlib.suppress(PasswordDeleteError):
+                keyring.delete_password(KEYRING_SERVICE, smtp_account(host, user))
+    except (ImportError, KeyringError, RuntimeError, OSError):
+        return False
+    return True

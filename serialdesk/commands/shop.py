@@ -6,10 +6,11 @@ import argparse
 from pathlib import Path
 
 from serialdesk.commands.context import Context, UsageError
-from serialdesk.services.shop import ShopProfileView
+from serialdesk.services.shop import SMTP_TLS_MODES, ShopProfileView
 
 _FIELDS = ("name", "address", "phone", "email", "vat_number", "receipt_footer", "repair_terms", "language",
-           "currency", "rate_standard", "rate_reduced", "rate_zero", "counter_discount_limit")
+           "currency", "rate_standard", "rate_reduced", "rate_zero", "counter_discount_limit", "smtp_host",
+           "smtp_port", "smtp_tls", "smtp_user", "smtp_sender")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -35,12 +36,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--rate-zero", metavar="PERCENT")
     p.add_argument("--counter-discount-limit", metavar="PERCENT",
                    help="the most a counter clerk may take off a line (managers: any)")
+    mail = p.add_argument_group("e-mail (receipts, recall letters); the password: shop smtp-password")
+    mail.add_argument("--smtp-host", metavar="HOST", help="the shop's mail server ('' : none, write .eml files)")
+    mail.add_argument("--smtp-port", metavar="PORT", help="e.g. 587 (STARTTLS), 465 (SSL); 0: the usual one")
+    mail.add_argument("--smtp-tls", choices=SMTP_TLS_MODES, help="how the connection is secured (default starttls)")
+    mail.add_argument("--smtp-user", metavar="USER", help="the mail account's user name ('' : no login)")
+    mail.add_argument("--smtp-sender", metavar="ADDRESS", help="the From address (default: the shop's --email)")
     p.set_defaults(handler=run_set)
+    p = commands.add_parser("smtp-password", parents=[common],
+                            help="put the mail account's password into this computer's keyring (read from stdin)")
+    p.add_argument("--forget", action="store_true", help="remove it from the keyring")
+    p.set_defaults(handler=run_smtp_password)
     p = commands.add_parser("show", parents=[common], help="the shop's profile")
     p.set_defaults(handler=run_show)
-    p = sub.add_parser("reprint", parents=[common], help="a receipt, credit receipt or job sheet again, as a PDF")
+    p = sub.add_parser("reprint", parents=[common], help="a receipt, credit receipt or job sheet again, as a PDF "
+                       "(--email: to the customer)")
     p.add_argument("document", metavar="SR-…|S-…|CN-…|T-…")
-    p.add_argument("--out", required=True, metavar="OUT.pdf")
+    p.add_argument("--out", metavar="OUT.pdf", help="where the PDF goes (required unless --email)")
+    p.add_argument("--email", action="store_true", help="e-mail the receipt's PDF to the customer")
+    p.add_argument("--to", metavar="ADDRESS", help="with --email: this address instead of the customer's")
+    p.add_argument("--eml-dir", metavar="DIR", help="with --email and no mail server: where the .eml goes")
     p.set_defaults(handler=run_reprint)
 
 
@@ -52,7 +67,11 @@ def profile_text(v: ShopProfileView) -> str:
               f"{'include' if v.prices_include_tax else 'exclude'} tax",
               f"  tax rates: standard {v.rate_standard} %, reduced {v.rate_reduced} %, zero {v.rate_zero} %",
               f"  a counter clerk may give up to {v.counter_discount_limit} % off a line",
-              "  logo: " + (f"{v.logo_type.upper()} ({len(v.logo)} bytes)" if v.logo else "none")]
+              "  logo: " + (f"{v.logo_type.upper()} ({len(v.logo)} bytes)" if v.logo else "none"),
+              "  e-mail: " + (f"through {v.smtp_host}:{v.port} ({v.smtp_tls}"
+                              + (f", user {v.smtp_user}" if v.smtp_user else ", no login")
+                              + f") from {v.sender or '(no sender: shop set --email …)'}" if v.smtp_host
+                              else "no mail server set (e-mails are written as .eml files)")]
     if v.receipt_footer:
         lines.append(f"  receipt footer: {v.receipt_footer}")
     if v.repair_terms:
@@ -84,11 +103,45 @@ def run_show(ctx: Context) -> int:
     return ctx.emit(view.public(), lambda: profile_text(view))
 
 
+def run_smtp_password(ctx: Context) -> int:
+    """The password never comes from the command line (it would be in the shell's history): typed at a prompt,
+    or one line on stdin."""
+    import getpass
+    import sys
+
+    from serialdesk.config import remember_smtp_password
+
+    view = ctx.services.shop.profile()
+    if not view.smtp_host or not view.smtp_user:
+        raise UsageError("Set the mail server and user first: shop set --smtp-host … --smtp-user ….")
+    if ctx.args.forget:
+        password = ""
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"Password of {view.smtp_user} on {view.smtp_host}: ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if not ctx.args.forget and not password:
+        raise UsageError("No password was given (type it, or pipe it on stdin).")
+    if not remember_smtp_password(view.smtp_host, view.smtp_user, password):
+        raise UsageError("This computer has no keyring: give the password in $SERIALDESK_SMTP_PASSWORD instead.")
+    what = "removed from" if ctx.args.forget else "kept in"
+    return ctx.emit({"account": f"{view.smtp_user}@{view.smtp_host}", "stored": not ctx.args.forget},
+                    f"The password of {view.smtp_user} on {view.smtp_host} is {what} this computer's keyring.")
+
+
 def run_reprint(ctx: Context) -> int:
     """SR-000001 / S-0001: the sale's receipt · CN-000001: a credit receipt · T-0001: the ticket's job sheet (the
     hand-back sheet once it is closed)."""
     from serialdesk.commands import paperwork
 
+    if ctx.args.email:
+        from serialdesk.commands.mailing import email_receipt
+
+        return email_receipt(ctx, ctx.args.document.strip(), ctx.args.to, ctx.args.out, ctx.args.eml_dir)
+    if ctx.args.to or ctx.args.eml_dir:
+        raise UsageError("--to and --eml-dir go with --email.")
+    if not ctx.args.out:
+        raise UsageError("Give --out OUT.pdf (or --email to send it to the customer).")
     ref, out = ctx.args.document.strip(), paperwork.document_target(ctx.args.out)
     assert out is not None
     written = paperwork.reprint(ctx, ref, out)

@@ -49,11 +49,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--letters", metavar="OUT.pdf", help="write one letter per customer to a PDF")
     p.add_argument("--shop", default=os.environ.get("SERIALDESK_SHOP"),
                    help="shop name on the letters (default: the shop profile, shop set --name …)")
+    _email_options(p)
     p.set_defaults(handler=run_recall)
 
     p = sub.add_parser("recall-show", parents=[common], help="a saved recall with contact and resolution state")
     p.add_argument("recall", metavar="ID")
     p.add_argument("--csv", metavar="OUT", help="the affected units as CSV (OUT.xlsx: an XLSX workbook)")
+    _email_options(p, "e-mail the letter to each customer not yet contacted")
     p.set_defaults(handler=run_show)
 
     p = sub.add_parser("recall-track", parents=[common], help="note a customer contacted or a unit resolved")
@@ -72,6 +74,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
                    help="cleared/repaired: may be sold again; replaced/refunded: still held; scrapped: scrapped")
     p.add_argument("--note", default="", help="new serial, refund number, what was found …")
     p.set_defaults(handler=run_resolve)
+
+
+def _email_options(p: argparse.ArgumentParser, what: str = "e-mail each customer's letter (text and PDF) through "
+                   "the shop's mail server; marked contacted once the server accepts it") -> None:
+    p.add_argument("--email", action="store_true", help=what)
+    p.add_argument("--eml-dir", metavar="DIR", help="with --email and no mail server (shop set --smtp-host): write "
+                   ".eml files here (default: RC-…-emails beside the letters, or in this folder)")
 
 
 def _date(text: str) -> date:
@@ -121,11 +130,22 @@ def run_recall(ctx: Context) -> int:
                               a.received_to, a.sold_from, a.sold_to)
     if not a.preview and not a.reason:
         raise UsageError("Give --reason (it goes into the customer letters), or --preview to only look.")
+    if a.preview and a.email:
+        raise UsageError("A preview e-mails nobody: leave out --preview to save the recall and e-mail its letters.")
+    if a.eml_dir and not a.email:
+        raise UsageError("--eml-dir goes with --email.")
     letters = getattr(a, "letters", None)
     for path in (a.csv, letters):  # before the recall is saved: a typo in a folder name changes nothing
         if path:
             check_writable(path)
-    profile = ctx.services.shop.profile() if letters else None  # issue 18: the shop's name and contact details
+    profile = ctx.services.shop.profile() if letters or a.email else None  # issue 18: the shop's identity
+    if a.email and profile is not None:  # a mail set-up that cannot work changes nothing
+        from serialdesk.commands.mailing import eml_folder
+        from serialdesk.documents.mail import mail_ready
+
+        beside = letters or a.csv
+        mail_ready(profile, Path(a.eml_dir) if a.eml_dir else eml_folder(None, beside, "x").parent,
+                   create=bool(a.eml_dir))
     shop: str | ShopProfileView = a.shop or (profile if profile and profile.name else "Our shop")
     if a.preview:
         view = ctx.services.recalls.find_affected(criteria)
@@ -133,15 +153,35 @@ def run_recall(ctx: Context) -> int:
     else:
         view = ctx.services.recalls.start_recall(criteria, a.reason, also=a.also)
         _outputs(view, a.csv, letters, shop, saved=True)
+        if a.email:
+            return _emailed(ctx, view, a.eml_dir, letters or a.csv)
     return ctx.emit(view, lambda: recall_text(view))
 
 
 def run_show(ctx: Context) -> int:
-    if ctx.args.csv:
-        check_writable(ctx.args.csv)
-    view = ctx.services.recalls.recall(_recall_id(ctx.args.recall))
-    _outputs(view, ctx.args.csv, None, "")
+    a = ctx.args
+    if a.csv:
+        check_writable(a.csv)
+    if a.eml_dir and not a.email:
+        raise UsageError("--eml-dir goes with --email.")
+    view = ctx.services.recalls.recall(_recall_id(a.recall))
+    if a.email:
+        return _emailed(ctx, view, a.eml_dir, a.csv, only_uncontacted=True)
+    _outputs(view, a.csv, None, "")
     return ctx.emit(view, lambda: recall_text(view))
+
+
+def _emailed(ctx: Context, view: RecallView, eml_dir: str | None, beside: str | None, *,
+             only_uncontacted: bool = False) -> int:
+    """E-mail the letters (after the recall was saved), then show the recall as it now stands and, per customer,
+    what the mail server did; exit 3 when someone could not be e-mailed."""
+    from serialdesk.commands.mailing import email_recall
+
+    report = email_recall(ctx, view, eml_dir, beside, only_uncontacted)
+    if report.marked:
+        view = ctx.services.recalls.recall(view.id or 0)
+    ctx.emit({"recall": view, "email": report}, lambda: recall_text(view) + "\n" + report.text())
+    return 0 if report.complete else 3
 
 
 def run_track(ctx: Context) -> int:

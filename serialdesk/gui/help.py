@@ -16,6 +16,18 @@ _KEYS = ("<h3>Everywhere</h3><table cellpadding='3'>"
          "<p>The scanner works wherever the cursor is: a scan never types into the field you are in, it goes "
          "to the pane (or to the open dialog that asks for a serial).</p>")
 
+_EMAIL = ("<h3>E-mailing the letters</h3><p><b>E-mail letters</b> sends each customer with an e-mail address "
+          "the letter as the message and as a PDF, through the shop's mail server. A customer is marked contacted "
+          "only when the server accepted the message; one it refused, or all of them when the connection drops, "
+          "stay to be contacted, and the pane says who. Customers without an e-mail address are listed to letter "
+          "by post.</p><p><b>Setting it up</b> (a manager, once for every station): Settings (Ctrl+,) → Shop "
+          "profile → E-mail: <b>Server</b> (e.g. smtp.yourprovider.com), <b>Port</b> (587 with STARTTLS, 465 with "
+          "SSL; empty takes the usual one), <b>Security</b>, <b>User</b> and <b>From</b> (empty: the shop's "
+          "e-mail). The <b>Password</b> is kept in this computer's keyring — never in the database "
+          "or the settings file — so type it on each station that sends mail (or set SERIALDESK_SMTP_PASSWORD "
+          "for serialdesk). Without a mail server the e-mails are saved as .eml files in a folder you choose, "
+          "and nobody is marked contacted.</p>")
+
 TOPICS = {
     "receiving": (
         "Receiving",
@@ -67,7 +79,7 @@ TOPICS = {
         "sold units are marked recalled — all at once.</li></ol>"
         "<p>Then <b>Save letters PDF</b> (one letter per customer, with the shop name from Settings) and <b>Save "
         "CSV</b>. Under <b>Recalls on record</b>, note each customer contacted and how each unit was dealt "
-        "with.</p>",
+        "with.</p>" + _EMAIL,
     ),
     "reports": (
         "Reports",

@@ -149,9 +149,7 @@ def _page(painter: QPainter, notice: RecallNotice, letter: RecallLetter, units: 
     cur.text(f"{notice.dated:%d %B %Y}    Customer {letter.customer_number}    Recall {notice.number}", 9.5, gap=6)
     cur.text(f"Important safety recall: {notice.product}", 14, bold=True, gap=5)
     cur.text(f"Dear {letter.customer_name},", gap=3)
-    count = "unit" if len(letter.units) == 1 else f"{len(letter.units)} units"
-    cur.text(f"Our records show that you bought the following {count} from us. The manufacturer has issued a "
-             f"recall for these units for this reason:", gap=3)
+    cur.text(_intro(letter), gap=3)
     cur.text(notice.reason, 11, bold=True, gap=5)
     for unit in units:
         if unit.note:
@@ -161,8 +159,38 @@ def _page(painter: QPainter, notice: RecallNotice, letter: RecallLetter, units: 
     if more:
         cur.text(f"… and {len(letter.units) - len(units)} more on the following page(s).", 9.5, gap=0)
     cur.y += 8 * MM
-    call = f"call us on {notice.phone}" if notice.phone else "call us"
-    cur.text(f"Please stop using the unit and bring it to our shop with this letter, or {call} to arrange a "
-             "collection. The repair or replacement is free of charge.", gap=4)
-    cur.text("We apologise for the inconvenience and thank you for your help.", gap=10)
+    cur.text(_what_to_do(notice), gap=4)
+    cur.text(SORRY, gap=10)
     cur.text(f"{notice.shop} — service desk", bold=True)
+
+
+SORRY = "We apologise for the inconvenience and thank you for your help."
+
+
+def _intro(letter: RecallLetter) -> str:
+    count = "unit" if len(letter.units) == 1 else f"{len(letter.units)} units"
+    return (f"Our records show that you bought the following {count} from us. The manufacturer has issued a "
+            "recall for these units for this reason:")
+
+
+def _what_to_do(notice: RecallNotice) -> str:
+    call = f"call us on {notice.phone}" if notice.phone else "call us"
+    return (f"Please stop using the unit and bring it to our shop with this letter, or {call} to arrange a "
+            "collection. The repair or replacement is free of charge.")
+
+
+def letter_subject(notice: RecallNotice) -> str:
+    return f"Important safety recall: {notice.product} (recall {notice.number})"  # From: names the shop
+
+
+def letter_text(notice: RecallNotice, letter: RecallLetter) -> str:
+    """The letter as plain text, sentence for sentence the printed page (the body of the recall e-mail)."""
+    lines = [notice.shop, *notice.contact, "",
+             f"{notice.dated:%d %B %Y}    Customer {letter.customer_number}    Recall {notice.number}", "",
+             f"Important safety recall: {notice.product}", "", f"Dear {letter.customer_name},", "", _intro(letter),
+             "", f"    {notice.reason}", ""]
+    lines += [u.note for u in letter.units if u.note]
+    lines += [f"  {'Serial number':<22} {'Product':<30} {'Lot':<12} Bought"]
+    lines += [f"  {u.serial:<22} {u.product:<30} {u.lot or '—':<12} {u.sold_on or '—'}" for u in letter.units]
+    lines += ["", _what_to_do(notice), "", SORRY, "", f"{notice.shop} — service desk"]
+    return "\n".join(lines) + "\n"

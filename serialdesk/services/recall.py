@@ -137,8 +137,9 @@ class RecallService(Service):
             found = uow.session.scalars(select(Recall).order_by(Recall.id.desc()).limit(limit)).all()
             return [self._saved_view(uow.session, r) for r in found]
 
-    def mark_contacted(self, recall_id: int, customer: str) -> RecallView:
-        """Note that a customer was told (letter sent, phoned): all their units on this recall."""
+    def mark_contacted(self, recall_id: int, customer: str, *, emailed_to: str = "") -> RecallView:
+        """Note that a customer was told (letter sent, phoned; ``emailed_to``: the address the mail server
+        accepted the letter for): all their units on this recall."""
         self.actor.require(Action.RECALL)
         with self.uows() as uow:
             s = uow.session
@@ -151,7 +152,8 @@ class RecallService(Service):
                 raise NotFound(f"{who.name} holds no unit of recall {record_number('recall', recall.id)}.",
                                code="not_on_recall")
             self.record(s, kind="recall_contacted", ref_type="recall", ref_id=recall.id,
-                        data={"customer": record_number("customer", who.id)})
+                        data={"customer": record_number("customer", who.id)}
+                        | ({"emailed_to": emailed_to} if emailed_to else {}))
             uow.commit()
             return self._saved_view(s, recall)
 

@@ -30,6 +30,7 @@ from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.products import parse_record_number, record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.tax import TaxBand, tax_bands
+from serialdesk.domain.text import refuse_control
 from serialdesk.services.common import Service, party_view
 from serialdesk.services.dto import PartyView, TicketView
 from serialdesk.services.known_units import sale_of
@@ -126,6 +127,16 @@ class ReceiptService(Service):
             return _receipt(RECEIPT, receipt_number(RECEIPT, sale.receipt_no) or record_number("sale", sale.id),
                             sale, s.get(Customer, sale.customer_id), lines, payments, shop, sale.sold_at,
                             sale.sold_by, sale.station)
+
+    def record_emailed(self, number: str, to: str) -> str:
+        """Note in the trail that the mail server accepted receipt ``number`` (SR-…, CN-…) for ``to``, after it
+        was sent (never inside the send); returns the number."""
+        self.actor.require(Action.SELL)
+        refuse_control(to, "e-mail address")
+        with self.uows() as uow:
+            self.record(uow.session, kind="receipt_emailed", data={"receipt": number, "to": to.strip()})
+            uow.commit()
+        return number
 
     def return_with_credit(self, number: int) -> int:
         """The return whose credit receipt is CN-<number>; NotFound otherwise."""

@@ -46,6 +46,11 @@ class ShopProfileView:
     rate_zero: Decimal = Decimal("0.00")
     counter_discount_limit: Decimal = Decimal("10.00")
     logo_type: str = ""
+    smtp_host: str = ""
+    smtp_port: int = 0
+    smtp_tls: str = "starttls"
+    smtp_user: str = ""
+    smtp_sender: str = ""
     updated_by: str = ""
     updated_at: datetime | None = None
     logo: bytes | None = field(default=None, repr=False)
@@ -63,6 +68,16 @@ class ShopProfileView:
         lines = [ln.strip() for ln in self.address.replace(", ", "\n").splitlines() if ln.strip()]
         lines += [x for x in (f"Tel. {self.phone}" if self.phone else "", self.email) if x]
         return tuple(lines)
+
+    @property
+    def sender(self) -> str:
+        """Who e-mail comes from: the SMTP sender set, else the shop's own e-mail."""
+        return self.smtp_sender or self.email
+
+    @property
+    def port(self) -> int:
+        """The SMTP port to use: the one set, else the TLS mode's usual one (465 for SSL, 587 otherwise)."""
+        return self.smtp_port or (465 if self.smtp_tls == "ssl" else 587 if self.smtp_tls == "starttls" else 25)
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -88,7 +103,8 @@ def profile_view(row: ShopProfile | None) -> ShopProfileView:
     return ShopProfileView(
         row.name, row.address, row.phone, row.email, row.vat_number, row.receipt_footer, row.repair_terms,
         row.language, row.currency, row.prices_include_tax, row.rate_standard, row.rate_reduced, row.rate_zero,
-        row.counter_discount_limit, row.logo_type, row.updated_by, row.updated_at, row.logo)
+        row.counter_discount_limit, row.logo_type, row.smtp_host, row.smtp_port, row.smtp_tls, row.smtp_user,
+        row.smtp_sender, row.updated_by, row.updated_at, row.logo)
 
 
 def read_profile(session: Session) -> ShopProfileView:
@@ -125,6 +141,17 @@ def _currency(code: str) -> str:
     return value
 
 
+def _port(value: Any) -> int:
+    try:
+        port = int(str(value).strip())
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise DomainError(f"'{value}' is not a port number (e.g. 587 for STARTTLS, 465 for SSL; 0: the usual one).",
+                          code="bad_smtp")
+    return port
+
+
 def _language(code: str) -> str:
     value = code.strip().replace("-", "_")
     try:
@@ -135,7 +162,8 @@ def _language(code: str) -> str:
 
 
 _TEXTS = {"name": 200, "address": 500, "phone": 60, "email": 200, "vat_number": 60, "receipt_footer": 2000,
-          "repair_terms": 4000}
+          "repair_terms": 4000, "smtp_host": 200, "smtp_user": 200, "smtp_sender": 200}
+SMTP_TLS_MODES = ("starttls", "ssl", "none")
 _MULTILINE = {"address", "receipt_footer", "repair_terms"}
 _PERCENTS = {"rate_standard": "The standard rate", "rate_reduced": "The reduced rate", "rate_zero": "The zero rate",
              "counter_discount_limit": "The counter's discount limit"}
@@ -149,8 +177,18 @@ def _cleaned(changes: dict[str, Any]) -> dict[str, Any]:
         if key in _TEXTS:
             out[key] = clean_text(str(value), key.replace("_", " "), multiline=key in _MULTILINE,
                                   limit=_TEXTS[key]) or ""
-            if key == "email" and out[key] and "@" not in out[key]:
+            if key in ("email", "smtp_sender") and out[key] and "@" not in out[key]:
                 raise DomainError(f"'{out[key]}' is not an e-mail address.", code="bad_email")
+            if key == "smtp_host" and any(c.isspace() or c in "/@" for c in out[key]):
+                raise DomainError(f"'{out[key]}' is not a server name (e.g. smtp.example.com).", code="bad_smtp")
+        elif key == "smtp_port":
+            out[key] = _port(value)
+        elif key == "smtp_tls":
+            mode = str(value).strip().lower()
+            if mode not in SMTP_TLS_MODES:
+                raise DomainError(f"'{value}' is not a way to secure the mail connection: use starttls, ssl or "
+                                  "none.", code="bad_smtp")
+            out[key] = mode
         elif key in _PERCENTS:
             out[key] = parse_percent(value, _PERCENTS[key])
         elif key == "currency":

@@ -35,6 +35,12 @@ class ShopProfile(Base):
     rate_zero: Mapped[Decimal] = mapped_column(Percent, default=Decimal("0.00"))
     # The most a counter clerk may take off a line, in percent (a manager may give any discount).
     counter_discount_limit: Mapped[Decimal] = mapped_column(Percent, default=Decimal("10.00"))
+    # The shop's SMTP server (issue 18 §5, migration 0013); its password is in the OS keyring, never here.
+    smtp_host: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    smtp_port: Mapped[int] = mapped_column(default=0, server_default="0")  # 0: the TLS mode's usual port
+    smtp_tls: Mapped[str] = mapped_column(String(16), default="starttls", server_default="starttls")
+    smtp_user: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    smtp_sender: Mapped[str] = mapped_column(String(200), default="", server_default="")  # "": the shop's e-mail
     updated_by: Mapped[str] = mapped_column(String(60), default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 

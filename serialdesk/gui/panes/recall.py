@@ -21,6 +21,7 @@ from serialdesk.gui.models.recall import (
 from serialdesk.gui.models.table import RowsModel, sorted_view
 from serialdesk.gui.panes.base import Pane
 from serialdesk.gui.panes.recall_criteria import CriteriaForm, RecallChoices, describe, load_choices
+from serialdesk.gui.panes.recall_mailing import RecallMailing
 from serialdesk.gui.panes.recall_record import RecallRecord
 from serialdesk.gui.panes.recall_saving import RecallSaving
 from serialdesk.gui.panes.recall_texts import confirmation, started_text
@@ -56,6 +57,7 @@ class RecallPane(Pane, RecallSaving):
         self.customers: RowsModel[CustomerToContact] = RowsModel(CONTACT_COLUMNS, self)
         self.counts = {caption: Figure(caption, self) for caption in COUNT_FIGURES}
         self.record = RecallRecord(self)
+        self.mailing = RecallMailing(self)  # "E-mail letters" beside "Letters…"
         self._loaded = False
         self._setup_view()
         self._connect()

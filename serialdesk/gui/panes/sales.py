@@ -20,6 +20,7 @@ from serialdesk.gui.generated.ui_sales_pane import Ui_SalesPane
 from serialdesk.gui.models.sales import CartModel
 from serialdesk.gui.panes.base import ScanningPane, ScanQueue
 from serialdesk.gui.panes.sales_customer import CustomerPicker
+from serialdesk.gui.panes.sales_mailing import ReceiptMailing
 from serialdesk.gui.panes.sales_print import ReceiptOutput
 from serialdesk.gui.panes.sales_receipt import EMPTY_RECEIPT, sale_receipt_html
 from serialdesk.gui.panes.sales_return import ReturnDialog
@@ -50,6 +51,7 @@ class SalesPane(ScanningPane):
         self.queue = ScanQueue(self._check_unit)
         self.shop_name = Preferences().shop_name
         self.receipt_output = ReceiptOutput(self, self.ui.banner, self)
+        self.receipt_mailing = ReceiptMailing(self, self.ui, self.ui.banner, self)  # "E-mail receipt"
         self._setup_view()
         self._connect()
         self._show_cart()
@@ -194,6 +196,7 @@ class SalesPane(ScanningPane):
         self.ui.receiptBrowser.setHtml(sale_receipt_html(sale))
         self.ui.printReceiptButton.setEnabled(True)
         self.ui.savePdfButton.setEnabled(True)
+        self.receipt_mailing.sold(sale)
         self.ui.scanEdit.reset()
         self._show_lines()
         self.picker.clear()
