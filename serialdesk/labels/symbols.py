@@ -126,8 +126,8 @@ _DARK_LIGHT = bytes.maketrans(b"\x00\xff", b"10")  # zxing-cpp's 1-module image:
 
 def _grid(created: zxingcpp.Barcode) -> tuple[str, ...]:
     """The module rows of a symbol zxing-cpp wrote, as '1'/'0' text (one byte per module, no quiet zone)."""
-    image = memoryview(created.to_image(scale=1, add_quiet_zones=False))
-    height, width = image.shape[0], image.shape[1]
+    image = memoryview(created.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
+    height, width = image.shape or (0, 0)  # its buffer is 2-D, rows × columns
     text = image.tobytes().translate(_DARK_LIGHT).decode("ascii")
     return tuple(text[row * width : (row + 1) * width] for row in range(height))
 
