@@ -70,8 +70,13 @@ _ALIGN = {
 
 
 class _FontCache:
+    """Fonts by role and size, and what they measured: a job's labels mostly repeat the same name, SKU and lot,
+    so each text is measured, wrapped and elided once per job, not once per label."""
+
     def __init__(self) -> None:
         self._fonts: dict[tuple[Font, int], tuple[QFont, QFontMetrics]] = {}
+        self.widths: dict[tuple[Font, int, str], float] = {}
+        self.lines: dict[tuple[Font, int, str, int, int, bool], list[str]] = {}
 
     def get(self, role: Font, size: int) -> tuple[QFont, QFontMetrics]:
         key = (role, size)
@@ -85,6 +90,7 @@ class _FontCache:
         return self._fonts[key]
 
 
+_MEASURED_KEPT = 20_000
 _measuring = threading.local()  # QFont objects are not shared between threads: each thread gets its own cache
 
 
@@ -94,7 +100,12 @@ def text_width(font: Font, size: int, text: str) -> float:
     if not hasattr(_measuring, "fonts"):
         _measuring.fonts = _FontCache()
     fonts: _FontCache = _measuring.fonts
-    return fonts.get(font, size)[1].horizontalAdvance(text)
+    key = (font, size, text)
+    if (width := fonts.widths.get(key)) is None:
+        if len(fonts.widths) > _MEASURED_KEPT:  # a station that runs for weeks: keep the memory bounded
+            fonts.widths.clear()
+        width = fonts.widths[key] = fonts.get(font, size)[1].horizontalAdvance(text)
+    return width
 
 
 def _wrapped(metrics: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
@@ -117,12 +128,15 @@ def _paint_text(painter: QPainter, box: TextBox, fonts: _FontCache) -> None:
     font, metrics = fonts.get(box.font, box.size)
     painter.setFont(font)
     r = box.rect
-    if box.lines > 1:
-        lines = _wrapped(metrics, box.text, r.width, box.lines)
-    elif box.elide:
-        lines = [metrics.elidedText(box.text, Qt.TextElideMode.ElideRight, r.width)]
-    else:
-        lines = [box.text]
+    key = (box.font, box.size, box.text, r.width, box.lines, box.elide)
+    if (lines := fonts.lines.get(key)) is None:
+        if box.lines > 1:
+            lines = _wrapped(metrics, box.text, r.width, box.lines)
+        elif box.elide:
+            lines = [metrics.elidedText(box.text, Qt.TextElideMode.ElideRight, r.width)]
+        else:
+            lines = [box.text]
+        fonts.lines[key] = lines
     line_h = r.height // box.lines
     flags = _ALIGN[box.align] | Qt.AlignmentFlag.AlignVCenter
     for index, line in enumerate(lines):
