@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from serialdesk import __version__
+from serialdesk import __version__, startup_gc  # startup_gc first: no collections while importing
 from serialdesk.bootstrap import App
 from serialdesk.commands.context import Context, UsageError, argument_problem
 from serialdesk.commands.output import say, warn
@@ -93,7 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (problem := argument_problem(argv)) is not None:
         warn(problem)
         return 2
-    parser = build_parser(argv)
+    with startup_gc.no_collection():
+        parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         parser = build_parser()
@@ -160,3 +161,6 @@ def run_gui(ctx: Context) -> int:
     if screenshot and code == 0:
         say(f"Screenshot saved to {screenshot}.")
     return code
+
+
+startup_gc.imported()
