@@ -108,6 +108,17 @@ def counter_window(backend: str, items: int, url: str) -> list[Measure]:
     return [Measure.from_json({**m, "label": f"{m['label']}, {where}"}) for m in json.loads(lines[-1])["measures"]]
 
 
+def labels_cpu() -> list[Measure]:
+    """bench.labels (issue 18): the whole `serialdesk labels` command at 1,000 labels per symbology, CPU seconds."""
+    done = subprocess.run([sys.executable, "-m", "bench.labels"], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                          check=False)
+    lines = done.stdout.strip().splitlines()
+    if not lines:
+        return [Measure("labels_cpu", "1000 labels to PDF, whole command, CPU", None, "s", 1.0,
+                        note=f"failed: bench.labels exited {done.returncode}")]
+    return [Measure.from_json(m) for m in json.loads(lines[-1])["measures"]]
+
+
 def pytest_benchmarks() -> list[Measure]:
     """tests/bench under pytest-benchmark (medians against their budgets) and its plain tests (failures)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -151,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     measures: list[Measure] = []
     for backend in args.backends.split(","):
         measures += shop(backend.strip(), args.items, args.rebuild, args.cold_runs)
+    measures += labels_cpu()
     if not args.no_pytest:
         measures += pytest_benchmarks()
     seconds = time.perf_counter() - started

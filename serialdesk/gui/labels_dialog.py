@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QPushButton, QWidget
 
 from serialdesk.bootstrap import Services
 from serialdesk.domain.text import plural
@@ -35,6 +35,7 @@ class LabelsDialog(QDialog):
     sig_rendered = Signal(str, int)  # the preview PDF, its pages
     sig_saved = Signal(str)
     sig_printed = Signal(int)  # pages sent to the printer
+    sig_sent = Signal(int)  # labels sent whole to the ZPL label printer
     sig_refused = Signal(str)
 
     def __init__(self, services: Services, runner: TaskRunner, receipt_id: int, receipt_number: str,
@@ -82,6 +83,14 @@ class LabelsDialog(QDialog):
         self.linkCheck.setToolTip(f"Units of products with a GTIN get a QR code of their Digital Link "
                                   f"({self.resolver}/01/…/21/…); phones and our scanners read it back")
         ui.optionsForm.addRow("", self.linkCheck)
+        # Issue 18: ZPL straight to the station's label printer (Settings), for roll labels.
+        self.label_printer = preferences.label_printer
+        self.sendButton = QPushButton("Send to label printer", self)
+        self.sendButton.setObjectName("sendButton")
+        self.sendButton.setToolTip(f"ZPL straight to the label printer at {self.label_printer} (roll labels)")
+        self.sendButton.setAutoDefault(False)
+        self.sendButton.setVisible(bool(self.label_printer))
+        ui.buttonsLayout.addWidget(self.sendButton)
         ui.preview.setDocument(self.document)
         ui.preview.setPageMode(QPdfView.PageMode.MultiPage)
         ui.preview.setPageSpacing(12)
@@ -101,6 +110,7 @@ class LabelsDialog(QDialog):
         ui.closeButton.clicked.connect(self.reject)
         ui.saveButton.clicked.connect(self.ask_save)
         ui.printButton.clicked.connect(self.ask_print)
+        self.sendButton.clicked.connect(self.send_to_label_printer)
         QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.ask_save)
         QShortcut(QKeySequence("Ctrl+P"), self).activated.connect(self.ask_print)
 
@@ -119,6 +129,7 @@ class LabelsDialog(QDialog):
         ready = self.pdf is not None and not self._rendering
         self.ui.saveButton.setEnabled(ready)
         self.ui.printButton.setEnabled(ready)
+        self.sendButton.setEnabled(ready and self.options().layout == "roll-62x29")
         self.ui.startSpin.setEnabled(self.options().layout == "a4-3x8")
 
     # --- contents and preview --------------------------------------------------------------------------------
@@ -215,6 +226,26 @@ class LabelsDialog(QDialog):
         self.ui.banner.say("Sending the labels to the printer…")
         print_pdf = self.job.print_pdf
         self.runner.run(lambda: print_pdf(pdf, printer), self._printed, self.ui.banner.bad, label="print the labels")
+
+    def send_to_label_printer(self) -> None:
+        if not self.sources or not self.label_printer or self.options().layout != "roll-62x29":
+            return
+        sources, options, printer = list(self.sources), self.options(), self.label_printer
+        self.ui.banner.say(f"Sending {plural(len(sources), 'label')} to the label printer at {printer}…")
+        self.sendButton.setEnabled(False)
+        send = self.job.send_to_printer
+        self.runner.run(lambda: send(sources, options, printer), self._sent, self._not_sent,
+                        label="send the labels to the label printer")
+
+    def _sent(self, result: tuple[int, str]) -> None:
+        labels, address = result
+        self.ui.banner.good(f"{plural(labels, 'label')} sent to the label printer at {address}.")
+        self._show_state()
+        self.sig_sent.emit(labels)
+
+    def _not_sent(self, message: str) -> None:
+        self.ui.banner.bad(message)
+        self._show_state()
 
     def _printed(self, pages: int) -> None:
         self.ui.banner.good(f"{plural(pages, 'page')} sent to the printer.")

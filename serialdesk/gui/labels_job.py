@@ -55,6 +55,18 @@ def render_pdf(sources: Sequence[LabelSource], options: LabelOptions, out: Path)
                          start_position=start)
 
 
+def send_to_printer(sources: Sequence[LabelSource], options: LabelOptions, printer: str) -> tuple[int, str]:
+    """The labels as ZPL (roll layout, the printer's 203 dpi) straight to the label printer at ``printer``
+    (HOST[:PORT]); (labels, address) once every byte was sent, DomainError in the clerk's words otherwise."""
+    from serialdesk.labels.printer import printer_address, send_zpl
+    from serialdesk.labels.render import zpl_document
+
+    address = printer_address(printer)
+    data = label_data(sources, options.price, options.resolver if options.digital_link else None)
+    send_zpl(address, zpl_document(data, layout=options.layout, symbology=options.symbology))
+    return len(data), str(address)
+
+
 def copy_pdf(source: Path, target: str | Path) -> Path:
     try:
         return Path(shutil.copyfile(source, target))

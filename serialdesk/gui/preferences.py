@@ -1,6 +1,7 @@
 """This station's preferences, kept with QSettings in the station's settings file (config.settings_file(), an
 INI in the user's config folder that the CLI reads too):
-station name, scanner thresholds, camera, label defaults, the shop's name on letters,
+station name, scanner thresholds, camera, label defaults and the label printer's address (ZPL to its raw port),
+the shop's name on letters,
 and the database to open at the next start.
 
 A database password is never written here: it goes to the OS keyring, or — on a computer without one — is kept
@@ -52,6 +53,7 @@ class Preferences:
     scan_sounds: int = 1  # 1: a sound for each accepted / refused scan (an int: QSettings' INI keeps it plainly)
     label_layout: str = "roll-62x29"
     label_symbology: str = "code128"
+    label_printer: str = ""  # HOST[:PORT] of a ZPL label printer's raw port; empty: none at this station
     shop_name: str = "Our shop"
     db_url: str = ""  # empty: $SERIALDESK_DB or the default file; takes effect at the next start
 
@@ -72,6 +74,14 @@ class Preferences:
                     "keys.")
         if self.label_layout not in {v for _, v in LAYOUTS} or self.label_symbology not in {v for _, v in SYMBOLOGIES}:
             return "Choose a label layout and a barcode type from the lists."
+        if self.label_printer:
+            from serialdesk.domain.errors import DomainError
+            from serialdesk.labels.printer import printer_address
+
+            try:
+                printer_address(self.label_printer)
+            except DomainError as exc:
+                return exc.message
         if self.db_url and not _DB_URL.match(self.db_url):
             return (f"'{self.db_url}' is not a database URL: use e.g. sqlite:////home/shop/shop.db or "
                     "postgresql+psycopg://user@host/shop.")

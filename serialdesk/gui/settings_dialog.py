@@ -13,7 +13,7 @@ from importlib import metadata
 
 import PySide6
 from PySide6.QtCore import QSettings, Signal, qVersion
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QPushButton, QWidget
 
 import serialdesk
 from serialdesk.config import without_password
@@ -46,6 +46,12 @@ class SettingsDialog(QDialog):
         for combo, choices in ((self.ui.layoutCombo, LAYOUTS), (self.ui.symbologyCombo, SYMBOLOGIES)):
             for shown, value in choices:
                 combo.addItem(shown, value)
+        self.printerEdit = QLineEdit(self.ui.labelsGroup)  # issue 18: ZPL straight to the label printer
+        self.printerEdit.setObjectName("printerEdit")
+        self.printerEdit.setPlaceholderText("none — e.g. 192.168.1.50:9100")
+        self.printerEdit.setToolTip("A ZPL label printer's network address (raw port 9100 unless given); the labels "
+                                    "dialog can then send roll labels straight to it")
+        self.ui.labelsForm.addRow("Label printer (ZPL):", self.printerEdit)
         self.show_preferences(preferences)
         self.resolver = ResolverField(self.ui.labelsForm, self.ui.labelsGroup, store)  # issue 16
         self.resize(self.sizeHint().expandedTo(self.size()))  # every row at its height (not squeezed to the minimum)
@@ -69,6 +75,7 @@ class SettingsDialog(QDialog):
         _choose(ui.layoutCombo, p.label_layout)
         _choose(ui.symbologyCombo, p.label_symbology)
         ui.shopEdit.setText(p.shop_name)
+        self.printerEdit.setText(p.label_printer)
         ui.dbEdit.setText(p.db_url)
 
     def set_locations(self, names: Sequence[str]) -> None:
@@ -95,7 +102,7 @@ class SettingsDialog(QDialog):
             wedge_max_gap_ms=ui.maxGapSpin.value(), wedge_end_idle_ms=ui.endIdleSpin.value(),
             camera_index=ui.cameraSpin.value(), camera_file=ui.cameraFileEdit.text().strip(),
             scan_sounds=int(ui.soundsCheck.isChecked()), label_layout=str(ui.layoutCombo.currentData()),
-            label_symbology=str(ui.symbologyCombo.currentData()),
+            label_symbology=str(ui.symbologyCombo.currentData()), label_printer=self.printerEdit.text().strip(),
             shop_name=ui.shopEdit.text().strip() or Preferences().shop_name, db_url=ui.dbEdit.text().strip())
 
     def save(self) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMarginsF, QRect, QSizeF, Qt
 from PySide6.QtGui import (
+    QBitmap,
     QColor,
     QFont,
     QFontMetrics,
@@ -22,12 +23,14 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPainterPath,
     QPdfWriter,
+    QRegion,
 )
 
 from serialdesk.labels.compose import Align, Font, LabelPlan, SymbolBox, TextBox
 from serialdesk.labels.layout import LabelMedia, mm_to_dots
-from serialdesk.labels.symbols import dark_runs
+from serialdesk.labels.symbols import Symbol
 
 Step = Callable[[int], bool]  # called after each label with the running count; False stops the job
 
@@ -67,8 +70,13 @@ _ALIGN = {
 
 
 class _FontCache:
+    """Fonts by role and size, and what they measured: a job's labels mostly repeat the same name, SKU and lot,
+    so each text is measured, wrapped and elided once per job, not once per label."""
+
     def __init__(self) -> None:
         self._fonts: dict[tuple[Font, int], tuple[QFont, QFontMetrics]] = {}
+        self.widths: dict[tuple[Font, int, str], float] = {}
+        self.lines: dict[tuple[Font, int, str, int, int, bool], list[str]] = {}
 
     def get(self, role: Font, size: int) -> tuple[QFont, QFontMetrics]:
         key = (role, size)
@@ -82,6 +90,7 @@ class _FontCache:
         return self._fonts[key]
 
 
+_MEASURED_KEPT = 20_000
 _measuring = threading.local()  # QFont objects are not shared between threads: each thread gets its own cache
 
 
@@ -91,7 +100,12 @@ def text_width(font: Font, size: int, text: str) -> float:
     if not hasattr(_measuring, "fonts"):
         _measuring.fonts = _FontCache()
     fonts: _FontCache = _measuring.fonts
-    return fonts.get(font, size)[1].horizontalAdvance(text)
+    key = (font, size, text)
+    if (width := fonts.widths.get(key)) is None:
+        if len(fonts.widths) > _MEASURED_KEPT:  # a station that runs for weeks: keep the memory bounded
+            fonts.widths.clear()
+        width = fonts.widths[key] = fonts.get(font, size)[1].horizontalAdvance(text)
+    return width
 
 
 def _wrapped(metrics: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
@@ -114,26 +128,42 @@ def _paint_text(painter: QPainter, box: TextBox, fonts: _FontCache) -> None:
     font, metrics = fonts.get(box.font, box.size)
     painter.setFont(font)
     r = box.rect
-    if box.lines > 1:
-        lines = _wrapped(metrics, box.text, r.width, box.lines)
-    elif box.elide:
-        lines = [metrics.elidedText(box.text, Qt.TextElideMode.ElideRight, r.width)]
-    else:
-        lines = [box.text]
+    key = (box.font, box.size, box.text, r.width, box.lines, box.elide)
+    if (lines := fonts.lines.get(key)) is None:
+        if box.lines > 1:
+            lines = _wrapped(metrics, box.text, r.width, box.lines)
+        elif box.elide:
+            lines = [metrics.elidedText(box.text, Qt.TextElideMode.ElideRight, r.width)]
+        else:
+            lines = [box.text]
+        fonts.lines[key] = lines
     line_h = r.height // box.lines
     flags = _ALIGN[box.align] | Qt.AlignmentFlag.AlignVCenter
     for index, line in enumerate(lines):
         painter.drawText(QRect(r.x, r.y + index * line_h, r.width, line_h), flags, line)
 
 
+_MODULE_BYTES = bytes.maketrans(b"10", b"\x00\xff")  # dark modules black, light ones white
+
+
+def symbol_path(symbol: Symbol) -> QPainterPath:
+    """The dark modules as one path of rectangles, one unit per module (a bar: one unit tall). Qt finds the
+    rectangles itself (a bitmap's region, runs merged across rows), so a QR code costs a few calls, not one
+    Python object per run of modules."""
+    pixels = "".join(symbol.rows).encode("ascii").translate(_MODULE_BYTES)
+    image = QImage(pixels, symbol.width, symbol.height, symbol.width, QImage.Format.Format_Grayscale8)
+    path = QPainterPath()
+    path.addRegion(QRegion(QBitmap.fromImage(image)))  # the bitmap's set (black) pixels: the dark modules
+    return path
+
+
 def _paint_symbol(painter: QPainter, placed: SymbolBox) -> None:
-    # Each run of dark modules is one rectangle on whole dots: no scaling, so every edge lands on the grid.
-    k, rects = placed.module, list[QRect]()
-    row_height = placed.height if placed.symbol.is_linear else k
-    for row_index, row in enumerate(placed.symbol.rows):
-        y = placed.y + row_index * row_height
-        rects.extend(QRect(placed.x + start * k, y, length * k, row_height) for start, length in dark_runs(row))
-    painter.drawRects(rects)
+    # Whole dots per module: the path is scaled by whole numbers, so every edge lands on the printer's grid.
+    painter.save()
+    painter.translate(placed.x, placed.y)
+    painter.scale(placed.module, placed.height if placed.symbol.is_linear else placed.module)
+    painter.drawPath(symbol_path(placed.symbol))
+    painter.restore()
 
 
 def paint_label(painter: QPainter, plan: LabelPlan, fonts: _FontCache, dx: int = 0, dy: int = 0) -> None:

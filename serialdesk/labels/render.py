@@ -102,8 +102,8 @@ def _pages(plans: list[LabelPlan]) -> list[list[LabelPlan]]:
     return pages
 
 
-def _check_job(labels: Sequence[LabelData], media: LabelMedia, fmt: OutputFormat, dpi: int, out: Path) -> None:
-    if not out.parent.is_dir():
+def _check_job(labels: Sequence[LabelData], media: LabelMedia, fmt: OutputFormat, dpi: int, out: Path | None) -> None:
+    if out is not None and not out.parent.is_dir():
         raise DomainError(f"Cannot write {out}: the folder {out.parent} does not exist.", code="labels_bad_out")
     if not labels:
         raise DomainError("There are no labels to print.", code="labels_none")
@@ -155,6 +155,18 @@ def render_labels(
     if files is None:
         return LabelOutput((), 0, 0, cancelled=True)
     return LabelOutput(tuple(files), total, len(pages))
+
+
+def zpl_document(labels: Sequence[LabelData], *, layout: str, symbology: str, dpi: int | None = None) -> str:
+    """All the labels as one ZPL text (``^XA … ^XZ`` per label) for a printer's socket; the same checks and
+    DomainErrors as ``render_labels``."""
+    from serialdesk.labels.zpl import zpl_label
+
+    media, sym = media_named(layout), symbology_named(symbology)
+    resolution = dpi or DEFAULT_DPI[OutputFormat.ZPL]
+    _check_job(labels, media, OutputFormat.ZPL, resolution, None)
+    plans = plan_labels(labels, media, sym, _device_for(OutputFormat.ZPL, resolution))
+    return "".join(zpl_label(plan) for plan in plans)
 
 
 def _device_for(form: OutputFormat, dpi: int) -> Device:

@@ -23,25 +23,34 @@ class LabelService(Service):
             raise DomainError("Name at least one serial to label.", code="empty_labels")
         with self.uows.reading() as uow:
             s = uow.session
-            return [_source(s, item, product) for item, product in (one_item(s, ref) for ref in serials)]
+            found = [one_item(s, ref) for ref in serials]  # each typed ref is classified (SKU:SERIAL, GS1, …)
+            lots = _lot_codes(s, {item.lot_id for item, _ in found if item.lot_id})
+            return [_source(item, product, lots.get(item.lot_id)) for item, product in found]
 
     def for_receipt(self, receipt_id: int, *, generated_only: bool = False) -> list[LabelSource]:
-        """Label contents for every unit on a receipt, in scan order (optionally only generated serials)."""
+        """Label contents for every unit on a receipt, in scan order (optionally only generated serials):
+        one query, whatever the number of units."""
         self.actor.require(Action.LOOKUP)
         with self.uows.reading() as uow:
-            s = uow.session
-            query = (select(Item, Product).join(ReceiptLine, ReceiptLine.item_id == Item.id)
+            query = (select(Item.serial, Product.sku, Product.name, Lot.code, Product.price, Product.gtin)
+                     .join(ReceiptLine, ReceiptLine.item_id == Item.id)
                      .join(Product, Product.id == Item.product_id)
+                     .outerjoin(Lot, Lot.id == Item.lot_id)
                      .where(ReceiptLine.receipt_id == receipt_id).order_by(ReceiptLine.id))
             if generated_only:
                 query = query.where(Item.serial_source == "generated")
-            rows = s.execute(query).all()
+            rows = uow.session.execute(query).all()
             if not rows:
                 raise NotFound(f"Receipt {record_number('receipt', receipt_id)} has no units to label.",
                                code="nothing_to_label")
-            return [_source(s, item, product) for item, product in rows]
+            return [LabelSource(*row) for row in rows]
 
 
-def _source(s: Session, item: Item, product: Product) -> LabelSource:
-    lot = s.get(Lot, item.lot_id) if item.lot_id else None
-    return LabelSource(item.serial, product.sku, product.name, lot.code if lot else None, product.price, product.gtin)
+def _lot_codes(s: Session, lot_ids: set[int]) -> dict[int | None, str]:
+    if not lot_ids:
+        return {}
+    return dict(s.execute(select(Lot.id, Lot.code).where(Lot.id.in_(lot_ids))).tuples().all())
+
+
+def _source(item: Item, product: Product, lot: str | None) -> LabelSource:
+    return LabelSource(item.serial, product.sku, product.name, lot, product.price, product.gtin)
