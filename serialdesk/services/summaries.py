@@ -27,6 +27,7 @@ from sqlalchemy import (
     Date,
     Integer,
     Select,
+    String,
     and_,
     any_,
     bindparam,
@@ -41,7 +42,9 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import dml as pg_dml
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import dml as sqlite_dml
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, SessionTransaction, aliased
@@ -125,13 +128,28 @@ def _forget_pending(session: Session, previous: SessionTransaction) -> None:
 
 
 def add_events(s: Session, event_ids: Sequence[int]) -> None:
-    """Add the figures of these (already written) events to the summaries: one statement per table."""
-    chosen = _ids(s, sorted(set(event_ids)))
-    _upsert(s, DailySummary, daily_moves(chosen), DAILY_FIGURES)
-    _upsert(s, Age, age_moves(chosen), AGE_FIGURES)
-    from_supplier = or_(and_(Event.kind == "received", Event.status_to == IN_STOCK),
-                        Event.kind == "rma_replacement_received")  # a replacement is a unit the supplier sent too
-    _upsert(s, SupplierReceipt, received_units(from_supplier, chosen), ("units",), RECEIPT_KEY)
+    """Add the figures of these (already written) events to the summaries: one statement per table. The three
+    statements are built once per database kind and compiled once (``_Keyed``); each commit binds its ids."""
+    ids = sorted(set(event_ids))
+    postgres = s.get_bind().dialect.name == "postgresql"
+    for stmt in _batch_upserts(postgres):
+        s.execute(stmt, {"event_ids": ids if postgres else json.dumps(ids)})
+
+
+_BATCH_UPSERTS: dict[bool, tuple[Any, ...]] = {}  # postgres? → add_events' three statements, built once
+
+
+def _batch_upserts(postgres: bool) -> tuple[Any, ...]:
+    found = _BATCH_UPSERTS.get(postgres)
+    if found is None:
+        chosen = _ids_bound(postgres)
+        from_supplier = or_(and_(Event.kind == "received", Event.status_to == IN_STOCK),
+                            Event.kind == "rma_replacement_received")  # a replacement is a unit the supplier sent
+        found = (_upsert(postgres, DailySummary, daily_moves(chosen), DAILY_FIGURES),
+                 _upsert(postgres, Age, age_moves(chosen), AGE_FIGURES),
+                 _upsert(postgres, SupplierReceipt, received_units(from_supplier, chosen), ("units",), RECEIPT_KEY))
+        _BATCH_UPSERTS[postgres] = found
+    return found
 
 
 def rebuild(s: Session) -> None:
@@ -148,11 +166,12 @@ def row_count(s: Session) -> int:
     return sum(s.scalar(select(func.count()).select_from(t)) or 0 for t in (DailySummary, Age, SupplierReceipt))
 
 
-def _ids(s: Session, ids: Sequence[int]) -> ColumnElement[bool]:
-    """``events.id`` among ``ids``, bound as one value: an array on PostgreSQL, a JSON list on SQLite."""
-    if s.get_bind().dialect.name == "postgresql":
-        return Event.id == any_(bindparam("event_ids", list(ids), type_=ARRAY(Integer)))
-    each = func.json_each(bindparam("event_ids", json.dumps(ids)))
+def _ids_bound(postgres: bool) -> ColumnElement[bool]:
+    """``events.id`` among the ids bound as ``event_ids`` at execution: an array on PostgreSQL, a JSON list on
+    SQLite."""
+    if postgres:
+        return Event.id == any_(bindparam("event_ids", type_=ARRAY(Integer)))
+    each = func.json_each(bindparam("event_ids", type_=String()))
     listed: Select[Any] = select(literal_column("value")).select_from(each)
     return Event.id.in_(listed.scalar_subquery())
 
@@ -161,15 +180,38 @@ def _insert(s: Session, model: type[Any]) -> Any:
     return (pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert)(model)
 
 
-def _upsert(s: Session, model: type[Any], rows: Select[Any], figures: Sequence[str],
-            key: Sequence[str] = DAY_KEY) -> None:
+class _Keyed:
+    """SQLAlchemy leaves a dialect's INSERT … ON CONFLICT out of its statement cache (the ON CONFLICT clause has
+    no cache key), so every posted receipt compiled the three upserts below anew — most of a PO scan's time.
+    Ours are built the same way every time for a table (``_upsert_tag``: its key and figures decide the ON
+    CONFLICT clause), so the table, the SELECT's own key and the tag are the whole key."""
+
+    _upsert_tag: tuple[Any, ...]
+
+    def _gen_cache_key(self, anon_map: Any, bindparams: list[Any]) -> tuple[Any, ...] | None:
+        table, rows = self.table, self.select  # type: ignore[attr-defined]
+        rows_key = rows._gen_cache_key(anon_map, bindparams)
+        return None if rows_key is None else (type(self), table._gen_cache_key(anon_map, bindparams), rows_key,
+                                              self._upsert_tag)
+
+
+class _SqliteUpsert(_Keyed, sqlite_dml.Insert):
+    pass
+
+
+class _PostgresUpsert(_Keyed, pg_dml.Insert):
+    pass
+
+
+def _upsert(postgres: bool, model: type[Any], rows: Select[Any], figures: Sequence[str],
+            key: Sequence[str] = DAY_KEY) -> Any:
     # ORDER BY the key: two transactions lock the rows they share in the same order (no deadlock).
     rows = rows.order_by(*(literal_column(str(n + 1)) for n in range(len(key))))
-    stmt = _insert(s, model).from_select([*key, *figures], rows)
     table = model.__table__
-    stmt = stmt.on_conflict_do_update(index_elements=list(key),
+    stmt = (_PostgresUpsert if postgres else _SqliteUpsert)(table).from_select([*key, *figures], rows)
+    stmt._upsert_tag = (tuple(key), tuple(figures))
+    return stmt.on_conflict_do_update(index_elements=list(key),
                                       set_={f: table.c[f] + stmt.excluded[f] for f in figures})
-    s.execute(stmt)
 
 
 # ---- the figures, from the ledger -----------------------------------------------------------------------------
