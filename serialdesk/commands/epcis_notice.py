@@ -16,10 +16,7 @@ def run_po_notice_epcis(ctx: Context) -> int:
     done = notices(ctx).load_notice(ctx.args.po, ctx.args.file)
 
     def text() -> str:
-        head = (f"{done.loaded} expected serial(s) loaded from {ctx.args.file} ({done.events} EPCIS event(s))."
-                if done.loaded else f"Nothing in {ctx.args.file} is a shipment of {done.order.number}'s products; "
-                                    "nothing was loaded.")
-        return "\n".join([head, po_text(done.order), *not_applying(done.notes)])
+        return "\n".join([done.headline(ctx.args.file), po_text(done.order), *not_applying(done.notes)])
 
     return ctx.emit(done, text)
 

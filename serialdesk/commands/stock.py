@@ -114,6 +114,7 @@ def run_receive(ctx: Context) -> int:
         if receipt.unexpected:
             lines.append(f"Unexpected (received, not on the list): {', '.join(receipt.unexpected)}")
         if shipped is not None:
+            lines += [] if shipped.serials else [shipped.headline(a.expected)]
             lines += not_applying(shipped.notes)
         return "\n".join(lines)
 

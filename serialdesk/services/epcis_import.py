@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,12 @@ class EpcisNotice:
     events: int
     notes: tuple[str, ...]
 
+    def headline(self, file: str) -> str:
+        """What loading the document did, in the clerk's words (the CLI's first line, the GUI's banner)."""
+        if self.loaded:
+            return f"{self.loaded} expected serial(s) loaded from {file} ({self.events} EPCIS event(s))."
+        return f"Nothing in {file} is a shipment of {self.order.number}'s products; nothing was loaded."
+
 
 @dataclass(frozen=True)
 class EpcisChecklist:
@@ -50,6 +57,11 @@ class EpcisChecklist:
     serials: tuple[str, ...]
     events: int
     notes: tuple[str, ...]
+
+    def headline(self, file: str) -> str:
+        if self.serials:
+            return f"{len(self.serials)} serial(s) of {self.sku} expected, from {file} ({self.events} EPCIS event(s))."
+        return f"Nothing in {file} is a shipment of {self.sku}; there are no serials to expect."
 
 
 class EpcisNotices(Service):
@@ -128,6 +140,11 @@ class EpcisNotices(Service):
                                   _notes(shipment, notes))
 
 
+def not_applying_text(notes: Sequence[str]) -> str:
+    """What in the document did not apply, as one sentence (a banner's; the CLI lists it line by line)."""
+    return f"Not applying (left out): {'; '.join(notes)}." if notes else ""
+
+
 def _by_gtin(s: Session) -> dict[str, Product]:
     return {p.gtin.zfill(14): p for p in s.scalars(select(Product).where(Product.gtin.is_not(None))) if p.gtin}
 
@@ -152,4 +169,4 @@ def _notes(shipment: EpcisShipment, matched: Counter[str]) -> tuple[str, ...]:
     return shipment.notes + tuple(f"{count} × {what}" for what, count in matched.items())
 
 
-__all__ = ["EpcisChecklist", "EpcisNotice", "EpcisNotices"]
+__all__ = ["EpcisChecklist", "EpcisNotice", "EpcisNotices", "not_applying_text"]

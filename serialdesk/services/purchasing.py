@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,6 +25,7 @@ from serialdesk.db.models import (
     PurchaseOrder,
     PurchaseOrderLine,
     PurchaseReceipt,
+    Receipt,
     ReceiptLine,
     Supplier,
 )
@@ -157,44 +159,19 @@ class PurchasingService(Service):
             place = receiving_location(s, location)
             when = self.moment(at, "a receipt")
             values, lot = _clean_list(s, serials, product, lot)
-            expected = _expected_of(s, po, product)
+            notice = _on_notice(s, po, product, values)
             if lot is None:  # the notice's lot, when the units received all carry the same one
-                lots = {expected[v][1] for v in values if v in expected} - {None}
+                lots = set(notice.lots.values()) - {None}
                 lot = next(iter(lots)) if len(lots) == 1 else None
             receiving = ReceivingService(self.uows, self.actor, self.clock)
             try:
                 receipt = receiving.post_batch(s, product, supplier, values, lot=lot, when=when, note=note,
                                                location_id=place.id)
-                s.add(PurchaseReceipt(receipt_id=receipt.id, po_id=po.id))
-                cost = _take_from_lines(s, po, product, len(values))
-                on_receipt = select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id)
-                s.execute(update(Item).where(Item.id.in_(on_receipt)).values(cost=cost)
-                          .execution_options(synchronize_session=False))
-                for part in chunks(values):
-                    s.execute(update(ExpectedSerial).where(
-                        ExpectedSerial.po_id == po.id, ExpectedSerial.product_id == product.id,
-                        ExpectedSerial.serial.in_(part), ExpectedSerial.item_id.is_(None))
-                        .values(item_id=select(Item.id).where(Item.product_id == product.id,
-                                                              Item.serial == ExpectedSerial.serial)
-                                .scalar_subquery(), received_at=when)
-                        .execution_options(synchronize_session=False))
-                ordered, received = _totals(s, po, product)
-                po.status = CLOSED if _all_received(s, po) else PARTLY
-                if po.status == CLOSED:
-                    po.closed_at = when
-                not_on_notice = tuple(v for v in values if v not in expected) if expected else ()
-                warnings = _delivery_warnings(product, ordered, received, len(values), not_on_notice)
-                lead_days = max(0, (when - po.created_at).days)
-                self.record(s, kind="po_received", ref_type="purchase_order", ref_id=po.id, at=when,
-                            data={"receipt": record_number("receipt", receipt.id), "sku": product.sku,
-                                  "units": len(values), "not_on_notice": list(not_on_notice),
-                                  "supplier": supplier.name, "lead_days": lead_days})
+                got = _book_po_receipt(self, s, po, supplier, product, receipt, values, notice, when)
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)
-            return PoReceipt(record_number("receipt", receipt.id), record_number("purchase_order", po.id),
-                             product.sku, len(values), received, ordered, cost, not_on_notice, tuple(warnings),
-                             order_view(s, po), lead_days)
+            return got
 
     def close_order(self, number: str, *, cancel: bool = False) -> PurchaseOrderView:
         """Nothing more is coming: close the PO (or cancel one nothing was received on)."""
@@ -320,39 +297,80 @@ def _product_to_receive(s: Session, po: PurchaseOrder, sku: str | None, serials:
                       "--sku.", code="sku_required")
 
 
-def _expected_of(s: Session, po: PurchaseOrder, product: Product) -> dict[str, tuple[int | None, str | None]]:
-    return {serial: (item_id, lot) for serial, item_id, lot in s.execute(
-        select(ExpectedSerial.serial, ExpectedSerial.item_id, ExpectedSerial.lot)
-        .where(ExpectedSerial.po_id == po.id, ExpectedSerial.product_id == product.id))}
+@dataclass(frozen=True)
+class Notice:
+    """What the notice of a PO says about the serials being received (looked up by its index, one by one)."""
+
+    lots: dict[str, str | None]  # serial → its lot on the notice, for the serials the notice lists
+    exists: bool  # the PO has a notice for the product at all (else nothing is "not on the notice")
 
 
-def _take_from_lines(s: Session, po: PurchaseOrder, product: Product, units: int) -> Decimal:
+def _on_notice(s: Session, po: PurchaseOrder, product: Product, values: Sequence[str]) -> Notice:
+    """The received serials the PO's notice lists: an indexed look-up of these serials (expected_serials is
+    unique on po, product, serial), never a read of the whole notice — a scan costs the same at 20 or 2,000."""
+    lots: dict[str, str | None] = {}
+    for part in chunks(list(values)):
+        lots.update(s.execute(select(ExpectedSerial.serial, ExpectedSerial.lot).where(
+            ExpectedSerial.po_id == po.id, ExpectedSerial.product_id == product.id,
+            ExpectedSerial.serial.in_(part))).tuples().all())
+    exists = bool(lots) or s.scalar(select(ExpectedSerial.id).where(
+        ExpectedSerial.po_id == po.id, ExpectedSerial.product_id == product.id).limit(1)) is not None
+    return Notice(lots, exists)
+
+
+def _book_po_receipt(service: Service, s: Session, po: PurchaseOrder, supplier: Supplier, product: Product,
+                     receipt: Receipt, values: Sequence[str], notice: Notice, when: datetime) -> PoReceipt:
+    """Book a receipt whose units are in stock against the PO, in the caller's transaction (``receive`` and
+    ``PoDraftService.receive_draft``): the cost from the PO line, the lines' counts moved on, the notice's
+    serials ticked off, the status, the ledger's event; the answer says what changed and what to warn about."""
+    s.add(PurchaseReceipt(receipt_id=receipt.id, po_id=po.id))
+    cost, lines = _take_from_lines(s, po, product, len(values))
+    on_receipt = select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id)
+    s.execute(update(Item).where(Item.id.in_(on_receipt)).values(cost=cost)
+              .execution_options(synchronize_session=False))
+    ticked = [v for v in values if v in notice.lots]
+    for part in chunks(ticked):
+        s.execute(update(ExpectedSerial).where(
+            ExpectedSerial.po_id == po.id, ExpectedSerial.product_id == product.id,
+            ExpectedSerial.serial.in_(part), ExpectedSerial.item_id.is_(None))
+            .values(item_id=select(Item.id).where(Item.product_id == product.id,
+                                                  Item.serial == ExpectedSerial.serial)
+                    .scalar_subquery(), received_at=when)
+            .execution_options(synchronize_session=False))
+    mine = [ln for ln in lines if ln.sku == product.sku]
+    ordered, received = sum(ln.ordered for ln in mine), sum(ln.received for ln in mine)
+    po.status = CLOSED if all(ln.received >= ln.ordered for ln in lines) else PARTLY
+    if po.status == CLOSED:
+        po.closed_at = when
+    not_on_notice = tuple(v for v in values if v not in notice.lots) if notice.exists else ()
+    warnings = _delivery_warnings(product, ordered, received, len(values), not_on_notice)
+    lead_days = max(0, (when - po.created_at).days)
+    number = record_number("receipt", receipt.id)
+    service.record(s, kind="po_received", ref_type="purchase_order", ref_id=po.id, at=when,
+                   data={"receipt": number, "sku": product.sku, "units": len(values),
+                         "not_on_notice": list(not_on_notice), "supplier": supplier.name, "lead_days": lead_days})
+    return PoReceipt(number, record_number("purchase_order", po.id), product.sku, len(values), received, ordered,
+                     cost, not_on_notice, tuple(warnings), status=po.status, lines=lines,
+                     ticked=tuple(f"{product.sku}:{v}" for v in ticked), lead_days=lead_days)
+
+
+def _take_from_lines(s: Session, po: PurchaseOrder, product: Product,
+                     units: int) -> tuple[Decimal, tuple[PoLineView, ...]]:
     """Count the units against the product's lines in order (the last line takes any over-delivery); the
-    unit cost is the first line's with quantity left."""
-    lines = list(s.scalars(select(PurchaseOrderLine).where(PurchaseOrderLine.po_id == po.id,
-                                                           PurchaseOrderLine.product_id == product.id)
-                           .order_by(PurchaseOrderLine.id).with_for_update()))
-    cost = next((ln.unit_cost for ln in lines if ln.received < ln.quantity), lines[-1].unit_cost)
+    unit cost is the first line's with quantity left. Returns it and all the PO's lines as they now stand."""
+    rows = s.execute(select(PurchaseOrderLine, Product.sku, Product.name)
+                     .join(Product, Product.id == PurchaseOrderLine.product_id)
+                     .where(PurchaseOrderLine.po_id == po.id).order_by(PurchaseOrderLine.id)
+                     .with_for_update(of=PurchaseOrderLine)).tuples().all()
+    mine = [ln for ln, _, _ in rows if ln.product_id == product.id]
+    cost = next((ln.unit_cost for ln in mine if ln.received < ln.quantity), mine[-1].unit_cost)
     left = units
-    for n, line in enumerate(lines):
-        take = left if n == len(lines) - 1 else min(left, max(line.quantity - line.received, 0))
+    for n, line in enumerate(mine):
+        take = left if n == len(mine) - 1 else min(left, max(line.quantity - line.received, 0))
         line.received += take
         left -= take
     s.flush()
-    return cost
-
-
-def _totals(s: Session, po: PurchaseOrder, product: Product) -> tuple[int, int]:
-    ordered, received = s.execute(select(func.sum(PurchaseOrderLine.quantity), func.sum(PurchaseOrderLine.received))
-                                  .where(PurchaseOrderLine.po_id == po.id,
-                                         PurchaseOrderLine.product_id == product.id)).one()
-    return int(ordered or 0), int(received or 0)
-
-
-def _all_received(s: Session, po: PurchaseOrder) -> bool:
-    return s.scalar(select(PurchaseOrderLine.id).where(PurchaseOrderLine.po_id == po.id,
-                                                       PurchaseOrderLine.received < PurchaseOrderLine.quantity)
-                    .limit(1)) is None
+    return cost, tuple(PoLineView(sku, name, ln.quantity, ln.received, ln.unit_cost, ln.due) for ln, sku, name in rows)
 
 
 def _delivery_warnings(product: Product, ordered: int, received: int, units: int,

@@ -5,14 +5,15 @@ place (a 2,000-serial notice is updated row by row, never rebuilt)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from serialdesk.documents.spreadsheet import read_table
 from serialdesk.domain.errors import DomainError
 from serialdesk.services.bundle import Services
-from serialdesk.services.dto.supply import PoLineView, PurchaseOrderView
+from serialdesk.services.dto.supply import PoLineView, PoReceipt, PurchaseOrderView
+from serialdesk.services.epcis_import import EpcisChecklist, EpcisNotices, not_applying_text
 from serialdesk.services.locations import LocationService
 from serialdesk.services.po_drafts import PoDraftService
 from serialdesk.services.purchasing import RECEIVABLE, PurchasingService
@@ -37,8 +38,30 @@ def supply(services: Services) -> Supply:
     return Supply(LocationService(*args), TransferService(*args), PurchasingService(*args), PoDraftService(*args))
 
 
-def load_notice_file(purchasing: PurchasingService, number: str, path: Path) -> PurchaseOrderView:
-    """A supplier's notice from a CSV file (columns serial, optional sku and lot): all or nothing."""
+NOTICE_FILES = "Serial notices (*.csv *.jsonld *.json);;All files (*)"  # the file dialogs' filter
+
+
+def is_epcis(path: str | Path) -> bool:
+    """An EPCIS document (``.jsonld``/``.json``) rather than a CSV notice (issue 16) — the CLI decides the same."""
+    return str(path).lower().endswith((".jsonld", ".json"))
+
+
+@dataclass(frozen=True)
+class NoticeLoaded:
+    """A notice file loaded onto a PO: the order as it now stands, what to tell the clerk, and how (good|warn)."""
+
+    order: PurchaseOrderView
+    said: str
+    tone: str
+
+
+def load_notice_file(purchasing: PurchasingService, number: str, path: Path) -> NoticeLoaded:
+    """A supplier's notice from a file, all or nothing: a CSV (columns serial, optional sku and lot) or an EPCIS
+    2.0 shipment (.jsonld/.json), read as ``po notice`` reads it, with its messages."""
+    if is_epcis(path):
+        done = EpcisNotices.like(purchasing).load_notice(number, path)
+        said = " ".join(filter(None, (done.headline(path.name), not_applying_text(done.notes))))
+        return NoticeLoaded(done.order, said, "good" if done.loaded else "warn")
     try:
         table = read_table(str(path), ("serial", "sku", "lot"))
     except OSError as exc:
@@ -46,7 +69,34 @@ def load_notice_file(purchasing: PurchasingService, number: str, path: Path) -> 
     if "serial" not in table.columns:
         raise DomainError(f"{path.name} has no 'serial' column (columns: serial, optional sku and lot).",
                           code="bad_notice")
-    return purchasing.load_notice(number, table.rows, table.lines, source=path.name)
+    order = purchasing.load_notice(number, table.rows, table.lines, source=path.name)
+    return NoticeLoaded(order, f"{order.expected} serials expected on {order.number}, from {path.name}.", "good")
+
+
+def shipment_checklist(services: Services, path: Path, sku: str | None) -> EpcisChecklist:
+    """The serials a supplier's EPCIS shipment lists for the product being received (``receive --expected
+    FILE.jsonld``'s reading): refused in the CLI's words when nothing in it is a shipment of that product."""
+    if not sku:
+        raise DomainError("Choose the product being received first: the shipment's units are matched to it by "
+                          "GTIN.", code="sku_required")
+    listed = EpcisNotices.like(services.receiving).checklist(path, sku)
+    if not listed.serials:
+        raise DomainError(" ".join(filter(None, (listed.headline(path.name), not_applying_text(listed.notes)))),
+                          code="nothing_shipped")
+    return listed
+
+
+def after_receipt(order: PurchaseOrderView, got: PoReceipt) -> PurchaseOrderView:
+    """The PO as it stands after a receipt against it, from what the receipt changed (its lines' counts, its
+    status, the notice's serials it ticked off) — without reading the PO and its checklist back."""
+    if got.po != order.number:
+        return order
+    ticked = set(got.ticked)
+    return replace(order, status=got.status, lines=got.lines, ordered=sum(ln.ordered for ln in got.lines),
+                   received=sum(ln.received for ln in got.lines),
+                   expected_received=(*order.expected_received, *got.ticked),
+                   expected_missing=tuple(s for s in order.expected_missing if s not in ticked),
+                   receipts=(*order.receipts, got.receipt))
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """Purchasing (F9): purchase orders to suppliers — their lines, the supplier's shipping notice and its
 checklist of expected serials (received / missing / not on the notice), and what is due this week.
 
-New PO, Add line, Load notice (CSV), Close and Cancel are the buttons; receiving against a PO happens in
-Receiving. The checklist of the PO shown is updated in place when something is received (here or at another
-station): the rows that changed repaint, the table is never rebuilt for the same PO."""
+New PO, Add line, Load notice (a CSV or the supplier's EPCIS shipment), Close and Cancel are the buttons;
+receiving against a PO happens in Receiving. The checklist of the PO shown is updated in place when something
+is received (here or at another station): the rows that changed repaint, the table is never rebuilt for the
+same PO."""
 
 from __future__ import annotations
 
@@ -120,10 +121,10 @@ class PurchasingPane(Pane):
         self.call(lambda: (purchasing.order(number), purchasing.not_on_notice(number)),
                   lambda found: self._show(*found), self.ui_banner.bad, label="show a purchase order")
 
-    def shown(self, order: PurchaseOrderView, say: str = "") -> None:
+    def shown(self, order: PurchaseOrderView, say: str = "", *, warn: bool = False) -> None:
         """An order a button changed: say so (with its warnings), show it, reload the list."""
         if say:
-            (self.ui_banner.warn if order.warnings else self.ui_banner.good)(" ".join((say, *order.warnings)))
+            (self.ui_banner.warn if warn or order.warnings else self.ui_banner.good)(" ".join((say, *order.warnings)))
         self.current = order
         self.load()
 
@@ -142,7 +143,8 @@ class PurchasingPane(Pane):
     def _say_counts(self) -> None:
         c = self.checklist.list.counts()
         if not self.checklist.rowCount():
-            self.check_counts.setText("No shipping notice loaded: Load notice… takes the supplier's CSV.")
+            self.check_counts.setText("No shipping notice loaded: Load notice… takes the supplier's CSV or its "
+                                      "EPCIS shipment.")
             return
         self.check_counts.setText(f"{c[RECEIVED]} received · {c[MISSING]} missing · "
                                   f"{c[NOT_ON_NOTICE]} not on the notice")

@@ -17,7 +17,7 @@ from serialdesk.gui.widgets.form_dialog import Field, FormDialog
 from serialdesk.services.dto import PartyView, ProductView
 from serialdesk.services.dto.supply import PurchaseOrderView
 from serialdesk.services.purchasing import PurchasingService
-from serialdesk.workflows.purchasing import Supply, load_notice_file
+from serialdesk.workflows.purchasing import NOTICE_FILES, Supply, load_notice_file
 
 
 class PurchasingHost(Protocol):
@@ -100,7 +100,7 @@ class PurchasingActions:
             self.pane.ui_banner.warn("Choose the order the notice is for first.")
             return
         path, _filter = QFileDialog.getOpenFileName(self.widget, "Open the supplier's shipping notice", "",
-                                                    "Shipping notices (*.csv);;All files (*)")
+                                                    NOTICE_FILES)
         if path:
             self.load_notice(Path(path))
 
@@ -110,8 +110,7 @@ class PurchasingActions:
             return
         number, purchasing = order.number, self.purchasing
         self.pane.call(lambda: load_notice_file(purchasing, number, path),
-                       lambda o: self.pane.shown(o, say=f"{o.expected} serials expected on {o.number}, from "
-                                                        f"{path.name}."),
+                       lambda done: self.pane.shown(done.order, say=done.said, warn=done.tone == "warn"),
                        self.pane.ui_banner.bad, label="load a shipping notice")
 
     def ask_close(self, cancel: bool = False) -> QMessageBox | None:

@@ -53,7 +53,8 @@ def build(pane: Any) -> None:
     for key, text, tip in (("new", "New PO…", "A new purchase order to a supplier (Ctrl+N)"),
                            ("line", "Add line…", "One more product on the chosen order"),
                            ("notice", "Load notice…", "The supplier's shipping notice: a CSV of serials "
-                                                      "(columns serial, optional sku and lot)"),
+                                                      "(columns serial, optional sku and lot) or its EPCIS 2.0 "
+                                                      "shipment (.jsonld)"),
                            ("close", "Close", "Nothing more is coming on the chosen order"),
                            ("cancel", "Cancel order", "Cancel the chosen order (nothing received on it)")):
         button = QPushButton(text, pane)

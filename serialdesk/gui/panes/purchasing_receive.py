@@ -17,7 +17,7 @@ from serialdesk.gui.formats import money
 from serialdesk.gui.widgets.feedback import restyle
 from serialdesk.services.dto import ReceiptView
 from serialdesk.services.dto.supply import PoReceipt, PurchaseOrderView
-from serialdesk.workflows.purchasing import supply
+from serialdesk.workflows.purchasing import after_receipt, supply
 from serialdesk.workflows.receiving import ReceivingSession
 
 NO_PO = "No purchase order"
@@ -34,6 +34,8 @@ class PoChooser(QObject):
         self.order: PurchaseOrderView | None = None
         self.last: PoReceipt | None = None  # the last receipt posted against a PO (set on the worker)
         self._result: tuple[str, str] | None = None  # what the card says about it: text, tone
+        self._notice_of: PurchaseOrderView | None = None
+        self._notice_serials: set[str] = set()
         card: QWidget = ui.setupCard
         caption = QLabel("Purchase order", card)
         self.combo = QComboBox(card)
@@ -133,12 +135,21 @@ class PoChooser(QObject):
         found = []
         if before + now > ordered:
             found.append(f"Over-delivery: {before + now} of {ordered} ordered ({before + now - ordered} more).")
-        notice = {s.split(":", 1)[1].upper() for s in (*self.order.expected_received, *self.order.expected_missing)}
+        notice = self._notice()
         if notice:
             extra = [s for s in self.scanned() if s.upper() not in notice]
             if extra:
                 found.append(f"{plural(len(extra), 'serial')} not on the supplier's notice: {listing(extra, 6)}.")
         return found
+
+    def _notice(self) -> set[str]:
+        """The notice's serials of the chosen PO, worked out once per PO view (not again on every scan)."""
+        o = self.order
+        if self._notice_of is not o:
+            self._notice_of = o
+            self._notice_serials = {s.split(":", 1)[1].upper() for s in (*o.expected_received, *o.expected_missing)
+                                    } if o is not None else set()
+        return self._notice_serials
 
     def text(self) -> tuple[str, str]:
         if self.order is None:
@@ -164,7 +175,7 @@ class PoChooser(QObject):
     def _after_reset(self) -> None:
         last, self.last = self.last, None
         if last is not None:  # a receipt was just posted against the PO: say how it went, then reload
-            self.order = last.order
+            self.order = after_receipt(self.order, last) if self.order is not None else None
             text = f"{last.receipt} against {last.po}: {last.received} of {last.ordered} of {last.sku} received."
             self._result = (" ".join((text, *last.warnings)), "warn" if last.warnings else "good")
             self.load()

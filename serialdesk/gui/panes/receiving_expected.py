@@ -1,8 +1,9 @@
 """Receiving against a delivery note: the serials it lists, checked off live as they are scanned.
 
-The list comes pasted or from a CSV/TXT file (the first column). The dialog stays open beside the pane (it is
-not modal, so scans keep going to the pane) and shows expected / scanned / missing / unexpected counts and a
-list filtered by text and by state.
+The list comes pasted, from a CSV/TXT file (the first column) or from the supplier's EPCIS 2.0 shipment
+(.jsonld/.json: its shipping events' units of the product being received, read as ``receive --expected``). The
+dialog stays open beside the pane (it is not modal, so scans keep going to the pane) and shows expected / scanned
+/ missing / unexpected counts and a list filtered by text and by state.
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from serialdesk.gui.models.table import Column, RowsModel, sorted_view
 from serialdesk.gui.panes.receiving_bulk import parse_serials
 from serialdesk.gui.panes.receiving_host import ReceivingHost
 from serialdesk.gui.widgets.tables import fit_columns
+from serialdesk.services.epcis_import import EpcisChecklist, not_applying_text
+from serialdesk.workflows.purchasing import is_epcis, shipment_checklist
 
 SCANNED, MISSING, UNEXPECTED = "Scanned", "Missing", "Unexpected"
 STATES = (("All serials", ""), ("Missing", MISSING), ("Scanned", SCANNED), ("Unexpected", UNEXPECTED))
 _TONES = {SCANNED: "good", MISSING: "warn", UNEXPECTED: "bad"}
+FILES = "Serial notices (*.csv *.jsonld *.json);;Lists (*.csv *.txt);;All files (*)"
 _NOTES = {SCANNED: "On the list and on this receipt", MISSING: "On the list, not scanned yet",
           UNEXPECTED: "Scanned, but not on the list"}
 
@@ -103,12 +107,16 @@ class ExpectedDialog(QDialog):
         self.set_expected(parse_serials(self.ui.pasteEdit.toPlainText()), "the pasted text")
 
     def ask_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Open the list of expected serials", "",
-                                                    "Lists (*.csv *.txt);;All files (*)")
+        path, _filter = QFileDialog.getOpenFileName(self, "Open the list of expected serials", "", FILES)
         if path:
             self.load_file(Path(path))
 
     def load_file(self, path: Path) -> None:
+        if is_epcis(path):  # the supplier's EPCIS shipment, read as `receive --expected FILE.jsonld` reads it
+            services, sku = self.pane.services, self.pane.current_sku()
+            self.pane.call(lambda: shipment_checklist(services, path, sku), lambda got: self._shipped(got, path),
+                           self.ui.banner.bad, label="read the supplier's EPCIS shipment")
+            return
         try:
             text = path.read_text(encoding="utf-8-sig", errors="replace")
         except OSError as exc:
@@ -119,6 +127,12 @@ class ExpectedDialog(QDialog):
             serials = serials[1:]  # a heading such as "serial" in the first row
         self.ui.pasteEdit.setPlainText("\n".join(serials))
         self.set_expected(serials, path.name)
+
+    def _shipped(self, got: EpcisChecklist, path: Path) -> None:
+        self.ui.pasteEdit.setPlainText("\n".join(got.serials))
+        self.set_expected(list(got.serials), path.name)
+        if got.notes:
+            self.ui.banner.warn(f"{got.headline(path.name)} {not_applying_text(got.notes)}")
 
     def set_expected(self, serials: list[str], source: str) -> None:
         if not serials:

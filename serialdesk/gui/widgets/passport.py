@@ -1,4 +1,5 @@
-"""The unit passport on screen: product, serial, badges (status, source, owner, warranty), facts, history."""
+"""The unit passport on screen: product, serial, badges (status, source, owner, warranty), facts, the journey
+(where it is and where it has been), history."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from serialdesk.gui.generated.ui_passport_panel import Ui_PassportPanel
 from serialdesk.gui.models.table import Column, RowsModel, sorted_view
 from serialdesk.gui.widgets.feedback import Badge
 from serialdesk.gui.widgets.passport_epcis import EpcisSaver
+from serialdesk.gui.widgets.passport_journey import JourneyList
 from serialdesk.gui.widgets.tables import fit_columns
 from serialdesk.services.dto import EventView, FitmentView, ItemPassport, PartNode
 
@@ -140,6 +142,8 @@ class PassportPanel(QWidget):
         layout = self.ui.contentLayout
         layout.setStretchFactor(tree, 1)
         layout.setStretchFactor(self.ui.eventsView, 2)
+        self._journey = JourneyList(self)  # issue 15: where the unit is and where it has been
+        self.journey, self.journeyCaption = self._journey.list, self._journey.caption
         self.epcis = EpcisSaver(self)  # issue 16: "EPCIS…" saves the unit's history (widgets/passport_epcis.py)
         self.clear()
 
@@ -176,6 +180,7 @@ class PassportPanel(QWidget):
         text, tone, tip = warranty_badge(p, now or datetime.now(UTC))
         ui.warrantyBadge.show_badge(text, tone, tip)
         self.events.set_rows(p.events)
+        self._journey.show(p)
         self._show_genealogy(p)
         ui.placeholder.hide()
         ui.content.show()

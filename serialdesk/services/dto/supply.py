@@ -101,7 +101,9 @@ class PurchaseOrderView:
 
 @dataclass(frozen=True)
 class PoReceipt:
-    """A receipt against a PO: what it took in, the running count, and what to warn the clerk about."""
+    """A receipt against a PO: what it took in, the running count, and what to warn the clerk about — only what
+    the receipt changed, never the whole checklist (a scan against a 2,000-serial notice reads a handful of rows;
+    ``workflows.purchasing.after_receipt`` moves a view of the PO on by it)."""
 
     receipt: str
     po: str
@@ -112,7 +114,9 @@ class PoReceipt:
     unit_cost: Decimal
     not_on_notice: tuple[str, ...]
     warnings: tuple[str, ...]
-    order: PurchaseOrderView
+    status: str  # the PO's, after this receipt: partly_received|closed
+    lines: tuple[PoLineView, ...]  # the PO's lines after this receipt (what it ordered and has received)
+    ticked: tuple[str, ...] = ()  # SKU:SERIAL of the notice this receipt received (ticked off its checklist)
     lead_days: int = 0  # from the order to this receipt (kept on the ledger for lead times per supplier)
 
 
