@@ -140,7 +140,9 @@ def reports(bench: Bench, svc: Services, variant: str = "") -> None:
     """Each manager's report, read from the daily summaries (issue 17): median of REPORT_ROUNDS calls."""
     for name, label, call in (("turnover_12m", "turnover report, 12 months", svc.reports.turnover),
                               ("aging", "aging report", svc.reports.aging),
-                              ("supplier_quality", "supplier quality report", svc.reports.supplier_quality)):
+                              ("supplier_quality", "supplier quality report", svc.reports.supplier_quality),
+                              ("reorder", "reorder advice (with turnover and aging beside)", svc.reorder.advice),
+                              ("revenue_30d", "revenue by product, 30 days", svc.revenue.revenue)):
         times = []
         for _ in range(REPORT_ROUNDS):
             started = time.perf_counter()

@@ -102,7 +102,7 @@ def label_screens(window: MainWindow, runner: TaskRunner, services: Services, ou
     assert isinstance(pane, ReceivingPane)
     posted = [r for r in services.receiving.receipts() if r.status == "posted" and r.count <= 30]
     pane.last_posted = max(posted, key=lambda r: r.count)
-    pane._show_draft()
+    pane.show_draft()
     dialog = pane.ask_labels()
     assert dialog is not None
     dialog.resize(*SIZE)

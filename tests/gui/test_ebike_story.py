@@ -159,6 +159,7 @@ def test_build_sell_swap_recall_names_the_bikes_and_their_owners(
              for u in view.units}
     assert found == {"BP0103": ("EBIKE:VX25030003", "Ana Lind"), "BP0104": ("EBIKE:VX25030001", "Eva Berg")}
     headers = [recalls.units.headerData(c, Qt.Orientation.Horizontal) for c in range(recalls.units.columnCount())]
+    assert not recalls.ui.unitsView.isColumnHidden(headers.index("Sits in"))  # shown: these parts sit in bikes
     shown = {(recalls.units.index(r, headers.index("Sits in")).data(),
               recalls.units.index(r, headers.index("Customer")).data()) for r in range(recalls.units.rowCount())}
     assert shown == {("EBIKE:VX25030003 (sold)", f"Ana Lind ({people['Ana Lind'].number})"),

@@ -69,7 +69,7 @@ def test_the_lookup_passport_shows_where_the_unit_is_and_its_journey(
     with qtbot.waitSignal(dialog.sig_passport_shown, timeout=5000):
         dialog.handle_scan("SN1")
     assert panel.ui.locationValue.text() == "—"
-    assert journey_shown(panel)[0] == f"Aarhus — from {arrived} · arrived on TR-0001 (the last place it was with us)"
+    assert journey_shown(panel)[0] == f"Aarhus — from {arrived} · arrived on TR-0001 (last with us)"
 
 
 def test_the_service_desk_passport_shows_a_unit_in_transit(

@@ -48,6 +48,7 @@ def preview_lot(qtbot: QtBot, pane: RecallPane, lot: str) -> RecallView:
         qtbot.mouseClick(pane.ui.previewButton, Qt.MouseButton.LeftButton)
     view = previewed.args[0]
     assert isinstance(view, RecallView)
+    assert pane.ui.unitsView.isColumnHidden(1) == (not any(u.host for u in view.units))  # "Sits in" for parts only
     return view
 
 

@@ -156,6 +156,7 @@ class RecallPane(Pane, RecallSaving):
     def _previewed(self, criteria: RecallCriteria, view: RecallView) -> None:
         self.criteria, self.preview = criteria, view
         self.units.set_rows(view.units)
+        self.ui.unitsView.setColumnHidden(1, not any(u.host for u in view.units))  # "Sits in": parts in units only
         self.ui.filterEdit.clear()
         self._show_counts(view)
         total = view.counts.get("total", 0)

@@ -98,6 +98,7 @@ class RecallRecord(QObject):
 
     def show_recall(self, view: RecallView | None) -> None:
         self.units.set_rows(view.units if view else ())
+        self.ui.trackView.setColumnHidden(1, not (view and any(u.host for u in view.units)))  # "Sits in"
         if view is None:
             self.ui.recallTitle.setText("No recall yet. Start one under New recall.")
         else:

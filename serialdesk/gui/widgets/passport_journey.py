@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget
 
 from serialdesk.gui.formats import local_time
@@ -35,8 +36,7 @@ def journey_lines(p: ItemPassport) -> list[str]:
         elif p.location is not None:
             lines.append(f"{visit.location} — since {local_time(visit.at)} · {how_text(visit)} (here now)")
         else:
-            lines.append(f"{visit.location} — from {local_time(visit.at)} · {how_text(visit)} (the last place "
-                         "it was with us)")
+            lines.append(f"{visit.location} — from {local_time(visit.at)} · {how_text(visit)} (last with us)")
     return lines[::-1]
 
 
@@ -51,6 +51,10 @@ class JourneyList:
         self.list = QListWidget(ui.content)
         self.list.setObjectName("journeyList")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # A narrow passport (the service desk at 1366×768) shortens a long stop in the middle, keeping the place
+        # and "(here now)"; the whole line is its tooltip. No sideways scrolling.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setToolTip("Where this unit has been: each place, since when, and the receipt or transfer "
                              "that took it there (the latest first)")
         at = ui.contentLayout.indexOf(ui.facts) + 1
@@ -61,6 +65,10 @@ class JourneyList:
         lines = journey_lines(p)
         self.list.clear()
         self.list.addItems(lines)
+        for n, line in enumerate(lines):
+            item = self.list.item(n)
+            if item is not None:
+                item.setToolTip(line)
         places = len(lines)
         self.caption.setText(f"Journey ({places} place{'s' if places != 1 else ''})")
         rows = max(min(places, 4), 1)  # up to 4 rows tall; the history below keeps the rest of the panel
