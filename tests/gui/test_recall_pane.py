@@ -127,6 +127,15 @@ def test_starting_a_recall_quarantines_our_units_and_marks_sold_ones_recalled(
                           check=True).stdout
     assert "Drill World Aarhus" in text and "SN001" in text and "Battery contacts may overheat" in text
 
+    # With a shop profile, the letters carry its name and contact details, as the CLI's letters do.
+    two_lots.services.shop.update_profile(name="Nordic Tools & Bikes", address="Havnegade 4\n8000 Aarhus C",
+                                          phone="+45 86 12 34 56")
+    with qtbot.waitSignal(pane.sig_file_written, timeout=20_000):
+        pane.save_letters(view, tmp_path / "letters-profile.pdf")
+    text = subprocess.run(["pdftotext", str(tmp_path / "letters-profile.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Nordic Tools & Bikes" in text and "+45 86 12 34 56" in text and "Havnegade 4" in text
+
 
 def test_contacts_and_resolutions_are_tracked_on_the_recall(
     qtbot: QtBot, two_lots: Shop, open_window: Callable[..., MainWindow]

@@ -19,6 +19,7 @@ class RecallSaving:
     """Mixed into RecallPane: asks for a path, writes on the worker, says what was written."""
 
     ui: Any
+    services: Any
     shop_name: str
     sig_file_written: Any
     call: Callable[..., Any]
@@ -45,10 +46,16 @@ class RecallSaving:
         self.call(lambda: save_csv(view, path), self._csv_written, self.ui.banner.bad, label="save the recall CSV")
 
     def save_letters(self, view: RecallView, path: str | Path) -> None:
-        shop = self.shop_name
+        """The letters under the shop profile's name and contact details (the station's shop name only when the
+        profile has no name yet), as the CLI's ``recall --letters`` writes them."""
+        fallback, shop = self.shop_name, self.services.shop
         self.ui.banner.say(f"Writing the letters for {plural(view.counts.get('customers', 0), 'customer')}…")
-        self.call(lambda: save_letters(view, path, shop), self._letters_written, self.ui.banner.bad,
-                  label="write the recall letters")
+
+        def write() -> tuple[Path, int]:
+            profile = shop.profile()
+            return save_letters(view, path, profile if profile.name else fallback)
+
+        self.call(write, self._letters_written, self.ui.banner.bad, label="write the recall letters")
 
     def _csv_written(self, path: Path) -> None:
         self.ui.banner.offer_open(f"Saved {path}.", path)
