@@ -18,6 +18,7 @@ from decimal import Decimal
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.money import format_money, to_money
 from serialdesk.domain.status import ItemStatus, check_move
+from serialdesk.domain.tax import line_discount, parse_payment
 from serialdesk.domain.text import day, plural
 from serialdesk.services.bundle import Services
 from serialdesk.services.dto import ItemPassport, PartyView, ReturnView, SaleView
@@ -29,6 +30,7 @@ DISPOSITIONS = (
     ("Scrap — cannot be sold again", "scrap"),
 )
 RETURNABLE = ("sold", "recalled")
+MONEY_PLACES = 2  # the cart's own display; the sale rounds in the shop's currency
 KEEP_RECEIPT = "Keep this receipt: the serial numbers on it are your proof of purchase for warranty claims."
 
 
@@ -40,6 +42,13 @@ class CartLine:
     price: Decimal
     list_price: Decimal
     warranty_months: int
+    discount: Decimal = Decimal("0.00")  # taken off ``price`` (as the clerk gave it: ``discount_text``)
+    discount_text: str = ""
+    discount_reason: str = ""
+
+    @property
+    def to_pay(self) -> Decimal:
+        return self.price - self.discount
 
     @property
     def ref(self) -> str:
@@ -83,6 +92,7 @@ class SaleCart:
     customer: PartyView | None = None
     lines: list[CartLine] = field(default_factory=list)  # in the order scanned: undo takes the last one
     last_sale: SaleView | None = None  # its receipt can be printed or saved
+    payments: list[str] = field(default_factory=list)  # cash|card|invoice[:AMOUNT]; none: the shop's default
 
     # --- the customer ----------------------------------------------------------------------------------------
 
@@ -152,12 +162,46 @@ class SaleCart:
         """A price typed over the list price; DomainError (nothing changed) for a price that is no price."""
         if not 0 <= index < len(self.lines):
             raise DomainError("Choose the line whose price changes.", code="no_line")
-        line = replace(self.lines[index], price=to_money(value, "Price"))
+        line = self.lines[index]
+        price = to_money(value, "Price")
+        if line.discount_text:  # the discount again on the new price (a percentage changes with it)
+            line = replace(line, price=price, discount=line_discount(price, line.discount_text, MONEY_PLACES))
+        else:
+            line = replace(line, price=price)
         self.lines[index] = line
         return line
 
+    def set_discount(self, index: int, amount: str, reason: str) -> CartLine:
+        """A discount on one line: an amount ('25.00') or a percentage ('10%') of its price, with the reason the
+        receipt prints (an empty amount takes the discount off). The shop's limit for the clerk's role is the
+        sale's to check; DomainError here for what is no discount at all."""
+        if not 0 <= index < len(self.lines):
+            raise DomainError("Choose the line to discount.", code="no_line")
+        line = self.lines[index]
+        if not amount.strip():
+            line = replace(line, discount=Decimal("0.00"), discount_text="", discount_reason="")
+        else:
+            if not reason.strip():
+                raise DomainError(f"Say why {line.serial} is discounted (the reason is printed and kept on "
+                                  "record).", code="discount_reason_required")
+            off = line_discount(line.price, amount, MONEY_PLACES)
+            line = replace(line, discount=off, discount_text=amount.strip(), discount_reason=reason.strip())
+        self.lines[index] = line
+        return line
+
+    def set_payments(self, texts: list[str]) -> str:
+        """How the customer pays: 'card', or a split such as ['cash:100', 'card'] (one without an amount pays
+        the rest). DomainError for a way of paying there is not; the sale checks that they add up."""
+        asked = [t.strip() for t in texts if t.strip()]
+        parsed = [parse_payment(t) for t in asked]
+        if sum(1 for _, amount in parsed if amount is None) > 1:
+            raise DomainError("Only one way of paying may be without an amount (it pays the rest).",
+                              code="bad_payment")
+        self.payments = asked
+        return "Paid by " + " + ".join(asked) if asked else "Paid the shop's usual way"
+
     def total(self) -> Decimal:
-        return sum((line.price for line in self.lines), Decimal("0.00"))
+        return sum((line.to_pay for line in self.lines), Decimal("0.00"))
 
     def refs(self) -> list[str]:
         return [line.ref for line in self.lines]
@@ -180,10 +224,13 @@ class SaleCart:
             raise DomainError("The cart is empty: scan the units being sold.", code="empty_sale")
         sales, customer, refs = self.services.sales, self.customer.number, self.refs()
         prices: list[Decimal | str | None] = [line.price for line in self.lines]
-        return lambda: sales.sell_items(customer, refs, prices=prices)
+        discounts = [(ln.discount_text, ln.discount_reason) if ln.discount_text else None for ln in self.lines]
+        pay = list(self.payments)
+        return lambda: sales.sell_items(customer, refs, prices=prices, pay=pay,
+                                        discounts=discounts if any(discounts) else None)
 
     def sell_done(self, sale: SaleView) -> str:
-        self.last_sale, self.customer, self.lines = sale, None, []
+        self.last_sale, self.customer, self.lines, self.payments = sale, None, [], []
         return (f"Sale {sale.number} completed: {plural(len(sale.lines), 'unit')} to {sale.customer.name}, "
                 f"total {format_money(sale.total)}.")
 

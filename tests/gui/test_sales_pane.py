@@ -139,3 +139,41 @@ def test_a_return_is_scanned_and_goes_to_quarantine(
     assert pane.cart.rowCount() == 0
     assert "SN001 taken back" in pane.ui.banner.text()
     assert shop.services.lookup.passport("SN001").status == "quarantined"
+
+
+def test_a_discount_with_its_reason_and_a_split_payment_reach_the_receipt(
+    qtbot: QtBot, shop: Shop, open_window: Callable[..., MainWindow]
+) -> None:
+    shop.stock("SN001", "SN002")  # 129.90 each
+    window = open_window()
+    pane = sales(window)
+    choose_customer(qtbot, pane, "jane")
+    assert scan(qtbot, window, pane, "SN001")[0] == "good"
+    assert scan(qtbot, window, pane, "SN002")[0] == "good"
+
+    pane.ui.cartView.selectRow(0)
+    dialog = pane.payment.ask_discount()
+    assert dialog is not None
+    dialog.set_value("amount", "10%")
+    dialog.set_value("reason", "")
+    dialog.buttons.accepted.emit()
+    assert "Say why SN001 is discounted" in dialog.banner.text()  # no reason, no discount
+    dialog.set_value("reason", "display model")
+    dialog.buttons.accepted.emit()
+    assert pane.cart.index(0, 4).data() == "−12.99" and "246.81" in pane.ui.totalLabel.text()
+
+    pane.payment.method.setCurrentIndex(3)
+    pane.payment.method.activated.emit(3)  # Split…
+    split = QApplication.activeModalWidget()
+    assert isinstance(split, FormDialog)
+    split.set_value("cash", "100.00")
+    split.buttons.accepted.emit()
+    assert pane.session.payments == ["cash:100.00", "card"]  # the card pays the rest
+
+    with qtbot.waitSignal(pane.sig_sold, timeout=5000) as sold:
+        qtbot.mouseClick(pane.ui.completeButton, Qt.MouseButton.LeftButton)
+    receipt = shop.services.receipts.sale_receipt(sold.args[0].id)
+    (first, second) = receipt.lines
+    assert (first.serial, str(first.discount), first.discount_reason) == ("SN001", "12.99", "display model")
+    assert [(p.method, str(p.amount)) for p in receipt.payments] == [("cash", "100.00"), ("card", "146.81")]
+    assert second.discount == 0 and pane.payment.method.currentIndex() == 0 and pane.session.payments == ["cash"]

@@ -151,6 +151,35 @@ def test_the_customer_taken_off_or_gone_leaves_the_cart_as_it_was(shop: Services
         SaleCart(shop).receipt()
 
 
+def test_a_clerks_discount_over_the_shops_limit_is_refused_at_the_sale_and_the_cart_stays(
+        shop: Services, as_user) -> None:  # type: ignore[no-untyped-def]
+    stock(shop, "SN001", "SN002")
+    clerk = as_user("ole", "counter")
+    cart = SaleCart(clerk)
+    jane(clerk, cart)
+    assert cart.scan("SN001").tone == "good" and cart.scan("SN002").tone == "good"
+    with pytest.raises(DomainError) as bad:
+        cart.set_discount(0, "12 pieces", "a friend")
+    assert bad.value.code == "bad_discount"
+    with pytest.raises(DomainError) as why:
+        cart.set_discount(0, "5%", " ")
+    assert why.value.code == "discount_reason_required" and cart.lines[0].discount == 0
+    cart.set_discount(1, "90%", "a friend of the owner")
+    with pytest.raises(DomainError) as paid:
+        cart.set_payments(["cash", "card"])  # two ways, neither with an amount
+    assert paid.value.code == "bad_payment"
+    cart.set_payments(["cash:50", "card"])
+    with pytest.raises(DomainError) as over:
+        cart.sell()
+    assert over.value.code == "discount_over_limit" and cart.refs() == ["DRL-18V:SN001", "DRL-18V:SN002"]
+    assert shop.lookup.passport("SN002").status == "in_stock"  # nothing was sold
+    cart.set_discount(1, "", "")  # taken off again: the sale goes through, paid as asked
+    sale = cart.sell()
+    receipt = shop.receipts.sale_receipt(sale.id)
+    assert [(p.method, str(p.amount)) for p in receipt.payments] == [("cash", "50.00"), ("card", "209.80")]
+    assert cart.payments == [] and cart.lines == []
+
+
 def test_a_recalled_unit_is_refused_naming_the_recall_and_a_return_goes_through_the_session(
     shop: Services,
 ) -> None:

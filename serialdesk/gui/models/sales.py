@@ -32,6 +32,10 @@ CART_COLUMNS: tuple[Column[CartLine], ...] = (
     Column("Price", lambda c: money(c.price), sort=lambda c: float(c.price), align=RIGHT,
            tone=lambda c: "warn" if c.price != c.list_price else None,
            tooltip=lambda c: f"List price {money(c.list_price)}; type to change it"),
+    Column("Discount", lambda c: f"−{money(c.discount)}" if c.discount else "", align=RIGHT,
+           sort=lambda c: float(c.discount), tone=lambda c: "warn" if c.discount else None,
+           tooltip=lambda c: (f"{c.discount_text} off: {c.discount_reason}" if c.discount
+                              else "Discount… (Ctrl+D) takes an amount or a percentage off this line")),
 )
 
 
@@ -44,7 +48,7 @@ class CartModel(RowsModel[CartLine]):
         self._set_price = set_price  # the cart's rule (SaleCart.set_price); DomainError when the text is no price
 
     def total(self) -> Decimal:
-        return sum((line.price for line in self.rows()), Decimal("0.00"))
+        return sum((line.to_pay for line in self.rows()), Decimal("0.00"))
 
     def refs(self) -> list[str]:
         return [line.ref for line in self.rows()]

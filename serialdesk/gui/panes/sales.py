@@ -21,6 +21,7 @@ from serialdesk.gui.models.sales import CartModel
 from serialdesk.gui.panes.base import ScanningPane, ScanQueue
 from serialdesk.gui.panes.sales_customer import CustomerPicker
 from serialdesk.gui.panes.sales_mailing import ReceiptMailing
+from serialdesk.gui.panes.sales_payment import PaymentControls
 from serialdesk.gui.panes.sales_print import ReceiptOutput
 from serialdesk.gui.panes.sales_receipt import EMPTY_RECEIPT, sale_receipt_html
 from serialdesk.gui.panes.sales_return import ReturnDialog
@@ -52,6 +53,7 @@ class SalesPane(ScanningPane):
         self.shop_name = Preferences().shop_name
         self.receipt_output = ReceiptOutput(self, self.ui.banner, self)
         self.receipt_mailing = ReceiptMailing(self, self.ui, self.ui.banner, self)  # "E-mail receipt"
+        self.payment = PaymentControls(self, self)  # paid by, and a discount on a line
         self._setup_view()
         self._connect()
         self._show_cart()
@@ -139,7 +141,7 @@ class SalesPane(ScanningPane):
     def _checked(self, text: str, result: UnitForSale | DomainError) -> None:
         outcome = self.session.scan_done(text, result)
         if outcome.line is not None:
-            self._show_lines()
+            self.show_lines()
             self.ui.cartView.scrollToBottom()
         self._scan_outcome(outcome)
 
@@ -172,9 +174,9 @@ class SalesPane(ScanningPane):
             self.ui.banner.say(action().message)
         except DomainError as exc:
             self.ui.banner.warn(exc.message)
-        self._show_lines()
+        self.show_lines()
 
-    def _show_lines(self) -> None:
+    def show_lines(self) -> None:
         self.cart.set_rows(tuple(self.session.lines))
         self._show_cart()
 
@@ -182,6 +184,7 @@ class SalesPane(ScanningPane):
         self.ui.totalLabel.setText(self.session.summary())
         self.ui.completeButton.setEnabled(self.session.ready)
         self.ui.removeButton.setEnabled(bool(self.session.lines))
+        self.payment.discount_button.setEnabled(bool(self.session.lines))
 
     def complete(self) -> None:
         try:
@@ -197,8 +200,9 @@ class SalesPane(ScanningPane):
         self.ui.printReceiptButton.setEnabled(True)
         self.ui.savePdfButton.setEnabled(True)
         self.receipt_mailing.sold(sale)
+        self.payment.reset()
         self.ui.scanEdit.reset()
-        self._show_lines()
+        self.show_lines()
         self.picker.clear()
         self.ui.customerChip.setText("No customer chosen")
         self.ui.banner.good(message)
