@@ -9,7 +9,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.tax import parse_payment
@@ -42,12 +42,19 @@ class PaymentControls(QObject):
         self.method.setToolTip("How the customer pays; Split… for part cash, part card (or invoice)")
         for shown, value in METHODS:
             self.method.addItem(shown, value)
-        ui.actionLayout.insertWidget(ui.actionLayout.indexOf(ui.completeButton), self.method)
         self.discount_button = QPushButton("Discount…", parent)
         self.discount_button.setObjectName("discountButton")
         self.discount_button.setToolTip("Take an amount or a percentage off the chosen line, with the reason "
                                         "(Ctrl+D)")
-        ui.actionLayout.insertWidget(ui.actionLayout.indexOf(ui.removeButton) + 1, self.discount_button)
+        # A row of their own between the cart and its buttons: the button row has no room left at 1366×768.
+        row = QHBoxLayout()
+        row.addWidget(self.discount_button)
+        row.addStretch(1)
+        label = QLabel("Paid by", parent)
+        label.setBuddy(self.method)
+        row.addWidget(label)
+        row.addWidget(self.method)
+        ui.leftLayout.insertLayout(ui.leftLayout.indexOf(ui.actionLayout), row)
         self.method.activated.connect(self._chosen)
         self.discount_button.clicked.connect(self.ask_discount)
         host.shortcut("Ctrl+D", self.ask_discount)
