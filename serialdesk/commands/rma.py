@@ -6,9 +6,11 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from serialdesk.commands.context import Context, UsageError
 from serialdesk.commands.output import local
+from serialdesk.commands.paperwork import document_target
 from serialdesk.commands.stock import passport_text
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.money import format_money
@@ -17,7 +19,7 @@ from serialdesk.services.dto.rma import RmaView
 VERBS = ("open", "send", "credit", "replace", "reject", "cancel", "show", "list")
 USAGE = ("rma open SERIAL|T-… [--claim NO] [--notes N] [--force] · rma send RMA-… [--claim NO] · "
          "rma credit RMA-… --amount A · rma replace RMA-… --serial NEW [--lot L] [--to-stock] · "
-         "rma reject RMA-… [--notes N] · rma cancel RMA-… · rma show RMA-… · rma list [--open]")
+         "rma reject RMA-… [--notes N] · rma cancel RMA-… · rma show RMA-… [--form OUT.pdf] · rma list [--open]")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -35,6 +37,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--to-stock", action="store_true", help="keep the replacement in stock (not the customer's)")
     p.add_argument("--open", action="store_true", help="list only the claims still waiting (open or sent)")
     p.add_argument("--reason", help="(a unit in stock straight to the supplier: rma SERIAL --reason R)")
+    p.add_argument("--form", metavar="OUT.pdf", help="also write the RMA form to put in the box (any action on "
+                                                     "an RMA, e.g. rma send RMA-0001 --form rma.pdf)")
     p.set_defaults(handler=run_rma)
 
 
@@ -51,6 +55,7 @@ def run_rma(ctx: Context) -> int:
     if len(rest) != 1:
         raise UsageError(f"rma {verb} takes one {'serial or ticket' if verb == 'open' else 'RMA number'}.")
     service, ref = ctx.services.rma, rest[0]
+    form = document_target(a.form)  # a folder that is not there is refused before anything is saved
     if verb == "open":
         rma = service.open_rma(ref, claim_no=a.claim, notes=a.notes, sku=a.sku, force=a.force)
     elif verb == "send":
@@ -69,7 +74,21 @@ def run_rma(ctx: Context) -> int:
         rma = service.cancel(ref)
     else:
         rma = service.rma(ref)
-    return ctx.emit(rma, lambda: rma_text(rma))
+    if form is not None:
+        try:
+            write_rma_form(ctx, rma, form)
+        except DomainError as exc:  # the action is saved: say so, and how to get the form
+            raise DomainError(f"{rma.number} was saved ({rma.state}), but its form could not be written: "
+                              f"{exc.message} Write it again with: serialdesk rma show {rma.number} --form FILE.pdf",
+                              code="file_not_written") from exc
+    return ctx.emit(rma, lambda: rma_text(rma) + (f"\n  form      {form}" if form else ""))
+
+
+def write_rma_form(ctx: Context, rma: RmaView, out: Path) -> Path:
+    from serialdesk.documents.rma_form import write_rma_form_pdf
+
+    unit = ctx.services.lookup.passport(f"{rma.sku}:{rma.serial}")
+    return write_rma_form_pdf(ctx.services.shop.profile(), rma, unit, out)
 
 
 def _straight_to_supplier(ctx: Context) -> int:

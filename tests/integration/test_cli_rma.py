@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.integration.test_cli import as_json, run
 
 
@@ -56,3 +58,28 @@ def test_the_old_straight_to_the_supplier_form_still_works(sqlite_url: str) -> N
                             "--json"))
     assert cancelled["state"] == "cancelled"
     assert as_json(run(db, "lookup", "E1", "--json"))["status"] == "in_service"
+
+
+def test_the_rma_form_goes_in_the_box_with_the_unit(sqlite_url: str, tmp_path: Path) -> None:
+    import subprocess
+
+    from serialdesk.scanning.decode import decode_file
+
+    db = _shop(sqlite_url)
+    run(db, "shop", "set", "--name", "Nordic Tools & Bikes", "--address", "Havnegade 4, 8000 Aarhus C",
+        "--phone", "+45 86 12 34 56")
+    run(db, "ticket", "open", "E1", "--problem", "motor cuts out under load")
+    run(db, "rma", "open", "E1", "--claim", "VX-77")
+    missing = run(db, "rma", "send", "RMA-0001", "--form", str(tmp_path / "no-such-folder" / "rma.pdf"), check=3)
+    assert "Traceback" not in missing.stderr
+    assert as_json(run(db, "rma", "show", "RMA-0001", "--json"))["state"] == "open"  # refused before saving
+    form = tmp_path / "rma.pdf"
+    sent = run(db, "rma", "send", "RMA-0001", "--form", str(form))
+    assert "RMA-0001  sent" in sent.stdout and str(form) in sent.stdout
+    text = subprocess.run(["pdftotext", "-layout", str(form), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for expected in ("Nordic Tools & Bikes", "+45 86 12 34 56", "Warranty claim", "RMA-0001", "Velo AG",
+                     "E1", "VX-77", "motor cuts out under load", "T-0001"):
+        assert expected in text, expected
+    subprocess.run(["pdftoppm", "-png", "-r", "100", str(form), str(tmp_path / "rma")], check=True)
+    assert [c.text for c in decode_file(tmp_path / "rma-1.png")] == ["RMA-0001"]  # the supplier's scanner reads it
