@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from serialdesk.bootstrap import Services
 from serialdesk.domain.errors import DomainError
@@ -52,9 +52,7 @@ class ServicePane(ScanningPane):
         view.selectionModel().selectionChanged.connect(self._ticket_selected)
         self.ui.ticketDetail.setHtml(NO_TICKET)
         self.paper = JobSheetOutput(self, self.ui.banner, self)  # issue 18: the job sheet / hand-back sheet
-        self.jobSheetButton = QPushButton("Job sheet…", self)
-        self.jobSheetButton.setToolTip("Save the chosen ticket's job sheet (hand-back sheet once closed) (Ctrl+J)")
-        self.ui.ticketButtons.addWidget(self.jobSheetButton, 3, 0, 1, 2)
+        self.jobSheetButton = self.paper.button(self.ui.ticketButtons, lambda: self.session.ticket)  # + Print sheet…
         self._connect()
         self.rma = RmaAction(self)  # a claim on the supplier's warranty (issue 15)
         self._show_buttons()
@@ -148,7 +146,7 @@ class ServicePane(ScanningPane):
         ui.doneButton.setEnabled(working and ticket is not None and ticket.status != "done")
         ui.foreignButton.setEnabled(self.session.may_service)
         self.rma.refresh()
-        self.jobSheetButton.setEnabled(ticket is not None)
+        self.paper.enable(ticket is not None)
 
     def ask_open_ticket(self) -> None:
         p = self.session.passport
