@@ -69,8 +69,11 @@ TOPICS = {
         "are left, red when it has ended — and everything that happened to it.</p>"
         "<p><b>Open ticket</b> (Ctrl+T) takes it in; then <b>Log work</b> (Ctrl+W), <b>Swap part</b>, "
         "<b>Waiting for parts</b> and <b>Mark done</b> (Ctrl+D), and <b>Close ticket</b>, which hands the unit "
-        "back to its owner.</p><p>A unit we never sold: <b>Unit not sold by us…</b> (Ctrl+U) registers it with "
-        "its product and owner and opens its ticket.</p>",
+        "back to its owner.</p><p><b>Job sheet…</b> (Ctrl+J) saves the ticket's job sheet for the customer to "
+        "sign — its barcode opens the ticket when scanned here — and, once closed, the hand-back sheet; "
+        "<b>Print sheet…</b> prints it. A claim on the supplier's warranty: <b>Claim from supplier (RMA)…</b>, "
+        "and <tt>rma send RMA-… --form rma.pdf</tt> writes the form for the box.</p><p>A unit we never sold: "
+        "<b>Unit not sold by us…</b> (Ctrl+U) registers it with its product and owner and opens its ticket.</p>",
     ),
     "recalls": (
         "Recalls",
