@@ -139,7 +139,7 @@ def _forget_pending(session: Session, previous: SessionTransaction) -> None:
 def add_events(s: Session, event_ids: Sequence[int]) -> None:
     """Add the figures of these (already written) events to the summaries: one statement per table.
 
-    The three upserts are compiled once per dialect and then run as the driver's SQL: SQLAlchemy never caches an
+    The four upserts are compiled once per dialect and then run as the driver's SQL: SQLAlchemy never caches an
     ``INSERT … ON CONFLICT`` (its dialect ``Insert`` sets ``inherit_cache = False``), and compiling them anew
     took ~10 ms of every scan and sale at the counter."""
     ids = sorted(set(event_ids))
@@ -154,7 +154,7 @@ _PREPARED: dict[str, list[tuple[str, tuple[str, ...] | None, dict[str, Any]]]] =
 
 
 def _prepared_upserts(s: Session) -> list[tuple[str, tuple[str, ...] | None, dict[str, Any]]]:
-    """The three upserts of :func:`add_events` as SQL text, positional parameter order and fixed parameters."""
+    """The four upserts of :func:`add_events` as SQL text, positional parameter order and fixed parameters."""
     dialect = s.get_bind().dialect
     found = _PREPARED.get(dialect.name)
     if found is None:
@@ -312,7 +312,7 @@ def received_units(*where: ColumnElement[bool]) -> Select[Any]:
             .group_by(Item.supplier_id, Item.product_id, lot_key, day))
 
 
-def came_back(*where: ColumnElement[bool]) -> Any:
+def came_back() -> Any:
     """Units that came back, one row per return or warranty repair: (item_id, returned 1/0, repaired 1/0) —
     from the returns, warranty tickets and parts taken out under them (rebuild and check)."""
     under_warranty = ServiceTicket.warranty_claim.is_(True)
