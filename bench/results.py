@@ -82,3 +82,34 @@ def table(measures: Sequence[Measure]) -> str:
     out = ["  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
            for row in [header, tuple("-" * w for w in widths), *lines]]
     return "\n".join(out)
+
+
+README_BEGIN, README_END = "<!-- last run: begin (written by make bench) -->", "<!-- last run: end -->"
+
+
+def markdown(measures: Sequence[Measure], context: dict[str, Any]) -> str:
+    """The last run as bench/README.md shows it: every measure with a target (and the ones for the record that
+    a reader compares against: raw baselines, builds), with its result; what missed is said at the top."""
+    failed = [m for m in measures if m.passed is False]
+    head = (f"Run of {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {context.get('cpus', '?')} cores, "
+            f"{context.get('items', 0):,} units, PostgreSQL {context.get('postgresql', '—')}, "
+            f"{context.get('wall_seconds', 0):.0f} s: {len(measures)} measures, "
+            + (f"{len(failed)} over target ({', '.join(f'{m.backend}/{m.name}' for m in failed)})."
+               if failed else "all within target."))
+    rows = ["| backend | measure | value | target | result |", "| --- | --- | --- | --- | --- |"]
+    for m in measures:
+        target = f"≤ {_number(m.target, m.unit)}" if m.target is not None else "—"
+        result = {True: "pass", False: "**FAIL**", None: "for the record"}[m.passed]
+        label = m.label.replace("|", "\\|")
+        rows.append(f"| {m.backend} | {label} | {_number(m.value, m.unit)} | {target} | {result} |")
+    return "\n".join([head, "", *rows])
+
+
+def splice_readme(readme: str, table_md: str) -> str:
+    """``readme`` with the text between the last-run markers replaced by ``table_md`` (markers added at the end
+    when missing)."""
+    block = f"{README_BEGIN}\n{table_md}\n{README_END}"
+    start, end = readme.find(README_BEGIN), readme.find(README_END)
+    if start < 0 or end < start:
+        return readme.rstrip("\n") + "\n\n## The last run\n\n" + block + "\n"
+    return readme[:start] + block + readme[end + len(README_END):]

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import text
 
 from bench.build import CACHE_DIR, pg_admin, pg_url
-from bench.results import Measure, table, write_json
+from bench.results import Measure, markdown, splice_readme, table, write_json
 from bench.startup import _env, cli_cold_starts, display, gui_cold_starts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-runs", type=int, default=7, help="CLI cold starts per backend (GUI: 2 fewer)")
     parser.add_argument("--no-pytest", action="store_true", help="skip the pytest benchmarks of tests/bench")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--no-readme", action="store_true",
+                        help="leave bench/README.md's table of the last run alone (it is rewritten by a full run: "
+                             "both backends, 1M units, tests/bench)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     measures: list[Measure] = []
@@ -170,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     if "postgresql" in args.backends:
         context["postgresql"] = postgresql_version()
     write_json(args.out, measures, context)
+    full = set(args.backends.split(",")) == {"sqlite", "postgresql"} and args.items == 1_000_000
+    if full and not args.no_pytest and not args.no_readme:
+        readme = ROOT / "bench" / "README.md"
+        readme.write_text(splice_readme(readme.read_text(), markdown(measures, context)))
     print(table(measures))
     failed = [m for m in measures if m.passed is False]
     print(f"\n{len(measures)} measures, {len(failed)} over target; {seconds:.0f} s; JSON in {args.out}")
