@@ -28,7 +28,7 @@ from serialdesk.services.common import Service, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 from serialdesk.services.known_units import refuse_known
 from serialdesk.services.locations import place_receipt, receiving_location
-from serialdesk.services.patterns import generate_serials, scanned_serial
+from serialdesk.services.patterns import checked_serial, generate_serials, scanned_serial
 from serialdesk.services.plans import among
 from serialdesk.services.summaries import note_events
 
@@ -326,14 +326,16 @@ def _clean_list(s: Session, serials: Sequence[str], product: Product, lot: str |
     label's lot when none was given); refuse the whole list naming the first bad lines and any duplicates."""
     values, problems, lots, unknown = [], [], set(), None
     catalogue = LoadedCatalogue(s)
+    given_lot = clean_lot(lot)
     for line_no, raw in enumerate(serials, start=1):
         try:
             result = receivable(s, product, raw, catalogue)
-            if result.lot and lot and clean_lot(result.lot) != clean_lot(lot):
-                raise DomainError(f"this label is lot {result.lot}, the receipt's lot is {clean_lot(lot)}",
+            if result.lot and lot and clean_lot(result.lot) != given_lot:
+                raise DomainError(f"this label is lot {result.lot}, the receipt's lot is {given_lot}",
                                   code="other_lot")
             lots.add(result.lot)
-            values.append(scanned_serial(product, result.serial or "", clean_lot(lot or result.lot)))
+            # The classifier normalised the serial by this product's rules already: only its checks are left.
+            values.append(checked_serial(product, result.serial or "", given_lot if lot else clean_lot(result.lot)))
         except DomainError as exc:
             unknown = exc if exc.code == "unknown_product_barcode" and unknown is None else unknown
             problems.append(f"line {line_no}: {exc.message}")
