@@ -3,13 +3,14 @@ plans are right without the planner's statistics (PostgreSQL here runs without A
 
 Items go in with ``INSERT … RETURNING id, serial``; their lines and ledger events are written from those ids,
 so no statement looks the new units up again. PostgreSQL gets each list bound as one array (``INSERT … SELECT …
-FROM unnest(…) WITH ORDINALITY``: one short statement per table per chunk); SQLite takes a list as the driver's
-executemany of prepared rows with their ids (issue 17: SQLAlchemy's per-row parameter processing cost more than
-SQLite's inserts).
+FROM unnest(…) WITH ORDINALITY``: one short statement per table per chunk); SQLite takes a list as one
+``INSERT … SELECT … FROM json_each(…)`` with the ids SQLite would give (issue 17: SQLAlchemy's per-row
+parameter processing cost more than SQLite's inserts).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -108,10 +109,11 @@ def insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None
 
 def _sqlite_rows(s: Session, table: Table, common: dict[str, Any], names: Sequence[str],
                  rows: list[tuple[Any, ...]], first: int | None = None) -> range:
-    """SQLite: ``rows`` (values of ``names``, each row with ``common``) inserted by the driver's executemany, with
-    ids given in order from the table's next rowid (``first``, else looked up) — the ids SQLite itself would give
-    (max + 1; no table here is AUTOINCREMENT), safe because the write transaction (BEGIN IMMEDIATE) holds the
-    database's write lock. The constant values go through their column types' bind processing once, not once per row."""
+    """SQLite: ``rows`` (values of ``names``, each row with ``common``) inserted in order by one ``INSERT …
+    SELECT … FROM json_each(:rows)`` — the list bound as one JSON text, the constants bound once (SQLite's
+    ``unnest``: no per-row work in Python or in the driver) — with ids given in order from the table's next
+    rowid (``first``, else looked up): the ids SQLite itself would give (max + 1; no table here is
+    AUTOINCREMENT), safe because the write transaction (BEGIN IMMEDIATE) holds the database's write lock."""
     dialect = s.get_bind().dialect
     fixed = []
     for name, value in common.items():
@@ -123,10 +125,14 @@ def _sqlite_rows(s: Session, table: Table, common: dict[str, Any], names: Sequen
     connection = s.connection()
     if first is None:
         first = int(connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) + 1 FROM {table.name}").scalar_one())
+    if len(names) == 1:
+        listed, varying = json.dumps([row[0] for row in rows]), ["value"]
+    else:
+        listed, varying = json.dumps(rows), [f"json_extract(value, '$[{n}]')" for n in range(len(names))]
     columns = ", ".join(["id", *common, *names])
-    marks = ", ".join("?" * (1 + len(common) + len(names)))
-    connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})",
-                               [(first + n, *fixed, *row) for n, row in enumerate(rows)])
+    values = ", ".join(["? + key", *("?" * len(common)), *varying])
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) SELECT {values} FROM json_each(?) ORDER BY key",
+                               (first, *fixed, listed))
     return range(first, first + len(rows))
 
 
