@@ -13,6 +13,7 @@ MAX_SERIAL_LENGTH = 64
 ALLOWED_PUNCTUATION = "-._/+#*"
 _ALLOWED = re.compile(rf"[A-Za-z0-9{re.escape(ALLOWED_PUNCTUATION)}]+")
 GS = "\x1d"
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 BLANKS = " \t\r\n"
 
 
@@ -44,7 +45,7 @@ def normalise_serial(
             "This scan contains GS1 field separators — it is a GS1 barcode, not a bare serial number.",
             code="serial_has_gs",
         )
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+    if _CONTROL.search(text):
         raise DomainError(
             f"The serial {text!r} contains control characters; scan it again.", code="serial_has_control"
         )

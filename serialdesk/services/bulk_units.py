@@ -3,11 +3,14 @@ plans are right without the planner's statistics (PostgreSQL here runs without A
 
 Items go in with ``INSERT … RETURNING id, serial``; their lines and ledger events are written from those ids,
 so no statement looks the new units up again. PostgreSQL gets each list bound as one array (``INSERT … SELECT …
-FROM unnest(…) WITH ORDINALITY``: one short statement per table per chunk); SQLite takes executemany.
+FROM unnest(…) WITH ORDINALITY``: one short statement per table per chunk); SQLite takes a list as one
+``INSERT … SELECT … FROM json_each(…)`` with the ids SQLite would give (issue 17: SQLAlchemy's per-row
+parameter processing cost more than SQLite's inserts).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -37,6 +40,10 @@ def unit_events(svc: Service, s: Session, receipt: Receipt, product: Product, ki
               "station": svc.actor.station, "ref_type": "receipt", "ref_id": receipt.id,
               "status_from": before.value if before else None, "status_to": after.value, "data": {}}
     if not _postgresql(s):
+        if len(item_ids) > 1:
+            note_events(s, _sqlite_rows(s, EVENTS, common, ("item_id", "serial"), list(zip(item_ids, serials,
+                                                                                              strict=True))))
+            return
         note_events(s, s.execute(insert(EVENTS).returning(EVENTS.c.id), [
             {**common, "item_id": i, "serial": v} for i, v in zip(item_ids, serials, strict=True)]).scalars().all())
         return
@@ -48,8 +55,10 @@ def unit_events(svc: Service, s: Session, receipt: Receipt, product: Product, ki
 
 
 def insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None, serials: list[str], *,
-                  source: str, when: datetime, status: ItemStatus, supplier_id: int | None = None) -> list[int]:
-    """Bulk insert of units on a receipt, in the order given; their ids (same order).
+                  source: str, when: datetime, status: ItemStatus, supplier_id: int | None = None,
+                  location_id: int | None = None, renew_statistics: bool = True) -> list[int]:
+    """Bulk insert of units on a receipt, in the order given; their ids (same order). ``location_id`` puts them
+    on a place at once (a posted receipt's units; a draft's get theirs when it is posted).
 
     The items go in with ``INSERT … RETURNING id, serial``, the lines from those ids: no statement looks the new
     units up again, so none depends on the planner's statistics (PostgreSQL without ANALYZE scanned every unit
@@ -61,6 +70,8 @@ def insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None
     common = {"product_id": product.id, "lot_id": lot.id if lot else None, "status": status.value,
               "serial_source": source, "cost": product.cost, "created_at": when, "supplier_id": supplier_id,
               "received_at": when if in_stock else None}
+    if location_id is not None:
+        common["location_id"] = location_id
     returning = (ITEMS.c.id, ITEMS.c.serial)
     if _postgresql(s):
         given = _arrays(serial=(serials, String))
@@ -68,6 +79,14 @@ def insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None
             [*common, "serial"],
             select(*[literal(v, ITEMS.c[k].type) for k, v in common.items()], given.c.serial).order_by(given.c.n),
         ).returning(*returning)).all()
+    elif len(serials) > 1:
+        first_item, first_line = s.connection().exec_driver_sql(
+            "SELECT (SELECT coalesce(max(id), 0) + 1 FROM items), (SELECT coalesce(max(id), 0) + 1 FROM receipt_lines)"
+        ).one()
+        item_ids = list(_sqlite_rows(s, ITEMS, common, ("serial",), [(v,) for v in serials], first_item))
+        _sqlite_rows(s, LINES, {"receipt_id": receipt.id, "scanned_at": when}, ("item_id",), [(i,) for i in item_ids],
+                     first_line)
+        return item_ids
     else:
         rows = s.execute(insert(ITEMS).returning(*returning), [{**common, "serial": v} for v in serials]).all()
     ids = {serial: item_id for item_id, serial in rows}
@@ -79,11 +98,42 @@ def insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None
             select(literal(receipt.id), lines.c.item_ids, literal(when, UTCDateTime())).order_by(lines.c.n)))
     else:
         s.execute(insert(LINES), [{"receipt_id": receipt.id, "item_id": i, "scanned_at": when} for i in item_ids])
-    if _postgresql(s) and len(item_ids) >= ANALYZE_AFTER:
+    if _postgresql(s) and renew_statistics and len(item_ids) >= ANALYZE_AFTER:
         # Fresh statistics before the statements that follow join the new units (issue 17): PostgreSQL counts
-        # this transaction's own rows; a shop without autovacuum would otherwise plan from an empty table.
+        # this transaction's own rows; a shop without autovacuum would otherwise plan from an empty table. A
+        # caller whose later statements never join the new units (a bulk receipt) skips it: it costs ~0.5-1 s
+        # at 1M units, more than the inserts.
         s.connection().exec_driver_sql("ANALYZE items, receipt_lines, events")
     return item_ids
+
+
+def _sqlite_rows(s: Session, table: Table, common: dict[str, Any], names: Sequence[str],
+                 rows: list[tuple[Any, ...]], first: int | None = None) -> range:
+    """SQLite: ``rows`` (values of ``names``, each row with ``common``) inserted in order by one ``INSERT …
+    SELECT … FROM json_each(:rows)`` — the list bound as one JSON text, the constants bound once (SQLite's
+    ``unnest``: no per-row work in Python or in the driver) — with ids given in order from the table's next
+    rowid (``first``, else looked up): the ids SQLite itself would give (max + 1; no table here is
+    AUTOINCREMENT), safe because the write transaction (BEGIN IMMEDIATE) holds the database's write lock."""
+    dialect = s.get_bind().dialect
+    fixed = []
+    for name, value in common.items():
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        fixed.append(process(value) if process is not None else value)
+    processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
+    if any(p is not None for p in processors):
+        rows = [tuple(v if p is None else p(v) for p, v in zip(processors, row, strict=True)) for row in rows]
+    connection = s.connection()
+    if first is None:
+        first = int(connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) + 1 FROM {table.name}").scalar_one())
+    if len(names) == 1:
+        listed, varying = json.dumps([row[0] for row in rows]), ["value"]
+    else:
+        listed, varying = json.dumps(rows), [f"json_extract(value, '$[{n}]')" for n in range(len(names))]
+    columns = ", ".join(["id", *common, *names])
+    values = ", ".join(["? + key", *("?" * len(common)), *varying])
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) SELECT {values} FROM json_each(?) ORDER BY key",
+                               (first, *fixed, listed))
+    return range(first, first + len(rows))
 
 
 def _postgresql(s: Session) -> bool:

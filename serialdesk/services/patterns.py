@@ -30,7 +30,12 @@ def scanned_serial(product: Product, raw: str, lot: str | None = None) -> str:
     """A scanned serial as stored: normalised, the product's format, GS1 AI (21) characters when the product
     asks for GS1-safe serials, and for generated serials the pattern's shape and check digit (a mistyped label is
     caught at the counter) and — when the pattern holds the lot and a ``lot`` is given — that very lot."""
-    value = normalise_serial(raw, product.serial_case, product.serial_regex, product.sku)
+    return checked_serial(product, normalise_serial(raw, product.serial_case, product.serial_regex, product.sku), lot)
+
+
+def checked_serial(product: Product, value: str, lot: str | None = None) -> str:
+    """``scanned_serial`` of a serial already normalised by the product's rules (the classifier's answer): the
+    GS1-safe and pattern checks without normalising it again."""
     if product.serial_gs1_safe and (problem := gs1_serial_problem(value)):
         raise DomainError(f"{problem}, and {product.sku} takes only GS1-safe serials.", code="serial_not_gs1",
                           serial=value)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Event, Item, Lot, Product, Receipt, ReceiptLine, Supplier
 from serialdesk.db.models.base import UTCDateTime
+from serialdesk.db.models.supply import DEFAULT_LOCATION_ID
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
@@ -27,7 +28,7 @@ from serialdesk.services.common import Service, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 from serialdesk.services.known_units import refuse_known
 from serialdesk.services.locations import place_receipt, receiving_location
-from serialdesk.services.patterns import generate_serials, scanned_serial
+from serialdesk.services.patterns import checked_serial, generate_serials, scanned_serial
 from serialdesk.services.plans import among
 from serialdesk.services.summaries import note_events
 
@@ -174,31 +175,51 @@ class ReceivingService(Service):
             else:
                 values, lot = _clean_list(s, serials, product, lot)
             try:
-                receipt = self.post_batch(s, product, sup, values, lot=lot, when=when, note=note,
-                                          source="generated" if generate else "supplier", location_id=place.id)
+                receipt, units = self._post_units(s, product, sup, values, lot=lot, when=when, note=note,
+                                                  source="generated" if generate else "supplier",
+                                                  location_id=place.id)
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)
-            return _receipt_view(s, receipt, expected=_expected(expected, product))
+            return _receipt_view(s, receipt, expected=_expected(expected, product), written=units)
 
     def post_batch(self, s: Session, product: Product, supplier: Supplier, serials: list[str], *, lot: str | None,
                    when: datetime, note: str | None = None, source: str = "supplier",
                    location_id: int | None = None) -> Receipt:
         """Within the caller's transaction: one posted receipt of ``serials`` (already normalised), refused
         when any of them is already known."""
+        return self._post_units(s, product, supplier, serials, lot=lot, when=when, note=note, source=source,
+                                location_id=location_id)[0]
+
+    def _post_units(self, s: Session, product: Product, supplier: Supplier, serials: list[str], *, lot: str | None,
+                    when: datetime, note: str | None, source: str,
+                    location_id: int | None) -> tuple[Receipt, tuple[ScannedUnit, ...]]:
+        """``post_batch``, and the units it wrote as the receipt's view lists them (in the order given)."""
         refuse_known(s, product, serials, None)
         note = clean_text(note, "receipt note", multiline=True)
         receipt = Receipt(supplier_id=supplier.id, status=DRAFT, created_by=self.actor.name,
-                          station=self.actor.station, created_at=when, note=note, location_id=location_id)
+                          station=self.actor.station, created_at=when, note=note,
+                          location_id=DEFAULT_LOCATION_ID if location_id is None else location_id)
         s.add(receipt)
         lot_row = find_or_open_lot(s, product, lot, supplier.id)
         s.flush()
-        # Straight into stock, set-based: 10k units are three statements, not 10k round trips.
-        _insert_units(s, receipt, product, lot_row, serials, source=source, when=when,
-                      status=ItemStatus.IN_STOCK, supplier_id=supplier.id)
-        self._ledger(s, receipt, "received", when, ItemStatus.RECEIVING, ItemStatus.IN_STOCK)
-        self._finish_post(s, receipt, when, len(serials))
-        return receipt
+        # Straight into stock and onto the receipt's place, set-based, from the values in hand (issue 17): the
+        # units, their lines and their ledger events are one statement each, and nothing afterwards looks the
+        # new units up again — so no plan depends on statistics of rows this transaction wrote, and PostgreSQL
+        # needs no ANALYZE for them. What it writes is what posting a draft of the same scans writes.
+        ids = _insert_units(s, receipt, product, lot_row, serials, source=source, when=when,
+                            status=ItemStatus.IN_STOCK, supplier_id=supplier.id, location_id=receipt.location_id,
+                            renew_statistics=False)
+        _unit_events(self, s, receipt, product, "received", when, ids, serials, ItemStatus.RECEIVING,
+                     ItemStatus.IN_STOCK)
+        if lot_row is not None:
+            s.execute(update(Lot).where(Lot.id == lot_row.id, Lot.received_at.is_(None)).values(received_at=when))
+        receipt.status, receipt.posted_at = POSTED, when
+        self.record(s, kind="receipt_posted", ref_type="receipt", ref_id=receipt.id, at=when,
+                    data={"units": len(serials)})
+        code = lot_row.code if lot_row else None
+        return receipt, tuple(ScannedUnit(i, product.sku, v, code, source, when) for i, v in zip(ids, serials,
+                                                                                                 strict=True))
 
     def add_generated(self, receipt_id: int, sku: str, count: int, *, lot: str | None = None) -> ReceiptView:
         """Generate ``count`` serials from the product's pattern onto a draft (units arriving without one)."""
@@ -305,14 +326,16 @@ def _clean_list(s: Session, serials: Sequence[str], product: Product, lot: str |
     label's lot when none was given); refuse the whole list naming the first bad lines and any duplicates."""
     values, problems, lots, unknown = [], [], set(), None
     catalogue = LoadedCatalogue(s)
+    given_lot = clean_lot(lot)
     for line_no, raw in enumerate(serials, start=1):
         try:
             result = receivable(s, product, raw, catalogue)
-            if result.lot and lot and clean_lot(result.lot) != clean_lot(lot):
-                raise DomainError(f"this label is lot {result.lot}, the receipt's lot is {clean_lot(lot)}",
+            if result.lot and lot and clean_lot(result.lot) != given_lot:
+                raise DomainError(f"this label is lot {result.lot}, the receipt's lot is {given_lot}",
                                   code="other_lot")
             lots.add(result.lot)
-            values.append(scanned_serial(product, result.serial or "", clean_lot(lot or result.lot)))
+            # The classifier normalised the serial by this product's rules already: only its checks are left.
+            values.append(checked_serial(product, result.serial or "", given_lot if lot else clean_lot(result.lot)))
         except DomainError as exc:
             unknown = exc if exc.code == "unknown_product_barcode" and unknown is None else unknown
             problems.append(f"line {line_no}: {exc.message}")
@@ -347,11 +370,15 @@ def _explain_conflict(s: Session, product: Product, values: list[str]) -> NoRetu
     raise DomainError("Another station changed these units at the same moment; scan again.", code="conflict")
 
 
-def _receipt_view(s: Session, r: Receipt, *, with_units: bool = True,
-                  expected: set[str] | None = None) -> ReceiptView:
+def _receipt_view(s: Session, r: Receipt, *, with_units: bool = True, expected: set[str] | None = None,
+                  written: Sequence[ScannedUnit] | None = None) -> ReceiptView:
+    """The receipt as the clerk sees it; ``written``: its units as this transaction wrote them (not read again)."""
     supplier = s.get(Supplier, r.supplier_id) if r.supplier_id else None
     units: list[ScannedUnit] = []
-    if with_units:
+    if written is not None:
+        units = list(written)
+        count = len(units)
+    elif with_units:
         rows = s.execute(
             select(Item.id, Product.sku, Item.serial, Lot.code, Item.serial_source, ReceiptLine.scanned_at)
             .join(ReceiptLine, ReceiptLine.item_id == Item.id).join(Product, Product.id == Item.product_id)

@@ -15,9 +15,11 @@ from sqlalchemy import event, text
 from serialdesk.bootstrap import App, Services
 from serialdesk.services.dto import RecallCriteria
 from serialdesk.services.epcis import EpcisExport
+from serialdesk.workflows.receiving import ReceivingSession
 
 HOT = ("items", "events", "receipt_lines")
 SQLITE_SCAN = re.compile(r"\bSCAN (items|events|receipt_lines)(_\d+)?\b")
+SUMMARY_UPSERTS = tuple(f"INSERT INTO {t} " for t in ("stock_ages", "supplier_receipts", "units_back"))
 PG_SCAN = re.compile(r"Seq Scan on (items|events|receipt_lines)\b")
 
 
@@ -111,7 +113,11 @@ def test_hot_statements_never_read_a_big_table_whole(stocked: Services, app: App
 
 
 @pytest.mark.postgres
-def test_a_bulk_receive_of_ten_thousand_units_renews_postgresqls_statistics(shop: Services, app: App) -> None:
+def test_a_bulk_receive_of_ten_thousand_units_needs_no_statistics_and_a_draft_chunk_renews_them(
+        shop: Services, app: App) -> None:
+    """A bulk receipt writes its lines and ledger from the values in hand, so none of its statements joins the
+    new units and it needs no ANALYZE (issue 17: that cost more than its inserts at 1M units); a draft's chunk
+    of 10,000 still renews the statistics, since posting the draft joins its units."""
     if app.engine.dialect.name != "postgresql":
         pytest.skip("PostgreSQL only")
 
@@ -121,10 +127,17 @@ def test_a_bulk_receive_of_ten_thousand_units_renews_postgresqls_statistics(shop
 
     assert rows_known() == -1
     shop.receiving.receive_units(supplier="Makita Europe", sku="DRL-18V", serials=[f"B{n:05d}" for n in range(9_999)])
-    assert rows_known() == -1  # fewer than 10,000: left to autovacuum
-    shop.receiving.receive_units(supplier="Makita Europe", sku="DRL-18V",
-                                 serials=[f"C{n:05d}" for n in range(10_000)])
-    assert rows_known() == 19_999
+    with captured(app) as statements:
+        shop.receiving.receive_units(supplier="Makita Europe", sku="DRL-18V",
+                                     serials=[f"C{n:05d}" for n in range(10_000)])
+    # The daily figures probe each event by index (they hashed items and sale_lines whole); the other three
+    # summaries' upserts are left out: on a table this small a scan of the batch's events is the cheaper plan,
+    # at 1M units they take the index.
+    assert [s for s in full_scans(app, statements) if not s.startswith(SUMMARY_UPSERTS)] == []
+    assert rows_known() == -1
+    ReceivingSession(shop, sku="DRL-18V", supplier="Makita Europe").add_many(
+        [f"D{n:05d}" for n in range(10_000)], chunk=10_000)
+    assert rows_known() == 29_999
 
 
 @contextmanager
