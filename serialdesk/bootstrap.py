@@ -117,4 +117,5 @@ class App:
         return LazyServices(actor, self.uows, self.clock)
 
     def close(self) -> None:
+        self.uows.statistics.wait()  # a renewal of PostgreSQL's statistics in progress finishes first
         self.engine.dispose()

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from serialdesk.db import changes as watch
 from serialdesk.db.engine import READ_ONLY, journal_guard
 from serialdesk.db.journal import JournalLost
+from serialdesk.db.statistics import StatisticsRenewal
 from serialdesk.domain.changes import Changes
 from serialdesk.domain.errors import DomainError
 
@@ -128,6 +129,7 @@ class UnitOfWorkFactory:
         self._write = sessionmaker(engine, expire_on_commit=False)
         self._read = sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         self._listeners: list[Listener] = []
+        self.statistics = StatisticsRenewal(engine)
 
     def on_commit(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener(changes)`` after every commit that changed something (on the committing thread).

@@ -20,6 +20,7 @@ from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import clean_lot, normalise_serial
 from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.text import clean_text, listing, plural
+from serialdesk.services.bulk_units import ANALYZE_AFTER
 from serialdesk.services.bulk_units import ITEMS as ITEMS  # unit_import uses it from here
 from serialdesk.services.bulk_units import insert_units as _insert_units
 from serialdesk.services.bulk_units import unit_events as _unit_events
@@ -181,6 +182,8 @@ class ReceivingService(Service):
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)
+            if len(values) >= ANALYZE_AFTER:  # PostgreSQL: fresh statistics, after the commit (issue 17 §4)
+                self.uows.statistics.renew(("items", "receipt_lines", "events"))
             return _receipt_view(s, receipt, expected=_expected(expected, product), written=units)
 
     def post_batch(self, s: Session, product: Product, supplier: Supplier, serials: list[str], *, lot: str | None,
@@ -206,7 +209,8 @@ class ReceivingService(Service):
         # Straight into stock and onto the receipt's place, set-based, from the values in hand (issue 17): the
         # units, their lines and their ledger events are one statement each, and nothing afterwards looks the
         # new units up again — so no plan depends on statistics of rows this transaction wrote, and PostgreSQL
-        # needs no ANALYZE for them. What it writes is what posting a draft of the same scans writes.
+        # needs no ANALYZE inside it (receive_units renews them after the commit, in the background). What it
+        # writes is what posting a draft of the same scans writes.
         ids = _insert_units(s, receipt, product, lot_row, serials, source=source, when=when,
                             status=ItemStatus.IN_STOCK, supplier_id=supplier.id, location_id=receipt.location_id,
                             renew_statistics=False)

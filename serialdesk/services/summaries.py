@@ -260,7 +260,10 @@ def daily_moves(*where: ColumnElement[bool], probe: bool = False) -> Select[Any]
                 .limit(1).lateral("sold"))
         back = (select(SaleLine.price.label("price")).join(Return, SaleLine.id == Return.sale_line_id)
                 .where(on_return, Return.id == e.ref_id).limit(1).lateral("back"))
-        product_id, cost, sold_price, back_price = unit.c.product_id, unit.c.cost, sold.c.price, back.c.price
+        product_id: Any = unit.c.product_id  # a lateral column here, an ORM attribute below
+        cost: Any = unit.c.cost
+        sold_price: Any = sold.c.price
+        back_price: Any = back.c.price
 
         def joined(query: Select[Any]) -> Select[Any]:
             return (query.select_from(given).join(e, true()).join(unit, true()).outerjoin(sold, true())
