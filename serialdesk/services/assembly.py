@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from serialdesk.db.models import Build, Fitment, Item, Lot, Product, ProductPart, Supplier
+from serialdesk.db.models import Build, Fitment, Item, Lot, Product, ProductPart, RecallItem, Supplier
 from serialdesk.domain.assembly import Slot, check_parts, open_slots
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.money import to_money
@@ -292,10 +292,12 @@ def component_tree(s: Session, item: Item, product: Product) -> ComponentTree:
                          fitment_history(s, item.id))
 
 
-def part_nodes(s: Session, host_id: int) -> tuple[PartNode, ...]:
+def part_nodes(s: Session, host_id: int, held: list[int] | None = None) -> tuple[PartNode, ...]:
     """The parts sitting in ``host_id`` now, each with its own parts; one query per level of the tree (plain
-    columns: the passport reads this at scan time). Not one recursive statement: PostgreSQL cannot estimate a
-    recursive walk's few rows and hashes the whole items table to join them."""
+    columns: the passport reads this at scan time), and none below a level whose parts hold no parts. Not one
+    recursive statement: PostgreSQL cannot estimate a recursive walk's few rows and hashes the whole items table
+    to join them. ``held``: gets the parts with recall lines (any), level by level, in id order — as
+    ``recall_holds.parts_down`` walks them (the passport asks for holds only when there are some)."""
     children: dict[int, list[PartNode]] = {}
     order: list[tuple[int, int, PartNode]] = []
     level, depth = [host_id], 0
@@ -305,15 +307,23 @@ def part_nodes(s: Session, host_id: int) -> tuple[PartNode, ...]:
             order.append((r.host_item_id, r.id, PartNode(
                 UnitRef(r.id, r.sku, r.name, r.serial, r.status, r.location), r.lot, r.supplier, r.fitted_at,
                 r.fitted_by, _via(r.build_id, r.ticket_id))))
-        level, depth = [r.id for r in rows], depth + 1
+        if held is not None:
+            held += sorted(r.id for r in rows if r.has_lines)
+        level, depth = [r.id for r in rows if r.has_parts], depth + 1
     for host, item_id, node in reversed(order):  # the deepest first: each node gets its finished children
         children.setdefault(host, []).insert(0, dataclasses.replace(node, parts=tuple(children.get(item_id, ()))))
     return tuple(children.get(host_id, ()))
 
 
+_INNER = aliased(Fitment, name="inner_fitments")
 _LEVEL = (select(Fitment.host_item_id, Fitment.fitted_at, Fitment.fitted_by, Fitment.build_id, Fitment.ticket_id,
                  Item.id, Item.serial, Item.status, Item.location, Product.sku, Product.name,
-                 Lot.code.label("lot"), Supplier.name.label("supplier"))
+                 Lot.code.label("lot"), Supplier.name.label("supplier"),
+                 # whether the part holds parts itself (the next level is asked only of those) and has recall lines
+                 select(_INNER.id).where(_INNER.host_item_id == Item.id, _INNER.removed_at.is_(None))
+                 .correlate(Item).exists().label("has_parts"),
+                 select(RecallItem.item_id).where(RecallItem.item_id == Item.id).correlate(Item).exists()
+                 .label("has_lines"))
           .join(Item, Item.id == Fitment.part_item_id).join(Product, Product.id == Item.product_id)
           .outerjoin(Lot, Lot.id == Item.lot_id).outerjoin(Supplier, Supplier.id == Item.supplier_id)
           .where(Fitment.host_item_id.in_(bindparam("hosts", expanding=True)), Fitment.removed_at.is_(None))
