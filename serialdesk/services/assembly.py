@@ -393,11 +393,15 @@ def _refuse_parts(s: Session, product: Product, units: Sequence[tuple[Item, Prod
                               f"built from a unit of its own product.", code="part_cycle")
     slots = _slots(s, product)
     check_parts(product.sku, product.name, slots, [(p.sku, i.serial) for i, p in units])
+    held = holds_on(s, list(seen))  # the parts' holds in one go (two statements, not two per part)
     for item, part_product in units:
         if item.status == S.FITTED.value:
             refuse_fitted_elsewhere(s, item)
-        refuse_held(s, [(item.id, item.serial)], "fitted as a part")
-        check_move(item.status, S.FITTED, item.serial, where_is(s, item, part_product))
+        refuse_held(s, [(item.id, item.serial)], "fitted as a part", held)
+        try:
+            check_move(item.status, S.FITTED, item.serial)
+        except DomainError:  # only a refusal needs the facts of where the part is (a statement or two)
+            check_move(item.status, S.FITTED, item.serial, where_is(s, item, part_product))
     return slots, seen
 
 

@@ -44,6 +44,10 @@ class DbCatalogue:
     def by_code(self, text: str) -> ProductRef | None:
         return self._keep(self.session.scalar(select(Product).where(Product.sku == text.strip().upper())))
 
+    def known(self, sku: str) -> Product | None:
+        """The product of this SKU if a question already read it (no statement)."""
+        return self._rows.get(sku)
+
     def row(self, ref: ProductRef) -> Product | None:
         return self._rows.get(ref.sku) or self.session.scalar(select(Product).where(Product.sku == ref.sku))
 

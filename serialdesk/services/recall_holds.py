@@ -72,9 +72,11 @@ def hold_sentence(holds: Sequence[RecallHold]) -> str | None:
             f"cleared or repaired.")
 
 
-def refuse_held(s: Session, units: Sequence[tuple[int, str]], doing: str) -> None:
-    """Raise a DomainError when any unit (item id, serial) is held by a recall; ``doing`` is e.g. 'sold'."""
-    holds = holds_on(s, [item_id for item_id, _ in units])
+def refuse_held(s: Session, units: Sequence[tuple[int, str]], doing: str,
+                holds: dict[int, list[RecallHold]] | None = None) -> None:
+    """Raise a DomainError when any unit (item id, serial) is held by a recall; ``doing`` is e.g. 'sold'.
+    ``holds``: ``holds_on`` of (at least) these units, when the caller read them already."""
+    holds = holds_on(s, [item_id for item_id, _ in units]) if holds is None else holds
     for item_id, serial in units:
         if item_id in holds:
             first = holds[item_id][0]
