@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -23,7 +23,7 @@ from serialdesk.domain.serial_rules import clean_lot
 from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.text import listing, refuse_control
 from serialdesk.services.classify import classify, unit_ref
-from serialdesk.services.common import Service, chunks, one_item, product_by_code
+from serialdesk.services.common import Service, chunks, one_item, product_by_code, record_events
 from serialdesk.services.dto import (
     AssemblyScan,
     AssemblyView,
@@ -86,17 +86,20 @@ class AssemblyService(Service):
                                   "unit was being built; nothing was built. Scan the parts again.",
                                   code="part_taken")
             label = f"{product.sku}:{host.serial}"
-            for item, part_product in units:
-                s.add(Fitment(part_item_id=item.id, host_item_id=host.id, fitted_at=now, fitted_by=self.actor.name,
-                              build_id=build.id))
-                self.record(s, kind="part_fitted", item_id=item.id, product_id=part_product.id, serial=item.serial,
-                            at=now, ref_type="build", ref_id=build.id, status_from=S.IN_STOCK.value,
-                            status_to=S.FITTED.value, data={"host": label})
-            self.record(s, kind="assembled", item_id=host.id, product_id=product.id, serial=host.serial, at=now,
-                        ref_type="build", ref_id=build.id, status_to=S.IN_STOCK.value,
-                        data={"parts": ", ".join(f"{p.sku}:{i.serial}" for i, p in units), "labour": str(labour_cost),
-                              "note": build.note or ""})
-            try:
+            # The events in one INSERT (one for the host's own), the fitments in another below (not a pair of
+            # INSERTs per part: on PostgreSQL each is a round trip).
+            record_events(s, [*(self.event(kind="part_fitted", item_id=item.id, product_id=part_product.id,
+                                           serial=item.serial, at=now, ref_type="build", ref_id=build.id,
+                                           status_from=S.IN_STOCK.value, status_to=S.FITTED.value,
+                                           data={"host": label}) for item, part_product in units),
+                              self.event(kind="assembled", item_id=host.id, product_id=product.id, serial=host.serial,
+                                         at=now, ref_type="build", ref_id=build.id, status_to=S.IN_STOCK.value,
+                                         data={"parts": ", ".join(f"{p.sku}:{i.serial}" for i, p in units),
+                                               "labour": str(labour_cost), "note": build.note or ""})])
+            try:  # the unique open-fitment index: the database's own second guard against a part in two units
+                s.execute(insert(Fitment), [{"part_item_id": item.id, "host_item_id": host.id, "fitted_at": now,
+                                             "fitted_by": self.actor.name, "build_id": build.id}
+                                            for item, _ in units])
                 s.flush()
             except IntegrityError:
                 raise DomainError("A part was just fitted into another unit at another station; nothing was built.",
