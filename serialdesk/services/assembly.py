@@ -23,7 +23,7 @@ from serialdesk.domain.serial_rules import clean_lot
 from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.text import listing, refuse_control
 from serialdesk.services.classify import classify, unit_ref
-from serialdesk.services.common import Service, chunks, one_item, product_by_code, record_events
+from serialdesk.services.common import Service, chunks, one_item, probe, product_by_code, record_events
 from serialdesk.services.dto import (
     AssemblyScan,
     AssemblyView,
@@ -322,11 +322,10 @@ _INNER = aliased(Fitment, name="inner_fitments")
 _LEVEL = (select(Fitment.host_item_id, Fitment.fitted_at, Fitment.fitted_by, Fitment.build_id, Fitment.ticket_id,
                  Item.id, Item.serial, Item.status, Item.location, Product.sku, Product.name,
                  Lot.code.label("lot"), Supplier.name.label("supplier"),
-                 # whether the part holds parts itself (the next level is asked only of those) and has recall lines
-                 select(_INNER.id).where(_INNER.host_item_id == Item.id, _INNER.removed_at.is_(None))
-                 .correlate(Item).exists().label("has_parts"),
-                 select(RecallItem.item_id).where(RecallItem.item_id == Item.id).correlate(Item).exists()
-                 .label("has_lines"))
+                 # whether the part holds parts itself (the next level is asked only of those) and has recall lines:
+                 # index probes, never hashed subplans (passport_rows.probe)
+                 probe(_INNER.id, (_INNER.host_item_id == Item.id) & _INNER.removed_at.is_(None)).label("has_parts"),
+                 probe(RecallItem.item_id, RecallItem.item_id == Item.id).label("has_lines"))
           .join(Item, Item.id == Fitment.part_item_id).join(Product, Product.id == Item.product_id)
           .outerjoin(Lot, Lot.id == Item.lot_id).outerjoin(Supplier, Supplier.id == Item.supplier_id)
           .where(Fitment.host_item_id.in_(bindparam("hosts", expanding=True)), Fitment.removed_at.is_(None))

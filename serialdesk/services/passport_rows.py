@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select, true
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.selectable import Subquery
 
 from serialdesk.db.models import (
     Customer,
@@ -33,6 +34,7 @@ from serialdesk.db.models.supply import DEFAULT_LOCATION_ID
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.serial_rules import normalise_serial
 from serialdesk.services.classify import PrimedCatalogue, unit_ref
+from serialdesk.services.common import probe
 
 # Built once: a new alias per call made every passport work out the alias's columns again (~1 ms of Python).
 _LINES = aliased(SaleLine, name="unit_lines")
@@ -56,11 +58,14 @@ class PassportRows:
 
 
 def _exists(item_column: Any) -> Any:
-    """EXISTS a row whose ``item_column`` is the passport's unit (an index probe)."""
-    return select(item_column).where(item_column == Item.id).correlate(Item).exists()
+    """Whether a row's ``item_column`` is the passport's unit: an index probe per row. Not EXISTS: without planner
+    statistics PostgreSQL turned each EXISTS into a hashed subplan over the whole table (900k fitments: 1.6 s);
+    a scalar subquery (its first row, or NULL) has no hashed form."""
+    return probe(item_column, item_column == Item.id)
 
 
 def _statement(where: Any, *extra: Any, lateral: bool = False) -> Any:
+    """``where``: a condition on the unit, or a subquery of unit ids (the statement starts from it)."""
     # Lot, supplier and the receipt's place are scalar subqueries, not joins: PostgreSQL plans a statement anew on
     # its first calls (custom plans) and a ten-table join took it ~5 ms to plan — more than the round trips saved.
     # On PostgreSQL the events are a LATERAL subquery: without planner statistics it hashed the whole events
@@ -69,20 +74,27 @@ def _statement(where: Any, *extra: Any, lateral: bool = False) -> Any:
     # loops over the index anyway.
     events = aliased(Event, select(Event).where(Event.item_id == Item.id).correlate(Item).offset(0).subquery()
                      .lateral("unit_events")) if lateral else Event
-    latest = select(func.max(_LINES.id)).where(_LINES.item_id == Item.id).correlate(Item).scalar_subquery()
+    # max(id + 0), not max(id): without statistics PostgreSQL answered max(id) by walking the sale lines' primary
+    # key backwards until one was the unit's (179k rows, 13 ms); this way it is the unit's own lines by its index.
+    latest = select(func.max(_LINES.id + 0)).where(_LINES.item_id == Item.id).correlate(Item).scalar_subquery()
     receipt = (select(Receipt.location_id).where(Receipt.id == events.ref_id, events.kind == "received",
                                                  events.ref_type == "receipt").correlate(events).scalar_subquery())
     place = (select(Location.name).where(Location.id == func.coalesce(receipt, DEFAULT_LOCATION_ID))
              .correlate(events).scalar_subquery())
-    joined = (select(Item, Product, _of(Lot.code, Lot.id == Item.lot_id),
+    columns = select(Item, Product, _of(Lot.code, Lot.id == Item.lot_id),
                      _of(Supplier.name, Supplier.id == Item.supplier_id), SaleLine, Sale, Customer,
                      _exists(ServiceTicket.item_id), _exists(RecallItem.item_id), _exists(Fitment.host_item_id),
                      _exists(Fitment.part_item_id), *extra, events, place)
-              .select_from(Item).join(Product, Product.id == Item.product_id)
+    if isinstance(where, Subquery):  # the units first (a few rows, whatever the estimates), then the rest
+        joined = columns.select_from(where).join(Item, Item.id == where.c.id)
+    else:
+        joined = columns.select_from(Item).where(where)
+    joined = (joined.join(Product, Product.id == Item.product_id)
               .outerjoin(SaleLine, SaleLine.id == latest).outerjoin(Sale, Sale.id == SaleLine.sale_id)
               .outerjoin(Customer, Customer.id == Sale.customer_id))
     joined = joined.outerjoin(events, true()) if lateral else joined.outerjoin(events, events.item_id == Item.id)
-    return joined.where(where).order_by(Item.id, events.at, events.id)
+    # In time order only: ordering by the unit too let PostgreSQL merge-join the whole items index (_rows groups)
+    return joined.order_by(events.at, events.id)
 
 
 def _of(column: Any, on: Any) -> Any:
@@ -97,7 +109,11 @@ def _both(where: Any, *extra: Any) -> dict[bool, Any]:
 
 _BY_ID = _both(Item.id == bindparam("item_id"))
 # The serial as typed and in capitals (how serials are stored: SerialCase); the named product: is the text a SKU?
-_BY_SERIAL = _both(Item.serial.in_([bindparam("as_typed"), bindparam("upper")]),
+# The units come from a subquery of at most MATCHES (more: the caller takes one_item's way): without statistics
+# PostgreSQL took ``serial IN (…)`` for thousands of units and planned the whole statement in parallel workers.
+MATCHES = 2  # one unit, or another with the serial too: then one_item says which (or that it is ambiguous)
+_BY_SERIAL = _both(select(Item.id).where(Item.serial.in_([bindparam("as_typed"), bindparam("upper")]))
+                   .limit(MATCHES).subquery("matched"),
                    select(_NAMED.id).where(_NAMED.sku == bindparam("code")).scalar_subquery())
 
 
@@ -159,7 +175,7 @@ def unit_with_rows(s: Any, ref: str, sku: str | None) -> tuple[Item, Product, Pa
             ok = of.sku == named and item.serial == normalise_serial(serial, of.serial_case, product=of.sku)
         if ok:
             found.setdefault(item.id, n)
-    if len(found) != 1:
+    if len(found) != 1 or len({r[0].id for r in rows}) >= MATCHES:  # perhaps more than the subquery let through
         return None
     first = next(iter(found.values()))
     return rows[first][0], rows[first][1], _rows(rows, first)
