@@ -104,8 +104,8 @@ class AssemblyService(Service):
             except IntegrityError:
                 raise DomainError("A part was just fitted into another unit at another station; nothing was built.",
                                   code="part_taken") from None
+            refs = unit_refs(s, [host.id, *seen])  # read before COMMIT: after it, a new transaction (3 round trips)
             uow.commit()
-            refs = unit_refs(s, [host.id, *seen])
             return AssemblyView(refs[host.id], host.cost, _build_view(build), tuple(refs[i] for i in seen),
                                 _fills(slots, [p.sku for _, p in units]),
                                 _open_note(slots, [p.sku for _, p in units]))
@@ -183,9 +183,9 @@ class AssemblyService(Service):
         host = Item(product_id=product.id, serial=value, lot_id=lot_row.id if lot_row else None,
                     status=S.IN_STOCK.value, serial_source="generated" if generate else "supplier", cost=cost,
                     received_at=now, created_at=now)
-        try:
-            with s.begin_nested():
-                s.add(host)
+        try:  # no SAVEPOINT (two round trips): on a clash nothing is built and the whole transaction goes
+            s.add(host)
+            s.flush()
         except IntegrityError:
             raise DomainError(f"Serial {value} of {product.sku} was just built or received at another station; "
                               f"nothing was built.", code="already_known", serial=value) from None
