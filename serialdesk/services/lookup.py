@@ -139,7 +139,8 @@ class LookupService(Service):
         # lot, supplier, the latest sale with its buyer, whether the unit has tickets, recall lines, parts or a
         # host at all (an index probe each: most units skip those statements) and the timeline are one statement.
         f = facts or passport_rows(s, item)
-        lot, supplier, line_row, sale_row, buyer = f.lot, f.supplier, f.line, f.sale, f.buyer
+        lot, supplier, line_row, buyer = f.lot, f.supplier, f.line, f.buyer
+        sale_row: Any = f.sale  # there whenever the line is (its sale)
         has_tickets, has_lines, is_host, is_part = f.has_tickets, f.has_lines, f.is_host, f.is_part
         last_sale = (line_row, sale_row, buyer) if line_row is not None else None
         # Customer and warranty belong to whoever holds the unit now; a returned unit's past sale stays in
