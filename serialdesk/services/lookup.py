@@ -179,7 +179,7 @@ class LookupService(Service):
             item_id=item.id, sku=product.sku, product=product.name, serial=item.serial,
             serial_source=item.serial_source, status=item.status, lot=lot, supplier=supplier,
             received_at=item.received_at, cost=item.cost,
-            location=where_now(s, item),
+            location=where_now(s, item, f.place),
             customer=owner_view,
             sold_at=sold[0].sold_at if sold else None,
             sale=record_number("sale", sold[0].id) if sold else None,

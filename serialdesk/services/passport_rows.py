@@ -54,6 +54,7 @@ class PassportRows:
     has_lines: bool
     is_host: bool
     is_part: bool
+    place: str | None  # the name of the location the unit is at (or of the default one): where_now's
     events: tuple[tuple[Event, str | None], ...]  # in time order, each with its receipt's place
 
 
@@ -84,7 +85,8 @@ def _statement(where: Any, *extra: Any, lateral: bool = False) -> Any:
     columns = select(Item, Product, _of(Lot.code, Lot.id == Item.lot_id),
                      _of(Supplier.name, Supplier.id == Item.supplier_id), SaleLine, Sale, Customer,
                      _exists(ServiceTicket.item_id), _exists(RecallItem.item_id), _exists(Fitment.host_item_id),
-                     _exists(Fitment.part_item_id), *extra, events, place)
+                     _exists(Fitment.part_item_id), _of(Location.name, Location.id == func.coalesce(
+                         Item.location_id, DEFAULT_LOCATION_ID)), *extra, events, place)
     if isinstance(where, Subquery):  # the units first (a few rows, whatever the estimates), then the rest
         joined = columns.select_from(where).join(Item, Item.id == where.c.id)
     else:
@@ -125,7 +127,7 @@ def _rows(rows: list[Any], first: int = 0) -> PassportRows:
     head = rows[first]
     events = tuple((r[-2], r[-1]) for r in rows if r[-2] is not None and r[0] is head[0])
     return PassportRows(head[2], head[3], head[4], head[5], head[6], bool(head[7]), bool(head[8]), bool(head[9]),
-                        bool(head[10]), events)
+                        bool(head[10]), head[11], events)
 
 
 def passport_rows(s: Any, item: Item) -> PassportRows:
@@ -150,7 +152,7 @@ def unit_with_rows(s: Any, ref: str, sku: str | None) -> tuple[Item, Product, Pa
         return None
     code = text.upper()
     rows = s.execute(_BY_SERIAL[_lateral(s)], {"as_typed": typed, "upper": upper, "code": code}).all()
-    if not rows or rows[0][11] is not None:  # no such serial, or the text is a product's SKU
+    if not rows or rows[0][12] is not None:  # no such serial, or the text is a product's SKU
         return None
     product = next((r[1] for r in rows if r[1].sku == wanted), None)
     if wanted is not None and product is None:  # not that product's unit (or, before a colon, no SKU at all)

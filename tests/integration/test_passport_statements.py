@@ -91,6 +91,10 @@ def test_a_sold_units_passport_is_one_statement_on_both_backends(shop: Services,
                  lambda: shop.lookup.passport("P1", "drl-18v")):
         sent = _sent(shop, call)
         assert [s.split(" ", 1)[0] for s in sent] == [*begin, "SELECT"], sent
+    shop.receiving.receive_units(supplier="Makita Europe", sku="DRL-18V", serials=["S1"], lot="L1")
+    sent = _sent(shop, lambda: shop.lookup.passport("S1"))  # in stock: where it is rides along too
+    assert [s.split(" ", 1)[0] for s in sent] == [*begin, "SELECT"], sent
+    assert shop.lookup.passport("S1").location == "Shop floor"
     passport = shop.lookup.passport("p1")
     assert passport.serial == "P1" and passport.customer is not None and passport.customer.name == "Jane Smith"
     assert passport.lot == "L1" and [e.kind for e in passport.events] == ["received", "sold"]
