@@ -8,11 +8,11 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from serialdesk.db.models import Build, Fitment, Item, Lot, Product, ProductPart, Supplier
+from serialdesk.db.models import Build, Fitment, Item, Lot, Product, ProductPart, RecallItem, Supplier
 from serialdesk.domain.assembly import Slot, check_parts, open_slots
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.money import to_money
@@ -23,7 +23,7 @@ from serialdesk.domain.serial_rules import clean_lot
 from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.text import listing, refuse_control
 from serialdesk.services.classify import classify, unit_ref
-from serialdesk.services.common import Service, chunks, one_item, product_by_code
+from serialdesk.services.common import Service, chunks, one_item, probe, product_by_code, record_events
 from serialdesk.services.dto import (
     AssemblyScan,
     AssemblyView,
@@ -86,23 +86,26 @@ class AssemblyService(Service):
                                   "unit was being built; nothing was built. Scan the parts again.",
                                   code="part_taken")
             label = f"{product.sku}:{host.serial}"
-            for item, part_product in units:
-                s.add(Fitment(part_item_id=item.id, host_item_id=host.id, fitted_at=now, fitted_by=self.actor.name,
-                              build_id=build.id))
-                self.record(s, kind="part_fitted", item_id=item.id, product_id=part_product.id, serial=item.serial,
-                            at=now, ref_type="build", ref_id=build.id, status_from=S.IN_STOCK.value,
-                            status_to=S.FITTED.value, data={"host": label})
-            self.record(s, kind="assembled", item_id=host.id, product_id=product.id, serial=host.serial, at=now,
-                        ref_type="build", ref_id=build.id, status_to=S.IN_STOCK.value,
-                        data={"parts": ", ".join(f"{p.sku}:{i.serial}" for i, p in units), "labour": str(labour_cost),
-                              "note": build.note or ""})
-            try:
+            # The events in one INSERT (one for the host's own), the fitments in another below (not a pair of
+            # INSERTs per part: on PostgreSQL each is a round trip).
+            record_events(s, [*(self.event(kind="part_fitted", item_id=item.id, product_id=part_product.id,
+                                           serial=item.serial, at=now, ref_type="build", ref_id=build.id,
+                                           status_from=S.IN_STOCK.value, status_to=S.FITTED.value,
+                                           data={"host": label}) for item, part_product in units),
+                              self.event(kind="assembled", item_id=host.id, product_id=product.id, serial=host.serial,
+                                         at=now, ref_type="build", ref_id=build.id, status_to=S.IN_STOCK.value,
+                                         data={"parts": ", ".join(f"{p.sku}:{i.serial}" for i, p in units),
+                                               "labour": str(labour_cost), "note": build.note or ""})])
+            try:  # the unique open-fitment index: the database's own second guard against a part in two units
+                s.execute(insert(Fitment), [{"part_item_id": item.id, "host_item_id": host.id, "fitted_at": now,
+                                             "fitted_by": self.actor.name, "build_id": build.id}
+                                            for item, _ in units])
                 s.flush()
             except IntegrityError:
                 raise DomainError("A part was just fitted into another unit at another station; nothing was built.",
                                   code="part_taken") from None
+            refs = unit_refs(s, [host.id, *seen])  # read before COMMIT: after it, a new transaction (3 round trips)
             uow.commit()
-            refs = unit_refs(s, [host.id, *seen])
             return AssemblyView(refs[host.id], host.cost, _build_view(build), tuple(refs[i] for i in seen),
                                 _fills(slots, [p.sku for _, p in units]),
                                 _open_note(slots, [p.sku for _, p in units]))
@@ -180,9 +183,9 @@ class AssemblyService(Service):
         host = Item(product_id=product.id, serial=value, lot_id=lot_row.id if lot_row else None,
                     status=S.IN_STOCK.value, serial_source="generated" if generate else "supplier", cost=cost,
                     received_at=now, created_at=now)
-        try:
-            with s.begin_nested():
-                s.add(host)
+        try:  # no SAVEPOINT (two round trips): on a clash nothing is built and the whole transaction goes
+            s.add(host)
+            s.flush()
         except IntegrityError:
             raise DomainError(f"Serial {value} of {product.sku} was just built or received at another station; "
                               f"nothing was built.", code="already_known", serial=value) from None
@@ -292,10 +295,12 @@ def component_tree(s: Session, item: Item, product: Product) -> ComponentTree:
                          fitment_history(s, item.id))
 
 
-def part_nodes(s: Session, host_id: int) -> tuple[PartNode, ...]:
+def part_nodes(s: Session, host_id: int, held: list[int] | None = None) -> tuple[PartNode, ...]:
     """The parts sitting in ``host_id`` now, each with its own parts; one query per level of the tree (plain
-    columns: the passport reads this at scan time). Not one recursive statement: PostgreSQL cannot estimate a
-    recursive walk's few rows and hashes the whole items table to join them."""
+    columns: the passport reads this at scan time), and none below a level whose parts hold no parts. Not one
+    recursive statement: PostgreSQL cannot estimate a recursive walk's few rows and hashes the whole items table
+    to join them. ``held``: gets the parts with recall lines (any), level by level, in id order — as
+    ``recall_holds.parts_down`` walks them (the passport asks for holds only when there are some)."""
     children: dict[int, list[PartNode]] = {}
     order: list[tuple[int, int, PartNode]] = []
     level, depth = [host_id], 0
@@ -305,15 +310,22 @@ def part_nodes(s: Session, host_id: int) -> tuple[PartNode, ...]:
             order.append((r.host_item_id, r.id, PartNode(
                 UnitRef(r.id, r.sku, r.name, r.serial, r.status, r.location), r.lot, r.supplier, r.fitted_at,
                 r.fitted_by, _via(r.build_id, r.ticket_id))))
-        level, depth = [r.id for r in rows], depth + 1
+        if held is not None:
+            held += sorted(r.id for r in rows if r.has_lines)
+        level, depth = [r.id for r in rows if r.has_parts], depth + 1
     for host, item_id, node in reversed(order):  # the deepest first: each node gets its finished children
         children.setdefault(host, []).insert(0, dataclasses.replace(node, parts=tuple(children.get(item_id, ()))))
     return tuple(children.get(host_id, ()))
 
 
+_INNER = aliased(Fitment, name="inner_fitments")
 _LEVEL = (select(Fitment.host_item_id, Fitment.fitted_at, Fitment.fitted_by, Fitment.build_id, Fitment.ticket_id,
                  Item.id, Item.serial, Item.status, Item.location, Product.sku, Product.name,
-                 Lot.code.label("lot"), Supplier.name.label("supplier"))
+                 Lot.code.label("lot"), Supplier.name.label("supplier"),
+                 # whether the part holds parts itself (the next level is asked only of those) and has recall lines:
+                 # index probes, never hashed subplans (passport_rows.probe)
+                 probe(_INNER.id, (_INNER.host_item_id == Item.id) & _INNER.removed_at.is_(None)).label("has_parts"),
+                 probe(RecallItem.item_id, RecallItem.item_id == Item.id).label("has_lines"))
           .join(Item, Item.id == Fitment.part_item_id).join(Product, Product.id == Item.product_id)
           .outerjoin(Lot, Lot.id == Item.lot_id).outerjoin(Supplier, Supplier.id == Item.supplier_id)
           .where(Fitment.host_item_id.in_(bindparam("hosts", expanding=True)), Fitment.removed_at.is_(None))
@@ -383,11 +395,15 @@ def _refuse_parts(s: Session, product: Product, units: Sequence[tuple[Item, Prod
                               f"built from a unit of its own product.", code="part_cycle")
     slots = _slots(s, product)
     check_parts(product.sku, product.name, slots, [(p.sku, i.serial) for i, p in units])
+    held = holds_on(s, list(seen))  # the parts' holds in one go (two statements, not two per part)
     for item, part_product in units:
         if item.status == S.FITTED.value:
             refuse_fitted_elsewhere(s, item)
-        refuse_held(s, [(item.id, item.serial)], "fitted as a part")
-        check_move(item.status, S.FITTED, item.serial, where_is(s, item, part_product))
+        refuse_held(s, [(item.id, item.serial)], "fitted as a part", held)
+        try:
+            check_move(item.status, S.FITTED, item.serial)
+        except DomainError:  # only a refusal needs the facts of where the part is (a statement or two)
+            check_move(item.status, S.FITTED, item.serial, where_is(s, item, part_product))
     return slots, seen
 
 

@@ -44,8 +44,25 @@ class DbCatalogue:
     def by_code(self, text: str) -> ProductRef | None:
         return self._keep(self.session.scalar(select(Product).where(Product.sku == text.strip().upper())))
 
+    def known(self, sku: str) -> Product | None:
+        """The product of this SKU if a question already read it (no statement)."""
+        return self._rows.get(sku)
+
     def row(self, ref: ProductRef) -> Product | None:
         return self._rows.get(ref.sku) or self.session.scalar(select(Product).where(Product.sku == ref.sku))
+
+
+class PrimedCatalogue(DbCatalogue):
+    """A catalogue some of whose answers were read already, riding along another statement (the passport's):
+    ``known`` maps SKUs (upper case) to their product or None; any other question goes to the database."""
+
+    def __init__(self, session: Session, known: dict[str, Product | None]) -> None:
+        super().__init__(session)
+        self._known = known
+
+    def by_code(self, text: str) -> ProductRef | None:
+        code = text.strip().upper()
+        return self._keep(self._known[code]) if code in self._known else super().by_code(text)
 
 
 class LoadedCatalogue(DbCatalogue):
@@ -116,11 +133,12 @@ def known_product(result: ScanResult) -> ProductRef:
     return result.product
 
 
-def unit_ref(session: Session, text: str, sku: str | None = None) -> tuple[str | None, str]:
+def unit_ref(session: Session, text: str, sku: str | None = None,
+             catalogue: DbCatalogue | None = None) -> tuple[str | None, str]:
     """A unit as commands and panes name it — SERIAL, SKU:SERIAL, or a GS1 label with GTIN and serial — as
     (SKU or None, serial as given or normalised). A product barcode alone is refused (it names no unit); a
     GTIN nobody has is NotFound naming it, unless a unit really carries that number as its serial."""
-    catalogue = DbCatalogue(session)
+    catalogue = catalogue or DbCatalogue(session)
     try:
         result = classify(session, text, sku, catalogue)
     except DomainError as exc:

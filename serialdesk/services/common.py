@@ -64,6 +64,13 @@ def record_events(session: Session, rows: Sequence[dict[str, Any]]) -> None:
 # ---- finders: each raises NotFound in the user's words ---------------------------------------------
 
 
+def probe(column: Any, where: Any) -> Any:
+    """Whether a row matches ``where``, per outer ``items`` row: ``(SELECT column … LIMIT 1) IS NOT NULL``. Not
+    EXISTS: without planner statistics PostgreSQL may hash an EXISTS in a select list over its whole table (900k
+    fitments, 1.6 s, for a passport); a scalar subquery has no hashed form and stays an index probe."""
+    return select(column).where(where).correlate(Item).limit(1).scalar_subquery().is_not(None)
+
+
 def product_by_code(session: Session, code: str) -> Product:
     """A product by SKU (any case) or GTIN."""
     text = (code or "").strip()
@@ -117,10 +124,11 @@ def items_by_ref(session: Session, ref: str, sku: str | None = None) -> list[tup
     return _items(session, *split_ref(session, ref, sku))
 
 
-def _items(session: Session, sku: str | None, text: str) -> list[tuple[Item, Product]]:
-    """Units with this serial (of this product, if given): the ref is already classified, never twice."""
+def _items(session: Session, sku: str | None, text: str, product: Product | None = None) -> list[tuple[Item, Product]]:
+    """Units with this serial (of this product, if given: ``product``, when the classifier read it already): the
+    ref is already classified, never twice."""
     if sku is not None:
-        product = product_by_code(session, sku)
+        product = product if product is not None and product.sku == sku else product_by_code(session, sku)
         serial = normalise_serial(text, product.serial_case, product=product.sku)
         item = session.scalar(select(Item).where(Item.product_id == product.id, Item.serial == serial))
         return [(item, product)] if item is not None else []
@@ -133,8 +141,11 @@ def _items(session: Session, sku: str | None, text: str) -> list[tuple[Item, Pro
 
 def one_item(session: Session, ref: str, sku: str | None = None) -> tuple[Item, Product]:
     """The one unit ``ref`` names; NotFound (saying which product has it, if another does) or ambiguous."""
-    sku, text = split_ref(session, ref, sku)
-    found = _items(session, sku, text)
+    from serialdesk.services.classify import DbCatalogue, unit_ref  # classify builds on patterns, which on this
+
+    catalogue = DbCatalogue(session)
+    sku, text = unit_ref(session, ref, sku.strip().upper() if sku else None, catalogue)
+    found = _items(session, sku, text, catalogue.known(sku) if sku else None)
     if not found and sku is not None and (others := _items(session, None, text)):
         owners = ", ".join(p.sku for _, p in others)
         raise NotFound(f"Serial {text} is not a {sku} unit — it belongs to {owners}.",

@@ -81,12 +81,14 @@ def place_receipt(s: Session, receipt: Receipt) -> None:
               .values(location_id=receipt.location_id).execution_options(synchronize_session=False))
 
 
-def where_now(s: Session, item: Item) -> str | None:
+def where_now(s: Session, item: Item, place: str | None = None) -> str | None:
     """The passport's location: the place's name while the unit is on one of our shelves (or in transit, or
-    being received or returned there); None while a customer, the supplier or another unit has it."""
+    being received or returned there); None while a customer, the supplier or another unit has it. ``place``:
+    the name of its location (or of the default one) when the caller read it already."""
     if item.status not in _PLACED:
         return None
-    name: str | None = s.scalar(select(Location.name).where(Location.id == (item.location_id or DEFAULT_LOCATION_ID)))
+    name: str | None = place if place is not None else s.scalar(
+        select(Location.name).where(Location.id == (item.location_id or DEFAULT_LOCATION_ID)))
     if item.location_id == TRANSIT_LOCATION_ID:
         on = on_transfer(s, item.id)
         if on is not None:

@@ -28,13 +28,15 @@ def holding(line: type[RecallItem] = RecallItem) -> ColumnElement[bool]:
     return or_(line.resolved_at.is_(None), line.resolution.in_(STILL_HELD))
 
 
-def holds_on(s: Session, item_ids: Iterable[int]) -> dict[int, list[RecallHold]]:
+def holds_on(s: Session, item_ids: Iterable[int],
+             inside: dict[int, list[int]] | None = None) -> dict[int, list[RecallHold]]:
     """The recall lines holding each of these units (units without a hold are absent), oldest recall first.
 
     A unit is also held by the lines on the parts sitting in it, at any depth (a bike whose battery is
-    recalled); those holds name the part (``RecallHold.part``)."""
+    recalled); those holds name the part (``RecallHold.part``). ``inside``: those parts (of the units that
+    may be held through theirs) when the caller walked them already, as ``parts_down`` gives them."""
     wanted = sorted(set(item_ids))
-    inside = parts_down(s, wanted)
+    inside = parts_down(s, wanted) if inside is None else inside
     own = _lines(s, set(wanted) | {p for parts in inside.values() for p in parts})
     found: dict[int, list[RecallHold]] = {}
     for item_id in wanted:
@@ -70,9 +72,11 @@ def hold_sentence(holds: Sequence[RecallHold]) -> str | None:
             f"cleared or repaired.")
 
 
-def refuse_held(s: Session, units: Sequence[tuple[int, str]], doing: str) -> None:
-    """Raise a DomainError when any unit (item id, serial) is held by a recall; ``doing`` is e.g. 'sold'."""
-    holds = holds_on(s, [item_id for item_id, _ in units])
+def refuse_held(s: Session, units: Sequence[tuple[int, str]], doing: str,
+                holds: dict[int, list[RecallHold]] | None = None) -> None:
+    """Raise a DomainError when any unit (item id, serial) is held by a recall; ``doing`` is e.g. 'sold'.
+    ``holds``: ``holds_on`` of (at least) these units, when the caller read them already."""
+    holds = holds_on(s, [item_id for item_id, _ in units]) if holds is None else holds
     for item_id, serial in units:
         if item_id in holds:
             first = holds[item_id][0]
