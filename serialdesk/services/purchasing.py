@@ -38,6 +38,7 @@ from serialdesk.domain.text import clean_text, listing, plural
 from serialdesk.services.common import Service, chunks, product_by_code, supplier_by_ref
 from serialdesk.services.dto.supply import PoLineView, PoReceipt, PurchaseOrderView
 from serialdesk.services.locations import receiving_location
+from serialdesk.services.plans import among
 from serialdesk.services.receiving import ReceivingService, _clean_list, _explain_conflict
 from serialdesk.services.timeline import aware
 
@@ -326,7 +327,7 @@ def _book_po_receipt(service: Service, s: Session, po: PurchaseOrder, supplier: 
     s.add(PurchaseReceipt(receipt_id=receipt.id, po_id=po.id))
     cost, lines = _take_from_lines(s, po, product, len(values))
     on_receipt = select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id)
-    s.execute(update(Item).where(Item.id.in_(on_receipt)).values(cost=cost)
+    s.execute(update(Item).where(among(s, Item.id, on_receipt)).values(cost=cost)  # by pk, whatever the statistics
               .execution_options(synchronize_session=False))
     ticked = [v for v in values if v in notice.lots]
     for part in chunks(ticked):

@@ -12,6 +12,7 @@ from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.engine.interfaces import CacheStats
 
 from serialdesk.bootstrap import Services
+from serialdesk.services.purchasing import PurchasingService
 
 
 @contextmanager
@@ -54,11 +55,18 @@ def _ticket(shop: Services) -> Callable[[int], object]:
     return lambda n: shop.service_desk.open_ticket(f"TK{n}", "does not start")
 
 
+def _po_scan(shop: Services) -> Callable[[int], object]:
+    buying = PurchasingService(shop.receiving.uows, shop.actor, shop.receiving.clock)
+    order = buying.add_order("Makita Europe", [("DRL-18V", 10, "70.00", None)])
+    buying.load_notice(order.number, [{"serial": f"PS{n}", "lot": "L7"} for n in range(10)])
+    return lambda n: buying.receive(order.number, [f"PS{n}"])
+
+
 Action = Callable[[Services], Callable[[int], object]]
 
 
-@pytest.mark.parametrize("action", [_scan, _sell, _passport, _ticket],
-                         ids=["scan onto a draft", "sell one unit", "passport", "open a ticket"])
+@pytest.mark.parametrize("action", [_scan, _sell, _passport, _ticket, _po_scan],
+                         ids=["scan onto a draft", "sell one unit", "passport", "open a ticket", "scan against a PO"])
 def test_the_second_call_compiles_nothing(shop: Services, action: Action) -> None:
     call = action(shop)
     call(0)

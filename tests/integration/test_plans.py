@@ -1,6 +1,7 @@
-"""Plans that do not need luck (issue 17): the statements the scan, sale, passport, recall and receipt view really
-issue (captured from the engine while the service runs) use an index for `items`, `events` and `receipt_lines`
-on SQLite (EXPLAIN QUERY PLAN) and on PostgreSQL, with no planner statistics and after ANALYZE."""
+"""Plans that do not need luck (issue 17): the statements the scan, sale, passport, recall, receipt view and a scan
+against a PO (issue 15) really issue (captured from the engine while the service runs) use an index for `items`,
+`events` and `receipt_lines` on SQLite (EXPLAIN QUERY PLAN) and on PostgreSQL, with no planner statistics and after
+ANALYZE."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from sqlalchemy import event, text
 from serialdesk.bootstrap import App, Services
 from serialdesk.services.dto import RecallCriteria
 from serialdesk.services.epcis import EpcisExport
+from serialdesk.services.purchasing import PurchasingService
 from serialdesk.workflows.receiving import ReceivingSession
 
 HOT = ("items", "events", "receipt_lines")
@@ -81,6 +83,9 @@ def stocked(shop: Services) -> Services:
 
 def actions(svc: Services) -> dict[str, Callable[[], Any]]:
     draft = svc.receiving.open_receipt("Makita Europe")
+    buying = PurchasingService(svc.receiving.uows, svc.actor, svc.receiving.clock)
+    order = buying.add_order("Makita Europe", [("DRL-18V", 50, "70.00", None)])
+    buying.load_notice(order.number, [{"serial": f"PO{n:03d}", "lot": "L7"} for n in range(50)])
     return {
         "scan": lambda: svc.receiving.add_scan(draft.id, "DRL-18V", "NEW0001"),
         "sale": lambda: svc.sales.sell_items("Jane Smith", ["A0002"]),
@@ -90,6 +95,7 @@ def actions(svc: Services) -> dict[str, Callable[[], Any]]:
         "receipt posted": lambda: svc.receiving.post_receipt(draft.id),
         "one-unit receive": lambda: svc.receiving.receive_units(supplier="Makita Europe", sku="DRL-18V",
                                                                 serials=["ONE0001"]),
+        "PO scan": lambda: buying.receive(order.number, ["PO001"]),  # issue 15: one scan against a notice
     }
 
 
