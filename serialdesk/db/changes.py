@@ -95,6 +95,17 @@ def forget(session: Session) -> None:
         start(session)
 
 
+def note_written(session: Session, table: str, rows: int) -> None:
+    """``rows`` written into ``table`` by driver SQL on the session's connection (which the ORM's events do
+    not see): a bulk insert that bypasses SQLAlchemy's per-row parameter work still says what it changed."""
+    seen = session.info.get(_KEY)
+    if seen is None:
+        return
+    seen["tables"].add(table)
+    if table == EVENTS_TABLE:
+        seen["events"] += rows
+
+
 def _rows(parameters: Any) -> int:
     if isinstance(parameters, list | tuple):
         return len(parameters)

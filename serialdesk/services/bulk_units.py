@@ -13,12 +13,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Integer, String, Table, bindparam, func, insert, literal, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
+from serialdesk.db.changes import note_written
 from serialdesk.db.models import Event, Item, Lot, Product, Receipt, ReceiptLine
 from serialdesk.db.models.base import UTCDateTime
 from serialdesk.domain.status import ItemStatus
@@ -56,9 +58,11 @@ def unit_events(svc: Service, s: Session, receipt: Receipt, product: Product, ki
 
 def insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None, serials: list[str], *,
                   source: str, when: datetime, status: ItemStatus, supplier_id: int | None = None,
-                  location_id: int | None = None, renew_statistics: bool = True) -> list[int]:
+                  location_id: int | None = None, renew_statistics: bool = True,
+                  cost: Decimal | None = None) -> list[int]:
     """Bulk insert of units on a receipt, in the order given; their ids (same order). ``location_id`` puts them
-    on a place at once (a posted receipt's units; a draft's get theirs when it is posted).
+    on a place at once (a posted receipt's units; a draft's get theirs when it is posted). ``cost``: each unit's
+    cost when it is not the product's (a purchase order's line).
 
     The items go in with ``INSERT … RETURNING id, serial``, the lines from those ids: no statement looks the new
     units up again, so none depends on the planner's statistics (PostgreSQL without ANALYZE scanned every unit
@@ -68,7 +72,8 @@ def insert_units(s: Session, receipt: Receipt, product: Product, lot: Lot | None
         return []
     in_stock = status is ItemStatus.IN_STOCK
     common = {"product_id": product.id, "lot_id": lot.id if lot else None, "status": status.value,
-              "serial_source": source, "cost": product.cost, "created_at": when, "supplier_id": supplier_id,
+              "serial_source": source, "cost": product.cost if cost is None else cost, "created_at": when,
+              "supplier_id": supplier_id,
               "received_at": when if in_stock else None}
     if location_id is not None:
         common["location_id"] = location_id
@@ -133,6 +138,7 @@ def _sqlite_rows(s: Session, table: Table, common: dict[str, Any], names: Sequen
     values = ", ".join(["? + key", *("?" * len(common)), *varying])
     connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) SELECT {values} FROM json_each(?) ORDER BY key",
                                (first, *fixed, listed))
+    note_written(s, table.name, len(rows))  # driver SQL: the ORM's change tracking does not see it
     return range(first, first + len(rows))
 
 

@@ -166,9 +166,10 @@ class PurchasingService(Service):
                 lot = next(iter(lots)) if len(lots) == 1 else None
             receiving = ReceivingService(self.uows, self.actor, self.clock)
             try:
+                taken = _take_from_lines(s, po, product, len(values))  # the units go in at the PO line's cost
                 receipt = receiving.post_batch(s, product, supplier, values, lot=lot, when=when, note=note,
-                                               location_id=place.id)
-                got = _book_po_receipt(self, s, po, supplier, product, receipt, values, notice, when)
+                                               location_id=place.id, cost=taken[0])
+                got = _book_po_receipt(self, s, po, supplier, product, receipt, values, notice, when, taken)
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)
@@ -320,15 +321,20 @@ def _on_notice(s: Session, po: PurchaseOrder, product: Product, values: Sequence
 
 
 def _book_po_receipt(service: Service, s: Session, po: PurchaseOrder, supplier: Supplier, product: Product,
-                     receipt: Receipt, values: Sequence[str], notice: Notice, when: datetime) -> PoReceipt:
+                     receipt: Receipt, values: Sequence[str], notice: Notice, when: datetime,
+                     taken: tuple[Decimal, tuple[PoLineView, ...]] | None = None) -> PoReceipt:
     """Book a receipt whose units are in stock against the PO, in the caller's transaction (``receive`` and
     ``PoDraftService.receive_draft``): the cost from the PO line, the lines' counts moved on, the notice's
-    serials ticked off, the status, the ledger's event; the answer says what changed and what to warn about."""
+    serials ticked off, the status, the ledger's event; the answer says what changed and what to warn about.
+    ``taken``: the lines were counted already (``_take_from_lines``) and the units went in at that cost."""
     s.add(PurchaseReceipt(receipt_id=receipt.id, po_id=po.id))
-    cost, lines = _take_from_lines(s, po, product, len(values))
-    on_receipt = select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id)
-    s.execute(update(Item).where(among(s, Item.id, on_receipt)).values(cost=cost)  # by pk, whatever the statistics
-              .execution_options(synchronize_session=False))
+    if taken is None:  # a draft's units, in stock at the product's cost: the PO line's cost now
+        cost, lines = _take_from_lines(s, po, product, len(values))
+        on_receipt = select(ReceiptLine.item_id).where(ReceiptLine.receipt_id == receipt.id)
+        s.execute(update(Item).where(among(s, Item.id, on_receipt)).values(cost=cost)  # by pk, any statistics
+                  .execution_options(synchronize_session=False))
+    else:
+        cost, lines = taken
     ticked = [v for v in values if v in notice.lots]
     for part in chunks(ticked):
         s.execute(update(ExpectedSerial).where(

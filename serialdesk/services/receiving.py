@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
+from decimal import Decimal
 from typing import NoReturn
 
 from sqlalchemy import String, delete, func, insert, literal, select, update
@@ -188,15 +189,16 @@ class ReceivingService(Service):
 
     def post_batch(self, s: Session, product: Product, supplier: Supplier, serials: list[str], *, lot: str | None,
                    when: datetime, note: str | None = None, source: str = "supplier",
-                   location_id: int | None = None) -> Receipt:
+                   location_id: int | None = None, cost: Decimal | None = None) -> Receipt:
         """Within the caller's transaction: one posted receipt of ``serials`` (already normalised), refused
-        when any of them is already known."""
+        when any of them is already known; ``cost`` each (else the product's)."""
         return self._post_units(s, product, supplier, serials, lot=lot, when=when, note=note, source=source,
-                                location_id=location_id)[0]
+                                location_id=location_id, cost=cost)[0]
 
     def _post_units(self, s: Session, product: Product, supplier: Supplier, serials: list[str], *, lot: str | None,
                     when: datetime, note: str | None, source: str,
-                    location_id: int | None) -> tuple[Receipt, tuple[ScannedUnit, ...]]:
+                    location_id: int | None,
+                    cost: Decimal | None = None) -> tuple[Receipt, tuple[ScannedUnit, ...]]:
         """``post_batch``, and the units it wrote as the receipt's view lists them (in the order given)."""
         refuse_known(s, product, serials, None)
         note = clean_text(note, "receipt note", multiline=True)
@@ -213,7 +215,7 @@ class ReceivingService(Service):
         # writes is what posting a draft of the same scans writes.
         ids = _insert_units(s, receipt, product, lot_row, serials, source=source, when=when,
                             status=ItemStatus.IN_STOCK, supplier_id=supplier.id, location_id=receipt.location_id,
-                            renew_statistics=False)
+                            renew_statistics=False, cost=cost)
         _unit_events(self, s, receipt, product, "received", when, ids, serials, ItemStatus.RECEIVING,
                      ItemStatus.IN_STOCK)
         if lot_row is not None:

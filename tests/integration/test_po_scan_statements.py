@@ -59,3 +59,12 @@ def test_a_scan_against_a_po_costs_the_same_with_a_notice_of_20_or_2000(app: App
     # and the scan still says what it changed: the count, the serial ticked off, the notice's tally
     assert (got_large.received, got_large.ordered, got_large.not_on_notice) == (2, 2000, ())
     assert got_small.warnings == ("Under-delivery so far: 18 of DRL-18V still to come.",)
+
+
+def test_a_unit_scanned_against_a_po_goes_in_at_the_po_lines_cost_without_a_second_write(
+        app: App, shop: Services) -> None:
+    """The PO line's cost is known before the unit is written, so the unit is inserted at it: no UPDATE of the
+    units after the insert (a round trip per scan on PostgreSQL), and the unit and the stock value show 70.00."""
+    seen, got = scan_with_notice(app, shop, 20, "C")
+    assert got.unit_cost == 70 and shop.lookup.passport("DRL-18V:C00001").cost == 70
+    assert [s for s, _ in seen if s.lstrip().upper().startswith("UPDATE ITEMS")] == []
