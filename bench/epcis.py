@@ -25,6 +25,7 @@ from serialdesk.config import Settings
 from serialdesk.db.models import Item, Product
 from serialdesk.services.epcis import EpcisExport
 
+# Issue 16: ≥ 50,000 events/s "on SQLite" (PostgreSQL's figure is for the record), ≤ 300 MB, one unit ≤ 20 ms.
 EVENT_US, RSS_MB, UNIT_MS, UNITS, WARMUP = 20.0, 300.0, 20.0, 200, 10
 
 
@@ -49,7 +50,7 @@ def measure(backend: str, url: str, items: int) -> list[Measure]:
             measures.append(Measure("epcis_export.us_per_event",
                                     f"EPCIS export of the whole ledger ({done.events:,} events, "
                                     f"{done.events / seconds:,.0f}/s), per event", seconds / done.events * 1e6,
-                                    "µs", EVENT_US, backend, items))
+                                    "µs", EVENT_US if backend == "sqlite" else None, backend, items))
             measures.append(Measure("epcis_export.cpu_us_per_event", "… its CPU time per event (this process; "
                                     "the wall time above includes waiting for a busy machine)",
                                     cpu / done.events * 1e6, "µs", None, backend, items))
