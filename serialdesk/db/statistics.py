@@ -13,11 +13,24 @@ import logging
 import threading
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
+_AFTER_COMMIT = "serialdesk.renew_statistics"  # session.info: the tables to renew once the transaction commits
 
 # Only these (fixed names, never user input) may be analysed.
 TABLES = frozenset({"items", "receipt_lines", "events", "sale_lines", "fitments"})
+
+
+def renew_after_commit(session: Session, tables: tuple[str, ...]) -> None:
+    """Ask for ``tables``' statistics to be renewed once ``session``'s transaction has committed (its unit of
+    work starts the renewal; nothing happens if it rolls back)."""
+    session.info.setdefault(_AFTER_COMMIT, set()).update(tables)
+
+
+def asked_after_commit(session: Session) -> tuple[str, ...]:
+    """The tables ``renew_after_commit`` asked for in this transaction (and forget them)."""
+    return tuple(sorted(session.info.pop(_AFTER_COMMIT, ())))
 
 
 class StatisticsRenewal:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from serialdesk.db import changes as watch
 from serialdesk.db.engine import READ_ONLY, journal_guard
 from serialdesk.db.journal import JournalLost
-from serialdesk.db.statistics import StatisticsRenewal
+from serialdesk.db.statistics import StatisticsRenewal, asked_after_commit
 from serialdesk.domain.changes import Changes
 from serialdesk.domain.errors import DomainError
 
@@ -61,8 +61,10 @@ class UnitOfWork:
     kinds of the tables written) and every listener of its factory is told. A reading one changes nothing."""
 
     def __init__(self, factory: sessionmaker[Session], reconnect: Callable[[], None] | None = None,
-                 listeners: list[Listener] | None = None, *, writes: bool = True) -> None:
+                 listeners: list[Listener] | None = None, *, writes: bool = True,
+                 statistics: StatisticsRenewal | None = None) -> None:
         self._factory = factory
+        self._statistics = statistics
         self._reconnect = reconnect
         self._listeners = listeners if listeners is not None else []
         self._writes = writes
@@ -112,6 +114,9 @@ class UnitOfWork:
         self.committed = True
         self.changes = self.changes | changed
         watch.forget(self.session)  # a second commit in the same block reports only its own writes
+        renew = asked_after_commit(self.session)
+        if renew and self._statistics is not None:
+            self._statistics.renew(renew)  # PostgreSQL's ANALYZE, in the background: the data is saved already
         if changed:
             for listener in list(self._listeners):
                 try:
@@ -154,7 +159,7 @@ class UnitOfWorkFactory:
             self.guard.renew()
 
     def __call__(self) -> UnitOfWork:
-        return UnitOfWork(self._write, self.reconnect, self._listeners)
+        return UnitOfWork(self._write, self.reconnect, self._listeners, statistics=self.statistics)
 
     def reading(self) -> UnitOfWork:
         return UnitOfWork(self._read, self.reconnect, writes=False)

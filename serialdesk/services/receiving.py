@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from serialdesk.db.models import Event, Item, Lot, Product, Receipt, ReceiptLine, Supplier
 from serialdesk.db.models.base import UTCDateTime
 from serialdesk.db.models.supply import DEFAULT_LOCATION_ID
+from serialdesk.db.statistics import renew_after_commit
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.products import record_number
 from serialdesk.domain.roles import Action
@@ -183,8 +184,6 @@ class ReceivingService(Service):
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)
-            if len(values) >= ANALYZE_AFTER:  # PostgreSQL: fresh statistics, after the commit (issue 17 §4)
-                self.uows.statistics.renew(("items", "receipt_lines", "events"))
             return _receipt_view(s, receipt, expected=_expected(expected, product), written=units)
 
     def post_batch(self, s: Session, product: Product, supplier: Supplier, serials: list[str], *, lot: str | None,
@@ -211,13 +210,15 @@ class ReceivingService(Service):
         # Straight into stock and onto the receipt's place, set-based, from the values in hand (issue 17): the
         # units, their lines and their ledger events are one statement each, and nothing afterwards looks the
         # new units up again — so no plan depends on statistics of rows this transaction wrote, and PostgreSQL
-        # needs no ANALYZE inside it (receive_units renews them after the commit, in the background). What it
+        # needs no ANALYZE inside it (they are renewed after the commit, in the background). What it
         # writes is what posting a draft of the same scans writes.
         ids = _insert_units(s, receipt, product, lot_row, serials, source=source, when=when,
                             status=ItemStatus.IN_STOCK, supplier_id=supplier.id, location_id=receipt.location_id,
                             renew_statistics=False, cost=cost)
         _unit_events(self, s, receipt, product, "received", when, ids, serials, ItemStatus.RECEIVING,
                      ItemStatus.IN_STOCK)
+        if len(serials) >= ANALYZE_AFTER:  # PostgreSQL: fresh statistics once this commits (issue 17 §4)
+            renew_after_commit(s, ("items", "receipt_lines", "events"))
         if lot_row is not None:
             s.execute(update(Lot).where(Lot.id == lot_row.id, Lot.received_at.is_(None)).values(received_at=when))
         receipt.status, receipt.posted_at = POSTED, when
