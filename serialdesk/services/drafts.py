@@ -4,12 +4,9 @@ and a pasted list, a range or an expected list is one set-based call per chunk."
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import String, bindparam, func, select, true
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -23,7 +20,7 @@ from serialdesk.services.bulk_units import insert_units, unit_events
 from serialdesk.services.classify import DbCatalogue, LoadedCatalogue, classify, known_product, receivable
 from serialdesk.services.common import Service, product_by_code, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScannedUnit
-from serialdesk.services.known_units import refuse_known
+from serialdesk.services.known_units import known_rows, refuse_known
 from serialdesk.services.locations import receiving_location
 from serialdesk.services.receiving import DRAFT, _draft, _explain_conflict, _receipt_view, find_or_open_lot
 
@@ -109,7 +106,7 @@ class DraftService(Service):
                 else:
                     good[serial] = (line, text)
             draft = _draft(s, receipt) if receipt is not None else self._open(s, supplier)
-            for serial, status in _known(s, product, list(good)):
+            for serial, status in known_rows(s, product, list(good), Item.serial, Item.status):
                 refused.append((*good.pop(serial), f"{serial} is already known here ({status.replace('_', ' ')})."))
             values = list(good)
             lot_row = find_or_open_lot(s, product, lot, draft.supplier_id)
@@ -154,22 +151,3 @@ class DraftService(Service):
             _explain_conflict(s, product, [serial])
         unit_events(self, s, receipt, product, "scanned", now, [item_id], [serial], None, ItemStatus.RECEIVING)
         return ScannedUnit(item_id, product.sku, serial, lot_row.code if lot_row else None, "supplier", now)
-
-def _known(s: Session, product: Product, serials: list[str]) -> list[tuple[str, str]]:
-    """Which of ``serials`` are units of ``product`` already, and their status, in one statement whose plan is
-    right without statistics (PostgreSQL here runs without ANALYZE): the list is bound as one value and each
-    serial looked up on the unique (product, serial) index — PostgreSQL ``unnest(array)`` with a LATERAL
-    ``LIMIT 1`` probe (a plain join let it hash every unit of the product), SQLite ``IN (SELECT … json_each)``."""
-    if not serials:
-        return []
-    if s.get_bind().dialect.name == "postgresql":
-        wanted = func.unnest(bindparam("serials", serials, type_=ARRAY(String))).table_valued("value")
-        given = wanted.render_derived(name="given")
-        unit = (select(Item.serial, Item.status).where(Item.product_id == product.id, Item.serial == given.c.value)
-                .limit(1).lateral("unit"))
-        query = select(unit.c.serial, unit.c.status).select_from(given).join(unit, true())
-    else:
-        listed = func.json_each(bindparam("serials", json.dumps(serials))).table_valued("value")
-        query = select(Item.serial, Item.status).where(Item.product_id == product.id,
-                                                       Item.serial.in_(select(listed.c.value)))
-    return [(serial, status) for serial, status in s.execute(query)]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import String, bindparam, func, select, true
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from serialdesk.db.models import Customer, Item, Product, Receipt, ReceiptLine, Sale, SaleLine, Supplier
 from serialdesk.domain.errors import DomainError
@@ -55,22 +56,24 @@ def sale_of(session: Session, item_id: int) -> tuple[SaleLine, Sale, Customer] |
     return (row[0], row[1], row[2]) if row is not None else None
 
 
-def known_ids(session: Session, product: Product, serials: list[str]) -> list[int]:
-    """The ids of the units of ``product`` among ``serials``, with a plan that needs no statistics: PostgreSQL
-    ``unnest(array)`` with a LATERAL ``LIMIT 1`` probe (a plain join let it hash every unit of the product),
-    SQLite ``IN (SELECT … json_each)``."""
+def known_rows(session: Session, product: Product, serials: list[str],
+               *columns: InstrumentedAttribute[Any]) -> list[tuple[Any, ...]]:
+    """``columns`` of the units of ``product`` among ``serials``, in one statement whose plan is right without
+    statistics (PostgreSQL here may run without ANALYZE): the list is bound as one value and each serial looked
+    up on the unique (product, serial) index — PostgreSQL ``unnest(array)`` with a LATERAL ``LIMIT 1`` probe (a
+    plain join let it hash every unit of the product), SQLite ``IN (SELECT … json_each)``."""
     if not serials:
         return []
     if session.get_bind().dialect.name == "postgresql":
         wanted = func.unnest(bindparam("serials", serials, type_=ARRAY(String))).table_valued("value")
         given = wanted.render_derived(name="given")
-        unit = (select(Item.id).where(Item.product_id == product.id, Item.serial == given.c.value)
+        unit = (select(*columns).where(Item.product_id == product.id, Item.serial == given.c.value)
                 .limit(1).lateral("unit"))
-        query = select(unit.c.id).select_from(given).join(unit, true())
+        query = select(*(unit.c[c.key] for c in columns)).select_from(given).join(unit, true())
     else:
         listed = func.json_each(bindparam("serials", json.dumps(serials))).table_valued("value")
-        query = select(Item.id).where(Item.product_id == product.id, Item.serial.in_(select(listed.c.value)))
-    return list(session.scalars(query))
+        query = select(*columns).where(Item.product_id == product.id, Item.serial.in_(select(listed.c.value)))
+    return [tuple(row) for row in session.execute(query)]
 
 
 def refuse_known(session: Session, product: Product, serials: Sequence[str], receipt_id: int | None) -> None:
@@ -79,7 +82,7 @@ def refuse_known(session: Session, product: Product, serials: Sequence[str], rec
     One statement whatever the count (issue 17: 10,000 serials were 20 IN lists of 500, each loading whole
     units): the list bound as one value, each serial probed on the unique (product, serial) index; the units
     are loaded only when some are known."""
-    ids = known_ids(session, product, list(serials))
+    ids = [item_id for (item_id,) in known_rows(session, product, list(serials), Item.id)]
     if not ids:
         return
     known = list(session.scalars(select(Item).where(Item.id.in_(ids)).order_by(Item.serial)))
