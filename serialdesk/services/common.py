@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -19,6 +19,9 @@ from serialdesk.domain.serials import SerialPattern
 from serialdesk.services.dto import PartyView, ProductView
 from serialdesk.services.summaries import note_events
 from serialdesk.services.timeline import aware, claimed_time, refuse_out_of_order
+
+if TYPE_CHECKING:
+    from serialdesk.services.classify import DbCatalogue
 
 __all__ = ["aware"]  # re-exported: services import it from here
 
@@ -111,12 +114,13 @@ def customer_by_ref(session: Session, ref: str) -> Customer:
     return found
 
 
-def split_ref(session: Session, ref: str, sku: str | None = None) -> tuple[str | None, str]:
+def split_ref(session: Session, ref: str, sku: str | None = None,
+              catalogue: DbCatalogue | None = None) -> tuple[str | None, str]:
     """A unit as scanned or typed — ``SERIAL``, ``SKU:SERIAL`` or a GS1 label — as (SKU or None, serial),
-    by the one classifier (services.classify)."""
+    by the one classifier (services.classify); ``catalogue`` keeps the products it read, for the caller."""
     from serialdesk.services.classify import unit_ref  # classify builds on patterns, which builds on this
 
-    return unit_ref(session, ref, sku.strip().upper() if sku else None)
+    return unit_ref(session, ref, sku.strip().upper() if sku else None, catalogue)
 
 
 def items_by_ref(session: Session, ref: str, sku: str | None = None) -> list[tuple[Item, Product]]:
@@ -141,10 +145,10 @@ def _items(session: Session, sku: str | None, text: str, product: Product | None
 
 def one_item(session: Session, ref: str, sku: str | None = None) -> tuple[Item, Product]:
     """The one unit ``ref`` names; NotFound (saying which product has it, if another does) or ambiguous."""
-    from serialdesk.services.classify import DbCatalogue, unit_ref  # classify builds on patterns, which on this
+    from serialdesk.services.classify import DbCatalogue  # classify builds on patterns, which builds on this
 
-    catalogue = DbCatalogue(session)
-    sku, text = unit_ref(session, ref, sku.strip().upper() if sku else None, catalogue)
+    catalogue = DbCatalogue(session)  # the product the classifier reads is the one _items needs
+    sku, text = split_ref(session, ref, sku, catalogue)
     found = _items(session, sku, text, catalogue.known(sku) if sku else None)
     if not found and sku is not None and (others := _items(session, None, text)):
         owners = ", ".join(p.sku for _, p in others)
