@@ -22,8 +22,8 @@ from serialdesk.domain.scan import ScanKind
 from serialdesk.domain.serial_rules import clean_lot
 from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.text import listing, refuse_control
-from serialdesk.services.classify import classify, unit_ref
-from serialdesk.services.common import Service, chunks, one_item, probe, product_by_code, record_events
+from serialdesk.services.classify import PrimedCatalogue, classify, unit_ref
+from serialdesk.services.common import Service, chunks, many_items, one_item, probe, product_by_code, record_events
 from serialdesk.services.dto import (
     AssemblyScan,
     AssemblyView,
@@ -68,8 +68,9 @@ class AssemblyService(Service):
             s = uow.session
             product = product_by_code(s, sku)
             now = self.moment(at, "an assembly")
-            units = [one_item(s, ref) for ref in parts]
-            slots, seen = _refuse_parts(s, product, units)
+            slots_of = parts_of(s, product)  # read first: the parts' scans are then classified without a statement
+            units = many_items(s, parts, PrimedCatalogue(s, {p.sku: p for p, _ in slots_of}))
+            slots, seen = _refuse_parts(s, product, units, slots_of)
             self.fits(s, list(seen), now, "an assembly")
             host = self._new_host(s, product, serial, generate, lot, now,
                                   sum((i.cost for i, _ in units), Decimal("0.00")) + labour_cost)
@@ -93,7 +94,8 @@ class AssemblyService(Service):
                                            status_from=S.IN_STOCK.value, status_to=S.FITTED.value,
                                            data={"host": label}) for item, part_product in units),
                               self.event(kind="assembled", item_id=host.id, product_id=product.id, serial=host.serial,
-                                         at=now, ref_type="build", ref_id=build.id, status_to=S.IN_STOCK.value,
+                                         at=now, ref_type="build", ref_id=build.id, status_from=None,
+                                         status_to=S.IN_STOCK.value,  # the parts' columns: one INSERT for all
                                          data={"parts": ", ".join(f"{p.sku}:{i.serial}" for i, p in units),
                                                "labour": str(labour_cost), "note": build.note or ""})])
             try:  # the unique open-fitment index: the database's own second guard against a part in two units
@@ -380,10 +382,11 @@ def where_used_lines(s: Session, ids: Sequence[int]) -> list[WhereUsedLine]:
             for i in sorted(ids, key=lambda i: refs[i][0].serial)]
 
 
-def _refuse_parts(s: Session, product: Product, units: Sequence[tuple[Item, Product]]
-                  ) -> tuple[list[Slot], dict[int, str]]:
+def _refuse_parts(s: Session, product: Product, units: Sequence[tuple[Item, Product]],
+                  slots_of: Sequence[tuple[Product, int]] | None = None) -> tuple[list[Slot], dict[int, str]]:
     """Every check a part passes before it goes into a new unit of ``product`` (in scan order): once only, not of
-    the host's own product, of a slot with room, fitted nowhere, held by no recall, in stock."""
+    the host's own product, of a slot with room, fitted nowhere, held by no recall, in stock. ``slots_of``:
+    ``parts_of(product)``, when the caller read it."""
     seen: dict[int, str] = {}
     for item, part_product in units:
         if item.id in seen:
@@ -393,7 +396,7 @@ def _refuse_parts(s: Session, product: Product, units: Sequence[tuple[Item, Prod
         if part_product.id == product.id:
             raise DomainError(f"{part_product.sku}:{item.serial} is a {product.name} itself: a unit is not "
                               f"built from a unit of its own product.", code="part_cycle")
-    slots = _slots(s, product)
+    slots = _slots(s, product, slots_of)
     check_parts(product.sku, product.name, slots, [(p.sku, i.serial) for i, p in units])
     held = holds_on(s, list(seen))  # the parts' holds in one go (two statements, not two per part)
     for item, part_product in units:
@@ -429,8 +432,8 @@ def _lot_units(s: Session, product: Product, lot: str) -> list[int]:
                                                 Item.status != S.RECEIVING.value)))
 
 
-def _slots(s: Session, product: Product) -> list[Slot]:
-    return [Slot(p.sku, p.name, n) for p, n in parts_of(s, product)]
+def _slots(s: Session, product: Product, slots_of: Sequence[tuple[Product, int]] | None = None) -> list[Slot]:
+    return [Slot(p.sku, p.name, n) for p, n in (parts_of(s, product) if slots_of is None else slots_of)]
 
 
 def _fills(slots: Sequence[Slot], skus: Sequence[str]) -> tuple[SlotFill, ...]:

@@ -64,6 +64,19 @@ class PrimedCatalogue(DbCatalogue):
         code = text.strip().upper()
         return self._keep(self._known[code]) if code in self._known else super().by_code(text)
 
+    def read_ahead(self, texts: Iterable[str]) -> None:
+        """Learn in one statement which of the codes these scans may ask about are SKUs: each whole text (a
+        product scanned instead of a unit?) and the part before a colon (``SKU:SERIAL``)."""
+        codes: set[str] = set()
+        for text in texts:
+            head = text.split(":", 1)[0].strip().upper() if ":" in text else None
+            if head is None or self._known.get(head) is None:  # SKU:SERIAL of a known product asks nothing more
+                codes |= {text.strip().upper(), head or ""}
+        codes = {c for c in codes if c and c not in self._known}
+        if codes:
+            found = {p.sku: p for p in self.session.scalars(select(Product).where(Product.sku.in_(sorted(codes))))}
+            self._known.update({c: found.get(c) for c in codes})
+
 
 class LoadedCatalogue(DbCatalogue):
     """The same catalogue loaded once, for lists (a 10,000-line paste classifies without 10,000 queries)."""

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import Customer, Event, Item, Product, Supplier
@@ -57,10 +57,20 @@ class Service:
         refuse_out_of_order(session, item_ids, when, action)
 
 
+_DEFAULTED = frozenset(c.key for c in Event.__table__.c if c.default is not None or c.server_default is not None)
+
+
 def record_events(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    """Write ledger events; their figures go into the daily summaries before the transaction commits."""
+    """Write ledger events; their figures go into the daily summaries before the transaction commits.
+
+    One INSERT for all of them: a None is sent as NULL (``render_nulls``) rather than left out, so rows that
+    differ only in which columns are empty (a part's event with ``status_from``, its host's without) are one
+    batch, not one statement each (a round trip each on PostgreSQL); a None for a column with a default
+    (``at``, ``station``, ``data``) is still left out, so the default applies as before."""
     if rows:
-        ids = session.execute(insert(Event).returning(Event.id), list(rows)).scalars().all()
+        sent = [{k: v for k, v in row.items() if v is not None or k not in _DEFAULTED} for row in rows]
+        ids = session.execute(insert(Event).returning(Event.id).execution_options(render_nulls=True),
+                              sent).scalars().all()
         note_events(session, ids)
 
 
@@ -165,6 +175,45 @@ def one_item(session: Session, ref: str, sku: str | None = None) -> tuple[Item, 
             code="ambiguous_serial",
         )
     return found[0]
+
+
+def many_items(session: Session, refs: Sequence[str], catalogue: DbCatalogue | None = None
+               ) -> list[tuple[Item, Product]]:
+    """``one_item`` of each ref, in order, with one statement for all of them: a ref naming its product
+    (``SKU:SERIAL``, a GS1 label) whose product ``catalogue`` holds is looked up by (product, serial), a bare
+    serial as ``_items`` does. A ref that finds no unit, or several, or names a product the catalogue does not
+    hold, goes through ``one_item`` on its own — for its answer, or the refusal in the clerk's words."""
+    from serialdesk.services.classify import PrimedCatalogue  # classify builds on patterns, which builds on this
+
+    catalogue = catalogue or PrimedCatalogue(session, {})
+    if isinstance(catalogue, PrimedCatalogue):
+        catalogue.read_ahead(refs)
+    named: list[tuple[Product | None, str] | None] = []  # (product or None for a bare serial, serial); None: alone
+    for ref in refs:
+        sku, text = split_ref(session, ref, None, catalogue)
+        product = catalogue.known(sku) if sku else None
+        if sku and product is None:
+            named.append(None)
+        else:
+            named.append((product, normalise_serial(text, product.serial_case, product=product.sku)
+                          if product else text))
+    wanted = [and_(Item.product_id == p.id, Item.serial == v) for p, v in filter(None, named) if p is not None]
+    bare = {normalise_serial(v, case) for p, v in filter(None, named) if p is None for case in ("preserve", "upper")}
+    if bare:
+        wanted.append(Item.serial.in_(sorted(bare)))
+    rows = (session.execute(select(Item, Product).join(Product, Product.id == Item.product_id)
+                            .where(or_(*wanted))).tuples().all() if wanted else [])
+
+    def matches(product: Product | None, serial: str) -> list[tuple[Item, Product]]:
+        if product is not None:
+            return [(i, p) for i, p in rows if p.id == product.id and i.serial == serial]
+        return [(i, p) for i, p in rows if i.serial == normalise_serial(serial, p.serial_case)]
+
+    found: list[tuple[Item, Product]] = []
+    for ref, name in zip(refs, named, strict=True):
+        hits = matches(*name) if name is not None else []
+        found.append(hits[0] if len(hits) == 1 else one_item(session, ref))
+    return found
 
 
 def _refuse_mistyped(session: Session, text: str, sku: str | None) -> None:

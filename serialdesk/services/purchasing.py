@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +22,7 @@ from serialdesk.db.models import (
     Event,
     ExpectedSerial,
     Item,
+    Location,
     Product,
     PurchaseOrder,
     PurchaseOrderLine,
@@ -29,13 +31,14 @@ from serialdesk.db.models import (
     ReceiptLine,
     Supplier,
 )
+from serialdesk.db.models.supply import DEFAULT_LOCATION_ID
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.money import to_money
 from serialdesk.domain.products import parse_record_number, record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import clean_lot, normalise_serial
 from serialdesk.domain.text import clean_text, listing, plural
-from serialdesk.services.common import Service, chunks, product_by_code, supplier_by_ref
+from serialdesk.services.common import Service, chunks, product_by_code, record_events, supplier_by_ref
 from serialdesk.services.dto.supply import PoLineView, PoReceipt, PurchaseOrderView
 from serialdesk.services.locations import receiving_location
 from serialdesk.services.plans import among
@@ -153,11 +156,10 @@ class PurchasingService(Service):
         self.actor.require(Action.RECEIVE)
         with self.uows() as uow:
             s = uow.session
-            po = _receivable(s, number)
-            supplier = s.get(Supplier, po.supplier_id)
-            assert supplier is not None
-            product = _product_to_receive(s, po, sku, serials)
-            place = receiving_location(s, location)
+            po, supplier, floor = _receivable_from(s, number)
+            lines = _locked_lines(s, po)  # held until this commits: two stations count one after the other
+            product = _product_to_receive(s, po, sku, serials, [p for _, p in lines])
+            place = receiving_location(s, location) if location and location.strip() else floor
             when = self.moment(at, "a receipt")
             values, lot = _clean_list(s, serials, product, lot)
             notice = _on_notice(s, po, product, values)
@@ -166,10 +168,11 @@ class PurchasingService(Service):
                 lot = next(iter(lots)) if len(lots) == 1 else None
             receiving = ReceivingService(self.uows, self.actor, self.clock)
             try:
-                taken = _take_from_lines(s, po, product, len(values))  # the units go in at the PO line's cost
+                taken = _take_from_lines(s, po, product, len(values), lines)  # the units go in at the line's cost
                 receipt = receiving.post_batch(s, product, supplier, values, lot=lot, when=when, note=note,
-                                               location_id=place.id, cost=taken[0])
-                got = _book_po_receipt(self, s, po, supplier, product, receipt, values, notice, when, taken)
+                                               location_id=place.id, cost=taken[0], record_posted=False)
+                got = _book_po_receipt(self, s, po, supplier, product, receipt, values, notice, when, taken,
+                                       [receiving.posted_event(receipt, len(values))])
                 uow.commit()
             except IntegrityError:
                 _explain_conflict(s, product, values)
@@ -221,11 +224,35 @@ def _get(s: Session, number: str) -> PurchaseOrder:
 
 
 def _receivable(s: Session, number: str) -> PurchaseOrder:
-    po = _get(s, number)
+    return _still_open(_get(s, number))
+
+
+def _still_open(po: PurchaseOrder) -> PurchaseOrder:
     if po.status not in RECEIVABLE:
         raise DomainError(f"Purchase order {record_number('purchase_order', po.id)} is {po.status}; it can no "
                           "longer be changed or received against.", code="po_closed")
     return po
+
+
+def _receivable_from(s: Session, number: str) -> tuple[PurchaseOrder, Supplier, Location]:
+    """An open PO, its supplier and the shop floor (where units go when no place is named, as
+    ``receiving_location`` says): one statement for what a scan against a PO starts with."""
+    found = s.execute(select(PurchaseOrder, Supplier, Location)
+                      .join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
+                      .join(Location, Location.id == DEFAULT_LOCATION_ID)
+                      .where(PurchaseOrder.id == po_id(number))).first()
+    if found is None:
+        _get(s, number)  # says there is no such order
+        raise AssertionError("a purchase order without its supplier or the shop floor")  # foreign key, migration
+    return _still_open(found[0]), found[1], found[2]
+
+
+def _locked_lines(s: Session, po: PurchaseOrder) -> list[tuple[PurchaseOrderLine, Product]]:
+    """The PO's lines in order with their products, locked for the count (``FOR UPDATE`` on PostgreSQL)."""
+    return list(s.execute(select(PurchaseOrderLine, Product)
+                          .join(Product, Product.id == PurchaseOrderLine.product_id)
+                          .where(PurchaseOrderLine.po_id == po.id).order_by(PurchaseOrderLine.id)
+                          .with_for_update(of=PurchaseOrderLine)).tuples())
 
 
 def _due(value: str | datetime | None) -> datetime | None:
@@ -281,9 +308,14 @@ def _already_expected(s: Session, po: PurchaseOrder, wanted: list[tuple[int, Pro
     return sorted(problems, key=lambda p: int(p.split(":")[0].split()[1]))
 
 
-def _product_to_receive(s: Session, po: PurchaseOrder, sku: str | None, serials: Sequence[str]) -> Product:
-    on_po = list(s.scalars(select(Product).join(PurchaseOrderLine, PurchaseOrderLine.product_id == Product.id)
-                           .where(PurchaseOrderLine.po_id == po.id).distinct()))
+def _product_to_receive(s: Session, po: PurchaseOrder, sku: str | None, serials: Sequence[str],
+                        products: Sequence[Product] | None = None) -> Product:
+    """The product being received against ``po``: the one named by ``sku``, else the PO's only one.
+    ``products``: those of the PO's lines, when the caller read them (repeats allowed)."""
+    if products is None:
+        products = list(s.scalars(select(Product).join(PurchaseOrderLine, PurchaseOrderLine.product_id == Product.id)
+                                  .where(PurchaseOrderLine.po_id == po.id)))
+    on_po = list({p.id: p for p in products}.values())
     number = record_number("purchase_order", po.id)
     if sku:
         product = product_by_code(s, sku)
@@ -322,11 +354,13 @@ def _on_notice(s: Session, po: PurchaseOrder, product: Product, values: Sequence
 
 def _book_po_receipt(service: Service, s: Session, po: PurchaseOrder, supplier: Supplier, product: Product,
                      receipt: Receipt, values: Sequence[str], notice: Notice, when: datetime,
-                     taken: tuple[Decimal, tuple[PoLineView, ...]] | None = None) -> PoReceipt:
+                     taken: tuple[Decimal, tuple[PoLineView, ...]] | None = None,
+                     events: Sequence[dict[str, Any]] = ()) -> PoReceipt:
     """Book a receipt whose units are in stock against the PO, in the caller's transaction (``receive`` and
     ``PoDraftService.receive_draft``): the cost from the PO line, the lines' counts moved on, the notice's
     serials ticked off, the status, the ledger's event; the answer says what changed and what to warn about.
-    ``taken``: the lines were counted already (``_take_from_lines``) and the units went in at that cost."""
+    ``taken``: the lines were counted already (``_take_from_lines``) and the units went in at that cost.
+    ``events``: ledger rows of the caller's to write before the ``po_received`` one (in the same statement)."""
     s.add(PurchaseReceipt(receipt_id=receipt.id, po_id=po.id))
     if taken is None:  # a draft's units, in stock at the product's cost: the PO line's cost now
         cost, lines = _take_from_lines(s, po, product, len(values))
@@ -353,23 +387,24 @@ def _book_po_receipt(service: Service, s: Session, po: PurchaseOrder, supplier: 
     warnings = _delivery_warnings(product, ordered, received, len(values), not_on_notice)
     lead_days = max(0, (when - po.created_at).days)
     number = record_number("receipt", receipt.id)
-    service.record(s, kind="po_received", ref_type="purchase_order", ref_id=po.id, at=when,
-                   data={"receipt": number, "sku": product.sku, "units": len(values),
-                         "not_on_notice": list(not_on_notice), "supplier": supplier.name, "lead_days": lead_days})
+    record_events(s, [*events, service.event(
+        kind="po_received", ref_type="purchase_order", ref_id=po.id, at=when,
+        data={"receipt": number, "sku": product.sku, "units": len(values), "not_on_notice": list(not_on_notice),
+              "supplier": supplier.name, "lead_days": lead_days})])
     return PoReceipt(number, record_number("purchase_order", po.id), product.sku, len(values), received, ordered,
                      cost, not_on_notice, tuple(warnings), status=po.status, lines=lines,
                      ticked=tuple(f"{product.sku}:{v}" for v in ticked), lead_days=lead_days)
 
 
-def _take_from_lines(s: Session, po: PurchaseOrder, product: Product,
-                     units: int) -> tuple[Decimal, tuple[PoLineView, ...]]:
+def _take_from_lines(s: Session, po: PurchaseOrder, product: Product, units: int,
+                     rows: Sequence[tuple[PurchaseOrderLine, Product]] | None = None,
+                     ) -> tuple[Decimal, tuple[PoLineView, ...]]:
     """Count the units against the product's lines in order (the last line takes any over-delivery); the
-    unit cost is the first line's with quantity left. Returns it and all the PO's lines as they now stand."""
-    rows = s.execute(select(PurchaseOrderLine, Product.sku, Product.name)
-                     .join(Product, Product.id == PurchaseOrderLine.product_id)
-                     .where(PurchaseOrderLine.po_id == po.id).order_by(PurchaseOrderLine.id)
-                     .with_for_update(of=PurchaseOrderLine)).tuples().all()
-    mine = [ln for ln, _, _ in rows if ln.product_id == product.id]
+    unit cost is the first line's with quantity left. Returns it and all the PO's lines as they now stand.
+    ``rows``: the lines as ``_locked_lines`` read them in this transaction (else read and locked here)."""
+    if rows is None:
+        rows = _locked_lines(s, po)
+    mine = [ln for ln, _ in rows if ln.product_id == product.id]
     cost = next((ln.unit_cost for ln in mine if ln.received < ln.quantity), mine[-1].unit_cost)
     left = units
     for n, line in enumerate(mine):
@@ -377,7 +412,7 @@ def _take_from_lines(s: Session, po: PurchaseOrder, product: Product,
         line.received += take
         left -= take
     s.flush()
-    return cost, tuple(PoLineView(sku, name, ln.quantity, ln.received, ln.unit_cost, ln.due) for ln, sku, name in rows)
+    return cost, tuple(PoLineView(p.sku, p.name, ln.quantity, ln.received, ln.unit_cost, ln.due) for ln, p in rows)
 
 
 def _delivery_warnings(product: Product, ordered: int, received: int, units: int,

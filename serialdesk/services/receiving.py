@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from sqlalchemy import String, delete, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
@@ -26,8 +26,8 @@ from serialdesk.services.bulk_units import ANALYZE_AFTER
 from serialdesk.services.bulk_units import ITEMS as ITEMS  # unit_import uses it from here
 from serialdesk.services.bulk_units import insert_units as _insert_units
 from serialdesk.services.bulk_units import unit_events as _unit_events
-from serialdesk.services.classify import LoadedCatalogue, receivable
-from serialdesk.services.common import Service, product_by_code, supplier_by_ref
+from serialdesk.services.classify import LoadedCatalogue, PrimedCatalogue, receivable
+from serialdesk.services.common import Service, product_by_code, record_events, supplier_by_ref
 from serialdesk.services.dto import ReceiptView, ScanAccepted, ScannedUnit
 from serialdesk.services.known_units import refuse_known
 from serialdesk.services.locations import place_receipt, receiving_location
@@ -36,6 +36,7 @@ from serialdesk.services.plans import among
 from serialdesk.services.summaries import note_events
 
 DRAFT, POSTED, CANCELLED = "draft", "posted", "cancelled"
+FEW_SCANS = 20  # up to this many lines are classified asking the database only what they need
 
 
 class ReceivingService(Service):
@@ -188,20 +189,30 @@ class ReceivingService(Service):
 
     def post_batch(self, s: Session, product: Product, supplier: Supplier, serials: list[str], *, lot: str | None,
                    when: datetime, note: str | None = None, source: str = "supplier",
-                   location_id: int | None = None, cost: Decimal | None = None) -> Receipt:
+                   location_id: int | None = None, cost: Decimal | None = None,
+                   record_posted: bool = True) -> Receipt:
         """Within the caller's transaction: one posted receipt of ``serials`` (already normalised), refused
-        when any of them is already known; ``cost`` each (else the product's)."""
+        when any of them is already known; ``cost`` each (else the product's). ``record_posted=False``: the
+        caller writes the receipt's ``receipt_posted`` event (:meth:`posted_event`) with its own, in one
+        statement."""
         return self._post_units(s, product, supplier, serials, lot=lot, when=when, note=note, source=source,
-                                location_id=location_id, cost=cost)[0]
+                                location_id=location_id, cost=cost, record_posted=record_posted)[0]
+
+    def posted_event(self, receipt: Receipt, units: int) -> dict[str, Any]:
+        """The ledger row saying ``receipt`` was posted with ``units`` units (for ``record_events``)."""
+        return self.event(kind="receipt_posted", ref_type="receipt", ref_id=receipt.id, at=receipt.posted_at,
+                          data={"units": units})
 
     def _post_units(self, s: Session, product: Product, supplier: Supplier, serials: list[str], *, lot: str | None,
                     when: datetime, note: str | None, source: str,
                     location_id: int | None,
-                    cost: Decimal | None = None) -> tuple[Receipt, tuple[ScannedUnit, ...]]:
+                    cost: Decimal | None = None,
+                    record_posted: bool = True) -> tuple[Receipt, tuple[ScannedUnit, ...]]:
         """``post_batch``, and the units it wrote as the receipt's view lists them (in the order given)."""
         refuse_known(s, product, serials, None)
         note = clean_text(note, "receipt note", multiline=True)
-        receipt = Receipt(supplier_id=supplier.id, status=DRAFT, created_by=self.actor.name,
+        # Written posted: its units go straight into stock below, in this transaction (one INSERT, no UPDATE).
+        receipt = Receipt(supplier_id=supplier.id, status=POSTED, posted_at=when, created_by=self.actor.name,
                           station=self.actor.station, created_at=when, note=note,
                           location_id=DEFAULT_LOCATION_ID if location_id is None else location_id)
         s.add(receipt)
@@ -219,11 +230,10 @@ class ReceivingService(Service):
                      ItemStatus.IN_STOCK)
         if len(serials) >= ANALYZE_AFTER:  # PostgreSQL: fresh statistics once this commits (issue 17 §4)
             renew_after_commit(s, ("items", "receipt_lines", "events"))
-        if lot_row is not None:
+        if lot_row is not None and lot_row.received_at is None:  # a lot's first units (it is never unset)
             s.execute(update(Lot).where(Lot.id == lot_row.id, Lot.received_at.is_(None)).values(received_at=when))
-        receipt.status, receipt.posted_at = POSTED, when
-        self.record(s, kind="receipt_posted", ref_type="receipt", ref_id=receipt.id, at=when,
-                    data={"units": len(serials)})
+        if record_posted:
+            record_events(s, [self.posted_event(receipt, len(serials))])
         code = lot_row.code if lot_row else None
         return receipt, tuple(ScannedUnit(i, product.sku, v, code, source, when) for i, v in zip(ids, serials,
                                                                                                  strict=True))
@@ -332,7 +342,8 @@ def _clean_list(s: Session, serials: Sequence[str], product: Product, lot: str |
     """Each line through the one classifier (services.classify): the serials and the receipt's lot (a GS1
     label's lot when none was given); refuse the whole list naming the first bad lines and any duplicates."""
     values, problems, lots, unknown = [], [], set(), None
-    catalogue = LoadedCatalogue(s)
+    # A few scans ask about the product in hand (and, rarely, another one); a long list reads the catalogue once.
+    catalogue = (PrimedCatalogue(s, {product.sku: product}) if len(serials) <= FEW_SCANS else LoadedCatalogue(s))
     given_lot = clean_lot(lot)
     for line_no, raw in enumerate(serials, start=1):
         try:

@@ -138,7 +138,9 @@ def _forget_pending(session: Session, previous: SessionTransaction) -> None:
 
 
 def add_events(s: Session, event_ids: Sequence[int]) -> None:
-    """Add the figures of these (already written) events to the summaries: one statement per table.
+    """Add the figures of these (already written) events to the summaries: one statement per table on SQLite,
+    and on PostgreSQL one statement for all of them (each table's upsert a data-modifying ``WITH`` of the last's:
+    they write different tables and read only the ledger and its units, so one snapshot serves them all).
 
     The four upserts are compiled once per dialect and then run as the driver's SQL: SQLAlchemy never caches an
     ``INSERT … ON CONFLICT`` (its dialect ``Insert`` sets ``inherit_cache = False``), and compiling them anew
@@ -164,10 +166,13 @@ def _prepared_upserts(s: Session) -> list[tuple[str, tuple[str, ...] | None, dic
                             Event.kind == "rma_replacement_received")  # a replacement is a unit the supplier sent
         # PostgreSQL's daily figures are probed event by event (see daily_moves); the other three already are.
         daily = daily_moves(probe=True) if dialect.name == "postgresql" else daily_moves(chosen)
-        statements = (_upsert(s, DailySummary, daily, DAILY_FIGURES),
-                      _upsert(s, Age, age_moves(chosen), AGE_FIGURES),
-                      _upsert(s, SupplierReceipt, received_units(from_supplier, chosen), ("units",), RECEIPT_KEY),
-                      _upsert_back(s, units_back(came_back_in(chosen))))
+        statements: list[Any] = [
+            _upsert(s, DailySummary, daily, DAILY_FIGURES),
+            _upsert(s, Age, age_moves(chosen), AGE_FIGURES),
+            _upsert(s, SupplierReceipt, received_units(from_supplier, chosen), ("units",), RECEIPT_KEY),
+            _upsert_back(s, units_back(came_back_in(chosen)))]
+        if dialect.name == "postgresql":  # one round trip: independent data-modifying CTEs, one snapshot
+            statements = [statements[-1].add_cte(*(st.cte(f"summary_{n}") for n, st in enumerate(statements[:-1])))]
         found = []
         for statement in statements:
             compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
