@@ -8,7 +8,8 @@ turnover report's COGS); margin = revenue − cost. Money is Decimal throughout.
 Days are the shop's local days (this computer's time zone, as the screens show times): a sale at 00:30 local
 time belongs to that local day even where it is still yesterday in UTC. The database groups (one statement per
 stretch of the period with the same UTC offset, so a daylight-saving change splits the period at the right
-instant); ``revenue_rows`` is the one place that reads the sales, for a daily summary table to replace."""
+instant); ``revenue_rows`` is the one place that reads the sales: the period's lines alone, with the copies
+they keep of their units' product, supplier and cost (services.sale_copies)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
-from serialdesk.db.models import Item, Product, Return, Sale, SaleLine, Supplier
+from serialdesk.db.models import Product, Return, Sale, SaleLine, Supplier
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Action
 from serialdesk.services.common import Service
@@ -148,8 +149,8 @@ class RevenueService(Service):
 
 def _key(by: str) -> ColumnElement[Any]:
     if by == "product":
-        return Item.product_id.expression
-    return func.coalesce(Item.supplier_id, literal_column("0"))
+        return SaleLine.product_id.expression
+    return func.coalesce(SaleLine.supplier_id, literal_column("0"))
 
 
 def revenue_rows(s: Session, first: date, last: date, by: str) -> tuple[dict[str, _Tally], dict[str, str]]:
@@ -159,15 +160,17 @@ def revenue_rows(s: Session, first: date, last: date, by: str) -> tuple[dict[str
     for start, end, minutes in stretches(first, last):
         for kind, moment in (("sold", Sale.sold_at), ("returned", Return.at)):
             key = LocalDay(moment, minutes) if by in BY_TIME else _key(by)
+            # The lines' own copies of their units' product, supplier and cost (services.sale_copies): the
+            # period's lines are read alone, not each with a probe into a million units.
             back = (literal_column("0") if kind == "sold"
-                    else func.sum(case((Return.disposition == TO_STOCK, Item.cost), else_=0)))
-            query = select(key, func.count(SaleLine.id), func.sum(SaleLine.price), func.sum(Item.cost), back)
+                    else func.sum(case((Return.disposition == TO_STOCK, SaleLine.unit_cost), else_=0)))
+            query = select(key, func.count(SaleLine.id), func.sum(SaleLine.price), func.sum(SaleLine.unit_cost), back)
             if kind == "sold":
                 query = (query.select_from(Sale).join(SaleLine, SaleLine.sale_id == Sale.id)
                          .where(SaleLine.sale_id.between(*_sale_ids_between(start, end))))
             else:
                 query = query.select_from(Return).join(SaleLine, SaleLine.id == Return.sale_line_id)
-            query = query.join(Item, Item.id == SaleLine.item_id).where(moment >= start, moment < end).group_by(key)
+            query = query.where(moment >= start, moment < end).group_by(key)
             raw += [(kind, *row) for row in s.execute(query)]
     names = _names(s, by, {row[1] for row in raw})
     tallies: dict[str, _Tally] = defaultdict(_Tally)

@@ -31,6 +31,7 @@ from serialdesk.services.known_units import sale_of, where_is
 from serialdesk.services.locations import receiving_location, refuse_in_transit
 from serialdesk.services.patterns import scanned_serial
 from serialdesk.services.receiving import find_or_open_lot
+from serialdesk.services.sale_copies import copied
 from serialdesk.services.supplier_warranty import supplier_warranty
 
 S = ItemStatus
@@ -296,7 +297,7 @@ class RmaService(Service):
         s.add(sale)
         s.flush()
         s.add(SaleLine(sale_id=sale.id, item_id=unit.id, price=Decimal("0.00"),
-                       warranty_until=old[0].warranty_until if old else None))
+                       warranty_until=old[0].warranty_until if old else None, **copied(unit)))
         before = unit.status
         unit.status = check_move(before, S.SOLD, unit.serial, where_is(s, unit, product)).value
         unit.location_id = None

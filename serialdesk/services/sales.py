@@ -26,6 +26,7 @@ from serialdesk.services.locations import not_in_transit, refuse_in_transit
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.recall_holds import follow_owner, refuse_held, return_target
 from serialdesk.services.receipts import CREDIT, RECEIPT, next_number, receipt_number
+from serialdesk.services.sale_copies import copied
 from serialdesk.services.shop import ShopProfileView, read_profile
 
 DISPOSITIONS = {"stock": ItemStatus.IN_STOCK, "quarantine": ItemStatus.QUARANTINED, "scrap": ItemStatus.SCRAPPED}
@@ -97,7 +98,7 @@ class SalesService(Service):
                 rate = product.tax_rate or "standard"
                 line = SaleLine(sale_id=sale.id, item_id=item.id, price=listed - off, list_price=listed,
                                 discount=off, discount_reason=why, tax_rate=rate, tax_percent=shop.percent(rate),
-                                warranty_until=warranty_until(when, product.warranty_months))
+                                warranty_until=warranty_until(when, product.warranty_months), **copied(item))
                 rows.append(line)
                 lines.append(SaleLineView(product.sku, product.name, item.serial, line.price, line.warranty_until))
             bands = tax_bands([(ln.tax_rate or "standard", ln.tax_percent or Decimal(0), ln.price) for ln in rows],

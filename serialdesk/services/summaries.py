@@ -192,6 +192,9 @@ def rebuild(s: Session) -> None:
     s.execute(_insert(s, SupplierReceipt).from_select([*RECEIPT_KEY, "units"], received_units()))
     s.execute(delete(UnitBack))
     s.execute(_insert(s, UnitBack).from_select(list(BACK_COLUMNS), units_back(came_back())))
+    from serialdesk.services import sale_copies  # beside the summaries: what the sale lines keep of their units
+
+    sale_copies.rebuild(s)
 
 
 def row_count(s: Session) -> int:
@@ -416,6 +419,9 @@ def mismatches(s: Session, limit: int = 50) -> list[str]:
                          f"the supplier figures say {kept.get(key, 0)} units, the units say {got.get(key, 0)} — run "
                          f"`serialdesk rebuild-summaries`")
     lines += _back_mismatches(s)
+    from serialdesk.services import sale_copies
+
+    lines += sale_copies.mismatches(s, limit)
     return lines[:limit]
 
 

@@ -21,6 +21,7 @@ from serialdesk.domain.products import record_number
 from serialdesk.domain.serial_rules import clean_lot
 from serialdesk.domain.serials import SerialPattern
 from serialdesk.domain.status import ItemStatus
+from serialdesk.services import sale_copies
 from serialdesk.services.common import chunks, customer_by_ref, product_by_code, record_events, supplier_by_ref
 from serialdesk.services.imports import ImportResult, Row, each_row, field_text, moment
 from serialdesk.services.locations import location_by_name
@@ -210,7 +211,7 @@ def _sales(service: ImportService, s: Session, units: list[Unit], ids: dict[tupl
     for unit in units:
         assert unit.buyer is not None and unit.sold_at is not None
         groups.setdefault((unit.buyer.id, unit.sold_at), []).append(unit)
-    numbers = []
+    numbers, sale_ids = [], []
     for (customer_id, sold_at), group in groups.items():
         sale = Sale(customer_id=customer_id, status="completed", sold_by=service.actor.name,
                     station=service.actor.station, sold_at=sold_at)
@@ -219,12 +220,15 @@ def _sales(service: ImportService, s: Session, units: list[Unit], ids: dict[tupl
         s.add_all(SaleLine(sale_id=sale.id, item_id=ids[(u.product.id, u.serial)], price=u.price,
                            warranty_until=u.warranty_until) for u in group)
         numbers.append(record_number("sale", sale.id))
+        sale_ids.append(sale.id)
         record_events(s, [service.event(
             kind="sold", item_id=ids[(u.product.id, u.serial)], product_id=u.product.id, serial=u.serial,
             ref_type="sale", ref_id=sale.id, at=sold_at, status_from=ItemStatus.IN_STOCK.value,
             status_to=ItemStatus.SOLD.value, data={"customer": _label(u.buyer), "imported": True})
             for u in group if u.buyer is not None])
     s.flush()
+    for part in chunks(sale_ids):  # the lines carry their units' product, supplier and cost (set above)
+        sale_copies.rebuild(s, part)
     return numbers
 
 

@@ -98,6 +98,11 @@ class SaleLine(Base):
     list_price: Mapped[Decimal | None]
     discount: Mapped[Decimal] = mapped_column(default=Decimal("0.00"), server_default="0")
     discount_reason: Mapped[str | None] = mapped_column(String(200))
+    # The unit's product, supplier and cost, copied when it is sold (services.sale_copies): revenue and margin
+    # read the lines alone. Kept by every sale, put right by rebuild-summaries, compared by check.
+    product_id: Mapped[int | None]
+    supplier_id: Mapped[int | None]
+    unit_cost: Mapped[Decimal | None]
 
 
 class Return(Base):
