@@ -5,29 +5,11 @@ it said when each part was looked up on its own."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event
 
 from serialdesk.bootstrap import Services
 from serialdesk.domain.errors import DomainError, NotFound
-
-
-@contextmanager
-def statements(shop: Services) -> Iterator[list[str]]:
-    seen: list[str] = []
-    engine = shop.assembly.uows.engine
-
-    def keep(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
-        seen.append(" ".join(statement.split()).upper())
-
-    event.listen(engine, "before_cursor_execute", keep)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", keep)
+from tests.integration.test_passport_statements import statements
 
 
 def _parts_in_stock(shop: Services) -> None:
@@ -46,8 +28,9 @@ def test_assembling_a_bike_from_three_parts_asks_each_thing_once(shop: Services,
     _parts_in_stock(shop)
     refs = {"sku": ["BAT-1:B{n}", "MOT-1:M{n}", "FRM-1:F{n}"], "bare": ["B{n}", "M{n}", "F{n}"]}[named]
     shop.assembly.assemble("BIKE-1", "H1", parts=[r.format(n=1) for r in refs])  # warm
-    with statements(shop) as seen:
+    with statements(shop) as sent:
         built = shop.assembly.assemble("BIKE-1", "H2", parts=[r.format(n=2) for r in refs])
+    seen = [" ".join(s.split()).upper() for s in sent]
     assert [p.serial for p in built.parts] == ["B2", "M2", "F2"] and built.host.serial == "H2"
     products = [s for s in seen if s.startswith("SELECT PRODUCTS.")]
     assert len(products) == (2 if named == "sku" else 3), products  # the host, its slots, the scans: SKUs?
