@@ -6,13 +6,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 import warnings
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SAWarning
+from sqlalchemy.exc import DisconnectionError, SAWarning
 
 from serialdesk.db.journal import JournalGuard
 from serialdesk.files import PRIVATE_FILE, private_dir
@@ -21,6 +22,9 @@ from serialdesk.files import PRIVATE_FILE, private_dir
 warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal objects natively", category=SAWarning)
 
 BUSY_TIMEOUT_MS = 15_000
+# A pooled PostgreSQL connection that lay unused longer than this is pinged before it is handed out (one round trip);
+# one used a moment ago is not: at the counter that ping was a fifth of a passport's time.
+IDLE_PING_S = 5.0
 READ_ONLY = "serialdesk_read_only"
 
 
@@ -42,7 +46,31 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     # shop never analysed) a passport's estimates crossed jit_above_cost and it spent ~0.5 s compiling 95 functions
     # to run a 1 ms plan. Set at connect time (libpq options): no round trip.
     connect_args = {"options": "-c jit=off", **kwargs.pop("connect_args", {})}
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    engine = create_engine(url, connect_args=connect_args, **kwargs)
+    _ping_when_idle(engine)
+    return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """SQLAlchemy's pessimistic disconnect handling, done only where it can matter: a connection that waited in
+    the pool longer than IDLE_PING_S (overnight, across a server restart or a network cut) is pinged at checkout,
+    and a dead one is replaced before anyone uses it (``DisconnectionError``: the pool reconnects). A connection
+    that died in the last few seconds fails its statement instead; that is a plain refusal ("cannot be reached,
+    nothing was saved"), the pool is renewed, and the next action works."""
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_conn: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None or time.monotonic() - idle_since <= IDLE_PING_S:
+            return  # a new connection, or one in use a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError(f"the pooled connection is gone: {exc}") from exc
 
 
 def _sqlite_engine(url: str, **kwargs: Any) -> Engine:

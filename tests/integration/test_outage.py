@@ -43,3 +43,68 @@ def test_postgresql_going_away_mid_transaction_rolls_back_and_says_so(pg_url: st
     finally:
         admin.dispose()
         app.close()
+
+
+def _drop_connections(database: str) -> None:
+    """The server drops every connection of the shop's database (a restart, a network cut)."""
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE datname = :db AND pid <> pg_backend_pid()"), {"db": database})
+    finally:
+        admin.dispose()
+
+
+@pytest.mark.postgres
+def test_a_connection_that_died_while_it_waited_in_the_pool_is_replaced_unseen(pg_url: str, monkeypatch) -> None:
+    from serialdesk.db import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "IDLE_PING_S", 0.0)  # every pooled connection counts as idle
+    app = App(Settings(db_url=pg_url, user="admin", station="s"))
+    try:
+        services = app.services(app.actor())
+        services.catalogue.add_supplier("Before")
+        _drop_connections(pg_url.rsplit("/", 1)[1])  # overnight the server restarted
+        assert [s.name for s in services.catalogue.suppliers()] == ["Before"]  # the ping found it dead: no error
+        services.catalogue.add_supplier("After")
+        assert [s.name for s in services.catalogue.suppliers()] == ["After", "Before"]
+    finally:
+        app.close()
+
+
+@pytest.mark.postgres
+def test_a_connection_used_a_moment_ago_goes_out_without_a_ping(pg_url: str, monkeypatch) -> None:
+    app = App(Settings(db_url=pg_url, user="admin", station="s"))
+    pings: list[object] = []
+    real_ping = app.engine.dialect.do_ping
+    monkeypatch.setattr(app.engine.dialect, "do_ping", lambda conn: pings.append(conn) or real_ping(conn))
+    try:
+        services = app.services(app.actor())
+        services.catalogue.add_supplier("Makita Europe")
+        for _ in range(5):
+            services.catalogue.suppliers()
+        assert pings == []  # a round trip per action at the counter, a fifth of a passport's time
+        from serialdesk.db import engine as engine_module
+
+        monkeypatch.setattr(engine_module, "IDLE_PING_S", 0.0)
+        services.catalogue.suppliers()
+        assert len(pings) == 1  # after a wait, it is pinged
+    finally:
+        app.close()
+
+
+@pytest.mark.postgres
+def test_a_connection_dropped_a_moment_ago_is_one_plain_refusal_then_the_shop_works(pg_url: str) -> None:
+    app = App(Settings(db_url=pg_url, user="admin", station="s"))
+    try:
+        services = app.services(app.actor())
+        services.catalogue.add_supplier("Makita Europe")
+        _drop_connections(pg_url.rsplit("/", 1)[1])
+        with pytest.raises(DomainError) as err:
+            services.catalogue.suppliers()
+        assert err.value.code == "db_unavailable"
+        assert [s.name for s in services.catalogue.suppliers()] == ["Makita Europe"]
+        services.catalogue.add_supplier("Bosch")
+    finally:
+        app.close()
