@@ -42,8 +42,8 @@ from serialdesk.services.dto.buying import DraftOrder, DraftOrders, ReorderLine,
 from serialdesk.services.locations import location_by_name, place_id
 from serialdesk.services.plans import among_ids
 from serialdesk.services.purchasing import OPEN, RECEIVABLE, PurchasingService
-from serialdesk.services.report_math import as_date, money, start_of, utc_day
-from serialdesk.services.reports import ReportService
+from serialdesk.services.report_math import as_date, money, period_of, start_of, utc_day
+from serialdesk.services.reports import aging_tallies, product_turnovers
 from serialdesk.services.summaries import UtcDay
 
 IN_STOCK = ItemStatus.IN_STOCK.value
@@ -71,18 +71,10 @@ class ReorderService(Service):
             place = location_by_name(s, location) if location is not None else None
             place_name = place.name if place is not None else None
             lines = _advice_lines(s, today, place.id if place is not None else None, place_name, cover_days)
-        if with_turnover and lines:
-            lines = self._beside(lines)
+            if with_turnover and lines:
+                lines = _beside(s, lines, today)
         lines.sort(key=lambda ln: f.urgency_key(ln.flag, ln.days_of_cover, ln.lead_time_days, ln.sku))
         return ReorderReport(today, place_name, cover_days, tuple(lines))
-
-    def _beside(self, lines: list[ReorderLine]) -> list[ReorderLine]:
-        """Turnover (last 365 days) and aging from the manager's reports, beside each product's advice."""
-        reports = ReportService(self.uows, self.actor, self.clock)
-        turns = {p.sku: p.turnover for p in reports.turnover().products}
-        ages = {p.sku: (p.mean_days, p.max_days) for p in reports.aging().products}
-        return [replace(ln, turnover=turns.get(ln.sku), mean_days_in_stock=ages.get(ln.sku, (None, None))[0],
-                        max_days_in_stock=ages.get(ln.sku, (None, None))[1]) for ln in lines]
 
     def draft_orders(self, location: str | None = None, *,
                      cover_days: int = f.DEFAULT_TARGET_COVER_DAYS) -> DraftOrders:
@@ -263,6 +255,16 @@ def _advice_lines(s: Session, today: date, location_id: int | None, location: st
             source.unit_cost if source and source.unit_cost is not None else money(p.cost),
             flag, _advice(flag, qty, demand, cover, here, coming), None, None, None))
     return lines
+
+
+def _beside(s: Session, lines: list[ReorderLine], today: date) -> list[ReorderLine]:
+    """Turnover (the 365 days up to today) and aging, as the manager's reports give them, beside each product's
+    advice: their per-product parts only, read in the advice's own snapshot."""
+    products, _ = product_turnovers(s, period_of(None, today, today=today))
+    turns = {p.sku: p.turnover for p in products}
+    ages = {sku: (t.mean_days, t.max_days) for (sku, _), t in aging_tallies(s, today).items()}
+    return [replace(ln, turnover=turns.get(ln.sku), mean_days_in_stock=ages.get(ln.sku, (None, None))[0],
+                    max_days_in_stock=ages.get(ln.sku, (None, None))[1]) for ln in lines]
 
 
 def _lead_time(p: Product, source: _Source | None, measured: dict[tuple[int, int], int]) -> tuple[int, str]:

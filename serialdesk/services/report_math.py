@@ -180,11 +180,23 @@ class AgeTally:
         return cls([0] * len(AGE_BANDS), [ZERO] * len(AGE_BANDS))
 
     def add(self, days: int, units: int, value: Decimal) -> None:
-        n = band_index(days)
-        self.units[n] += units
-        self.values[n] += value
-        self.unit_days += days * units
-        self.max_days = days if self.max_days is None else max(self.max_days, days)
+        self.add_group(band_index(days), units, value, days * units, days)
+
+    def add_group(self, band: int, units: int, value: Decimal, unit_days: int, max_days: int) -> None:
+        """A group of units already added up in band ``band``: Σ units, Σ cost, Σ days × units, max days."""
+        self.units[band] += units
+        self.values[band] += value
+        self.unit_days += unit_days
+        self.max_days = max_days if self.max_days is None else max(self.max_days, max_days)
+
+    def merge(self, other: AgeTally) -> None:
+        """Add another tally's groups (the whole shop from its products)."""
+        for n in range(len(AGE_BANDS)):
+            self.units[n] += other.units[n]
+            self.values[n] += other.values[n]
+        self.unit_days += other.unit_days
+        if other.max_days is not None:
+            self.max_days = other.max_days if self.max_days is None else max(self.max_days, other.max_days)
 
     @property
     def total_units(self) -> int:

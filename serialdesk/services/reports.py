@@ -54,7 +54,6 @@ from serialdesk.services.report_math import (
     Period,
     as_date,
     closing_values,
-    days_in_stock,
     money,
     period_of,
     rate,
@@ -120,13 +119,10 @@ class ReportService(Service):
         self.actor.require(Action.REPORTS)
         today = utc_day(self.clock())
         with self.uows.reading() as uow:
-            rows = _stock_by_product_and_entry_day(uow.session)
-        tallies: dict[tuple[str, str], AgeTally] = defaultdict(AgeTally.empty)
+            tallies = aging_tallies(uow.session, today)
         overall = AgeTally.empty()
-        for sku, name, entered, units, value in rows:
-            days, cost = days_in_stock(as_date(entered), today), money(value)
-            tallies[(sku, name)].add(days, units, cost)
-            overall.add(days, units, cost)
+        for t in tallies.values():
+            overall.merge(t)
         products = tuple(_product_aging(sku, name, t) for (sku, name), t in sorted(tallies.items()))
         return AgingReport(today, overall.total_units, sum(overall.values, ZERO), overall.mean_days,
                            overall.max_days, _bands(overall), products)
@@ -212,7 +208,13 @@ def _turnover_by_day(s: Session, period: Period) -> Sequence[Row[Any]]:
                      .where(d.day >= period.first, d.day <= period.last).group_by(d.day)).all()
 
 
-def _turnover_report(period: Period, products_rows: Sequence[Row[Any]], day_rows: Sequence[Row[Any]]) -> TurnoverReport:
+def product_turnovers(s: Session, period: Period) -> tuple[list[ProductTurnover], Decimal]:
+    """Each product's turnover over ``period`` (products with no stock and no moves left out), and the whole
+    shop's opening stock value: the report's per-product part alone (reorder advice shows it beside)."""
+    return _product_turnovers(period, _turnover_by_product(s, period))
+
+
+def _product_turnovers(period: Period, products_rows: Sequence[Row[Any]]) -> tuple[list[ProductTurnover], Decimal]:
     products = []
     total_opening = ZERO
     for sku, name, opening, moved, weighted, sold, touched in sorted(products_rows, key=lambda r: (r[0], r[1])):
@@ -223,6 +225,11 @@ def _turnover_report(period: Period, products_rows: Sequence[Row[Any]], day_rows
         f = turnover_of_totals(money(sold), period.days, opening * period.days + money(weighted))
         products.append(ProductTurnover(sku, name, opening, opening + money(moved), f.cogs, f.average_inventory,
                                         f.turnover, f.days_of_inventory))
+    return products, total_opening
+
+
+def _turnover_report(period: Period, products_rows: Sequence[Row[Any]], day_rows: Sequence[Row[Any]]) -> TurnoverReport:
+    products, total_opening = _product_turnovers(period, products_rows)
     all_moves = {as_date(day): money(delta) for day, delta, _ in day_rows}
     cogs_by_day = {as_date(day): money(sold) for day, _, sold in day_rows}
     closings = closing_values(total_opening, all_moves, period)
@@ -249,13 +256,23 @@ def _months(period: Period, closings: list[Decimal], cogs_by_day: dict[date, Dec
 # ---- aging ------------------------------------------------------------------------------------------------
 
 
-def _stock_by_product_and_entry_day(s: Session) -> Sequence[Row[Any]]:
-    """Units in stock and their cost, per product and the UTC day they last entered stock (from the stock
-    ages kept beside the ledger: services/summaries.py)."""
-    per_day = (select(StockAge.product_id.label("product_id"), StockAge.day.label("day"),
-                      StockAge.units.label("units"), StockAge.value.label("cost"))
-               .where(StockAge.units != 0).subquery())
-    return _with_product_names(s, per_day, per_day.c.day, per_day.c.units, per_day.c.cost)
+def aging_tallies(s: Session, today: date) -> dict[tuple[str, str], AgeTally]:
+    """Per product (SKU, name): the units in stock now added up by age band in the database, from the stock
+    ages kept beside the ledger (services/summaries.py): one row per product and band, not one per day."""
+    raw = DaysFrom(StockAge.day, today)
+    days = case((raw < 0, 0), else_=raw)  # a day after today counts 0 days, as days_in_stock says
+    band = case(*((days <= b.max_days, n) for n, b in enumerate(AGE_BANDS) if b.max_days is not None),
+                else_=len(AGE_BANDS) - 1)
+    per_band = (select(StockAge.product_id.label("product_id"), band.label("band"),
+                       func.sum(StockAge.units).label("units"), func.sum(StockAge.value).label("cost"),
+                       func.sum(StockAge.units * days).label("unit_days"), func.max(days).label("max_days"))
+                .where(StockAge.units != 0).group_by(StockAge.product_id, band).subquery())
+    c = per_band.c
+    tallies: dict[tuple[str, str], AgeTally] = defaultdict(AgeTally.empty)
+    for sku, name, n, units, cost, unit_days, max_days in _with_product_names(s, per_band, c.band, c.units, c.cost,
+                                                                               c.unit_days, c.max_days):
+        tallies[(sku, name)].add_group(int(n), int(units), money(cost), int(unit_days), int(max_days))
+    return tallies
 
 
 def _with_product_names(s: Session, grouped: Subquery, *columns: ColumnElement[Any]) -> Sequence[Row[Any]]:
