@@ -88,4 +88,6 @@ def test_a_scan_against_a_po_makes_each_round_trip_once(app: App, shop: Services
     assert len([s for s in starting("INSERT INTO EVENTS") if "ITEM_ID" not in s]) == 1  # rows not of a unit
     upserts = [s for s in sql if "ON CONFLICT" in s]
     assert len(upserts) == (1 if app.engine.dialect.name == "postgresql" else 4)
-    assert len(sql) <= (15 if app.engine.dialect.name == "postgresql" else 19), "\n".join(sql)  # + BEGIN IMMEDIATE
+    # PostgreSQL: + the SET LOCAL that runs the upsert's kept generic plan (~0.3 ms for ~1.6 ms of planning)
+    assert len(starting("SET LOCAL PLAN_CACHE_MODE")) == (1 if app.engine.dialect.name == "postgresql" else 0)
+    assert len(sql) <= (16 if app.engine.dialect.name == "postgresql" else 19), "\n".join(sql)  # + BEGIN IMMEDIATE
