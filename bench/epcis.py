@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from bench.results import Measure, percentile
-from serialdesk.bootstrap import App
+from serialdesk.bootstrap import App, settle_heap
 from serialdesk.config import Settings
 from serialdesk.db.models import Item, Product
 from serialdesk.services.epcis import EpcisExport
@@ -38,6 +38,7 @@ def measure(backend: str, url: str, items: int) -> list[Measure]:
     try:
         services = app.services(app.actor("admin"))
         export = EpcisExport.like(services.export)
+        settle_heap()  # as the desktop app does once its window is up (serialdesk.gui.app.run)
         measures: list[Measure] = []
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "ledger.jsonld"

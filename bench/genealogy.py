@@ -30,7 +30,7 @@ from bench.build import ADMIN_PIN, CACHE_DIR, log, pg_admin, pg_url
 from bench.load import _copy, pg_conninfo
 from bench.results import Measure, percentile
 from bench.shop import DAY, HOUR, US, json_data, stamp
-from serialdesk.bootstrap import App
+from serialdesk.bootstrap import App, settle_heap
 from serialdesk.config import Settings
 from serialdesk.db.migrate import head_revision
 
@@ -323,6 +323,7 @@ def measure(backend: str, url: str, items: int) -> list[Measure]:
                                       "WHERE i.status = 'in_stock' AND p.sku <> :h ORDER BY i.id"),
                                  {"h": HOST[0]}).all()
         picks = iter([rnd.choice(full) for _ in range(RUNS["where_used"] + 3)])
+        settle_heap()  # as the desktop app does once its window is up (serialdesk.gui.app.run)
         lines: list[int] = []
 
         def where_used() -> None:

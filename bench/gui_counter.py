@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sqlalchemy import event, select
 
 from bench.results import Measure, percentile
-from serialdesk.bootstrap import App
+from serialdesk.bootstrap import App, settle_heap
 from serialdesk.config import Settings
 from serialdesk.db.models import Product
 from serialdesk.gui.main_window import MainWindow
@@ -132,6 +132,7 @@ class Counter:
         assert sku is not None
         pane.setup.select_product(sku)
         assert pane.current_sku() == sku
+        settle_heap()  # as serialdesk.gui.app.run does once the window is up
         self.stamp = 10_000_000
 
     def _count(self, *_args: Any) -> None:

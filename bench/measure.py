@@ -20,7 +20,7 @@ from sqlalchemy import Engine, func, select, text
 
 from bench.raw import raw_receive
 from bench.results import Measure, percentile
-from serialdesk.bootstrap import App, Services
+from serialdesk.bootstrap import App, Services, settle_heap
 from serialdesk.config import Settings
 from serialdesk.db.models import Customer, Item, Lot, Product, Supplier
 from serialdesk.services.dto import RecallCriteria
@@ -208,6 +208,7 @@ def run(backend: str, url: str, size: int) -> dict[str, Any]:
         app.require_schema()
         svc = app.services(app.actor("admin"))
         sample = Sample.draw(app.engine, rnd)
+        settle_heap()  # as the desktop app does once its window is up (serialdesk.gui.app.run)
         scans(bench, svc, sample, tag)
         counter(bench, svc, sample)
         bench.peak_rss("rss_interactive", "peak RSS after scans, lookups, sales, recalls")

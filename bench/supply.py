@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bench.measure import WARMUP, Bench, log
-from serialdesk.bootstrap import App
+from serialdesk.bootstrap import App, settle_heap
 from serialdesk.config import Settings
 from serialdesk.db.models import Product, Supplier
 from serialdesk.services.purchasing import PurchasingService
@@ -35,6 +35,7 @@ def run(backend: str, url: str, size: int) -> dict[str, Any]:
             supplier = conn.scalar(select(Supplier.name).order_by(Supplier.id))
         assert sku is not None and supplier is not None
         purchasing = PurchasingService(app.uows, app.actor("admin"), app.clock)
+        settle_heap()  # as the desktop app does once its window is up (serialdesk.gui.app.run)
         order = purchasing.add_order(supplier)
         purchasing.add_line(order.number, sku, NOTICE, "410.00")
         serials = [f"PO{tag}{n:05d}" for n in range(NOTICE)]

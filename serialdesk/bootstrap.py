@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import threading
 from collections.abc import Callable
@@ -64,6 +65,23 @@ class LazyServices(Services):
                 service = getattr(importlib.import_module(where[0]), where[1])(*self._args)
                 object.__setattr__(self, name, service)
         return self.__dict__[name]
+
+_SETTLED = threading.Event()
+
+
+def settle_heap() -> None:
+    """For a process that stays open (the desktop app, once its window is up): collect, then move everything
+    alive into Python's permanent generation (``gc.freeze``), once per process. Its full collections then walk
+    only what the session allocates since: before, a full collection walked the whole heap of modules, mappers
+    and widgets — 50–70 ms, in about one call of twenty of a 500-unit where-used or a lot's recall at 1M units,
+    which was the whole of their p95 tail. Objects freed by their reference counts are freed as before; only
+    cyclic garbage among the frozen objects (made before this call) is never collected."""
+    if _SETTLED.is_set():
+        return
+    _SETTLED.set()
+    gc.collect()
+    gc.freeze()
+
 
 class App:
     def __init__(self, settings: Settings, clock: Callable[[], datetime] = system_clock) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from serialdesk.bootstrap import App
+from serialdesk.bootstrap import App, settle_heap
 from serialdesk.config import Settings, default_db_url, needs_password, with_password, without_password
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.roles import Actor
@@ -104,6 +104,7 @@ def run(settings: Settings, user: str | None = None, pin: str | None = None, *,
             if screen is not None:  # without a window manager (kiosk, Xvfb) "maximised" means nothing
                 window.setGeometry(screen.availableGeometry())
             window.showMaximized()
+            settle_heap()  # the window and what it holds are built: full collections walk only what comes next
             if screenshot:
                 QTimer.singleShot(SCREENSHOT_DELAY_MS, lambda w=window, path=screenshot: _save_and_close(w, path))
             qapp.exec()
