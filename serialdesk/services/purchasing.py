@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,7 @@ from serialdesk.db.models import (
     ExpectedSerial,
     Item,
     Location,
+    Lot,
     Product,
     PurchaseOrder,
     PurchaseOrderLine,
@@ -170,7 +171,8 @@ class PurchasingService(Service):
             try:
                 taken = _take_from_lines(s, po, product, len(values), lines)  # the units go in at the line's cost
                 receipt = receiving.post_batch(s, product, supplier, values, lot=lot, when=when, note=note,
-                                               location_id=place.id, cost=taken[0], record_posted=False)
+                                               location_id=place.id, cost=taken[0], record_posted=False,
+                                               lot_row=notice.opened.get(clean_lot(lot) or ""))
                 got = _book_po_receipt(self, s, po, supplier, product, receipt, values, notice, when, taken,
                                        [receiving.posted_event(receipt, len(values))])
                 uow.commit()
@@ -337,19 +339,27 @@ class Notice:
 
     lots: dict[str, str | None]  # serial → its lot on the notice, for the serials the notice lists
     exists: bool  # the PO has a notice for the product at all (else nothing is "not on the notice")
+    opened: dict[str, Lot] = field(default_factory=dict)  # those lots the product has already, by code
 
 
 def _on_notice(s: Session, po: PurchaseOrder, product: Product, values: Sequence[str]) -> Notice:
     """The received serials the PO's notice lists: an indexed look-up of these serials (expected_serials is
-    unique on po, product, serial), never a read of the whole notice — a scan costs the same at 20 or 2,000."""
+    unique on po, product, serial), never a read of the whole notice — a scan costs the same at 20 or 2,000.
+    With each, its lot when the product has it already (the receipt then need not look it up again)."""
     lots: dict[str, str | None] = {}
+    opened: dict[str, Lot] = {}
     for part in chunks(list(values)):
-        lots.update(s.execute(select(ExpectedSerial.serial, ExpectedSerial.lot).where(
-            ExpectedSerial.po_id == po.id, ExpectedSerial.product_id == product.id,
-            ExpectedSerial.serial.in_(part))).tuples().all())
+        for serial, code, lot in s.execute(
+                select(ExpectedSerial.serial, ExpectedSerial.lot, Lot)
+                .outerjoin(Lot, and_(Lot.product_id == ExpectedSerial.product_id, Lot.code == ExpectedSerial.lot))
+                .where(ExpectedSerial.po_id == po.id, ExpectedSerial.product_id == product.id,
+                       ExpectedSerial.serial.in_(part))).tuples():
+            lots[serial] = code
+            if lot is not None:
+                opened[lot.code] = lot
     exists = bool(lots) or s.scalar(select(ExpectedSerial.id).where(
         ExpectedSerial.po_id == po.id, ExpectedSerial.product_id == product.id).limit(1)) is not None
-    return Notice(lots, exists)
+    return Notice(lots, exists, opened)
 
 
 def _book_po_receipt(service: Service, s: Session, po: PurchaseOrder, supplier: Supplier, product: Product,

@@ -190,13 +190,14 @@ class ReceivingService(Service):
     def post_batch(self, s: Session, product: Product, supplier: Supplier, serials: list[str], *, lot: str | None,
                    when: datetime, note: str | None = None, source: str = "supplier",
                    location_id: int | None = None, cost: Decimal | None = None,
-                   record_posted: bool = True) -> Receipt:
+                   record_posted: bool = True, lot_row: Lot | None = None) -> Receipt:
         """Within the caller's transaction: one posted receipt of ``serials`` (already normalised), refused
         when any of them is already known; ``cost`` each (else the product's). ``record_posted=False``: the
         caller writes the receipt's ``receipt_posted`` event (:meth:`posted_event`) with its own, in one
-        statement."""
+        statement. ``lot_row``: the product's lot of code ``lot``, when the caller read it already."""
         return self._post_units(s, product, supplier, serials, lot=lot, when=when, note=note, source=source,
-                                location_id=location_id, cost=cost, record_posted=record_posted)[0]
+                                location_id=location_id, cost=cost, record_posted=record_posted,
+                                lot_row=lot_row)[0]
 
     def posted_event(self, receipt: Receipt, units: int) -> dict[str, Any]:
         """The ledger row saying ``receipt`` was posted with ``units`` units (for ``record_events``)."""
@@ -207,7 +208,7 @@ class ReceivingService(Service):
                     when: datetime, note: str | None, source: str,
                     location_id: int | None,
                     cost: Decimal | None = None,
-                    record_posted: bool = True) -> tuple[Receipt, tuple[ScannedUnit, ...]]:
+                    record_posted: bool = True, lot_row: Lot | None = None) -> tuple[Receipt, tuple[ScannedUnit, ...]]:
         """``post_batch``, and the units it wrote as the receipt's view lists them (in the order given)."""
         refuse_known(s, product, serials, None)
         note = clean_text(note, "receipt note", multiline=True)
@@ -216,7 +217,8 @@ class ReceivingService(Service):
                           station=self.actor.station, created_at=when, note=note,
                           location_id=DEFAULT_LOCATION_ID if location_id is None else location_id)
         s.add(receipt)
-        lot_row = find_or_open_lot(s, product, lot, supplier.id)
+        if lot_row is None or lot_row.product_id != product.id or lot_row.code != clean_lot(lot):
+            lot_row = find_or_open_lot(s, product, lot, supplier.id)
         s.flush()
         # Straight into stock and onto the receipt's place, set-based, from the values in hand (issue 17): the
         # units, their lines and their ledger events are one statement each, and nothing afterwards looks the
