@@ -24,6 +24,12 @@ PRODUCTS = [
     ("PHN-A55-128", "Smartphone A55 128 GB", "255.00", "399.00", 24, "R58", 8),
     ("WASH-8KG-A", "Washing machine 8 kg A-class", "365.00", "599.00", 24, "WM8", 7),
 ]
+# The buyer's story (issue 17): a battery pack that sells 2 a day, every day of the last 90, comes in packs of 10
+# with a 14-day lead time, and has 10 left — the top of the reorder advice.
+FAST_MOVER = ("BAT-18V-5AH", "Battery pack 18V 5.0 Ah", "38.00", "69.00", 24, "BP5", 14, 10)
+FAST_LOTS = ((95, 70), (60, 60), (30, 60))  # (days ago, units): each delivered before the sales it serves
+FAST_UNITS = sum(units for _, units in FAST_LOTS)
+FAST_FROM_ITEMS = 240  # a demo of fewer units has no room for it: its units are part of ``items``
 SUPPLIERS = ["Nordic Tools Wholesale", "Velo Import GmbH", "TechDistri Europe", "HomeAppliance Direct"]
 SUPPLIER_OF = {"DRL": 0, "IMP": 0, "SAW": 0, "EBIKE": 1, "BIKE": 1, "LAP": 2, "PHN": 2, "WASH": 3}
 FIRST = ["Anna", "Ben", "Clara", "David", "Elif", "Finn", "Greta", "Hugo", "Ines", "Jonas", "Karin", "Luca",
@@ -54,10 +60,33 @@ def build_demo_shop(services: Services, *, items: int, seed: int, now: datetime)
     customers = [services.catalogue.add_customer(
         f"{rnd.choice(FIRST)} {rnd.choice(LAST)}", phone=f"+45 {rnd.randint(20, 99)} {rnd.randint(100000, 999999)}",
         email=None if rnd.random() < 0.3 else f"customer{i}@example.net").number for i in range(max(8, items // 12))]
-    received = _receive_year(services, rnd, items, suppliers, now)
+    fast = items >= FAST_FROM_ITEMS
+    received = _receive_year(services, rnd, items - FAST_UNITS if fast else items, suppliers, now)
     sold, returned = _sell_and_return(services, rnd, received, customers, now)
-    return {"products": len(PRODUCTS), "suppliers": len(suppliers), "customers": len(customers),
-            "units": len(received), "sold": sold, "returned": returned}
+    fast_received, fast_sold = _fast_mover(services, suppliers[0], customers, now) if fast else (0, 0)
+    return {"products": len(PRODUCTS) + fast, "suppliers": len(suppliers), "customers": len(customers),
+            "units": len(received) + fast_received, "sold": sold + fast_sold, "returned": returned}
+
+
+def _fast_mover(services: Services, supplier: str, customers: list[str], now: datetime) -> tuple[int, int]:
+    """FAST_MOVER: its deliveries, then two sold every day of the last 90 days (oldest units first)."""
+    from serialdesk.services.product_settings import Buying
+
+    sku, name, cost, price, months, prefix, lead, pack = FAST_MOVER
+    services.product_settings.add_product(sku, name, Buying(lead_time_days=lead, pack_size=pack),
+                                          gtin=_gtin(1000 + len(PRODUCTS) * 37), cost=cost, price=price,
+                                          warranty_months=months)
+    serials: list[str] = []
+    for days_ago, units in FAST_LOTS:
+        when = now - timedelta(days=days_ago, hours=2)
+        batch = [f"{prefix}{len(serials) + n + 1:07d}" for n in range(units)]
+        services.receiving.receive_units(supplier=supplier, sku=sku, serials=batch, lot=f"L{when:%y%m}P", at=when)
+        serials += batch
+    pairs = iter(serials)
+    for n, days_ago in enumerate(range(89, -1, -1)):
+        services.sales.sell_items(customers[n % len(customers)], [f"{sku}:{next(pairs)}", f"{sku}:{next(pairs)}"],
+                                  at=now - timedelta(days=days_ago, minutes=30))
+    return len(serials), 180
 
 
 def _receive_year(services: Services, rnd: random.Random, items: int, suppliers: list[str],

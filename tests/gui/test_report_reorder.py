@@ -4,7 +4,7 @@ coloured) with its "Draft purchase orders" button, and revenue and margin per mo
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,34 +14,21 @@ from serialdesk.bootstrap import Services
 from serialdesk.gui.main_window import MainWindow
 from serialdesk.gui.models.table import TONES
 from serialdesk.gui.panes.reports import Reports, ReportsPane
-from serialdesk.services.demo import build_demo_shop
+from serialdesk.services.demo import FAST_MOVER, build_demo_shop
 from serialdesk.services.dto.buying import DraftOrders
-from serialdesk.services.product_settings import Buying
 
 pytestmark = pytest.mark.gui
 
 NOW = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)  # the test clock
-FAN = "FAN-2D"
-
-
-def day(n: int) -> datetime:
-    return (NOW - timedelta(days=n)).replace(hour=9)
+FAN = FAST_MOVER[0]  # the demo's battery pack
 
 
 @pytest.fixture
 def demo_with_fan(admin_services: Services) -> Services:
-    """The demo shop, plus a desk fan that sells 2 a day (every one of the last 90 days), has a 14-day lead time
-    and 10 left in stock."""
-    s = admin_services
-    build_demo_shop(s, items=240, seed=7, now=NOW)
-    s.product_settings.add_product(FAN, "Desk fan", Buying(lead_time_days=14), cost="20.00", price="39.00")
-    s.receiving.receive_units(supplier="Nordic Tools Wholesale", sku=FAN, serials=[f"F{i:04d}" for i in range(190)],
-                              at=day(100))
-    customer = s.catalogue.add_customer("Fan Buyer").number
-    fans = iter(range(180))
-    for n in range(89, -1, -1):
-        s.sales.sell_items(customer, [f"{FAN}:F{next(fans):04d}", f"{FAN}:F{next(fans):04d}"], at=day(n))
-    return s
+    """The demo shop as `serialdesk demo` builds it: among its products a battery pack that sells 2 a day (every
+    one of the last 90 days), has a 14-day lead time, comes in packs of 10 and has 10 left in stock."""
+    build_demo_shop(admin_services, items=430, seed=7, now=NOW)  # 240 of the year, 190 of the battery
+    return admin_services
 
 
 def open_reports(qtbot: QtBot, window: MainWindow) -> tuple[ReportsPane, Reports]:
@@ -59,7 +46,7 @@ def cell(pane: ReportsPane, row: int, title: str, role: Qt.ItemDataRole = Qt.Ite
     return model.data(model.index(row, column), role)
 
 
-def test_the_fan_selling_2_a_day_with_14_days_lead_time_and_10_in_stock_is_at_the_top(
+def test_the_battery_selling_2_a_day_with_14_days_lead_time_and_10_in_stock_is_at_the_top(
     qtbot: QtBot, demo_with_fan: Services, open_window: Callable[..., MainWindow]
 ) -> None:
     pane, shown = open_reports(qtbot, open_window())
@@ -67,10 +54,10 @@ def test_the_fan_selling_2_a_day_with_14_days_lead_time_and_10_in_stock_is_at_th
     assert shown.reorder is not None and shown.reorder.lines[0].sku == FAN
     assert (cell(pane, 0, "#"), cell(pane, 0, "SKU"), cell(pane, 0, "Flag")) == ("1", FAN, "Reorder now")
     assert (cell(pane, 0, "On hand"), cell(pane, 0, "Per day"), cell(pane, 0, "Lead time"),
-            cell(pane, 0, "Cover"), cell(pane, 0, "Order")) == ("10", "2.00", "14 d", "5.0 d", "78")
+            cell(pane, 0, "Cover"), cell(pane, 0, "Order")) == ("10", "2.00", "14 d", "5.0 d", "80")  # 78, in 10s
     assert cell(pane, 0, "Flag", Qt.ItemDataRole.ForegroundRole).color().name() == TONES["bad"]  # type: ignore[attr-defined]
     rows = pane.reorder_tab.rows.rowCount()
-    assert rows == 9  # the demo's 8 products and the fan
+    assert rows == 9  # the demo's 9 products
     flags = [cell(pane, n, "Flag") for n in range(rows)]
     ranks = {"Reorder now": 0, "OK": 1, "Slow — do not reorder": 2, "Dead — do not reorder": 3, "No demand": 4}
     assert [ranks[f] for f in flags] == sorted(ranks[f] for f in flags)  # most urgent first
@@ -92,15 +79,15 @@ def test_draft_purchase_orders_from_the_reorder_tab(
         qtbot.mouseClick(pane.reorder_tab.draft_button, Qt.MouseButton.LeftButton)
     drafts = drafted.args[0]
     assert isinstance(drafts, DraftOrders) and drafts.orders
-    fan_po = next(o for o in drafts.orders if (FAN, 78) in o.lines)
+    fan_po = next(o for o in drafts.orders if (FAN, 80) in o.lines)
     assert fan_po.supplier == "Nordic Tools Wholesale"
 
     def fan_row() -> int:
         return next(n for n in range(pane.reorder_tab.rows.rowCount()) if cell(pane, n, "SKU") == FAN)
 
-    qtbot.waitUntil(lambda: cell(pane, fan_row(), "On order") == "78", timeout=30_000)  # the reload after drafting
+    qtbot.waitUntil(lambda: cell(pane, fan_row(), "On order") == "80", timeout=30_000)  # the reload after drafting
     assert fan_po.number in pane.ui.banner.text() and pane.ui.banner.tone == "good"  # still said after reloads
-    assert (cell(pane, fan_row(), "On order"), cell(pane, fan_row(), "Order")) == ("78", "—")
+    assert (cell(pane, fan_row(), "On order"), cell(pane, fan_row(), "Order")) == ("80", "—")
     assert not pane.reorder_tab.draft_button.isEnabled()  # nothing left to order
 
 
@@ -116,4 +103,4 @@ def test_revenue_per_month_with_a_chart(
     assert [b.label() for b in bar_sets] == ["Revenue", "Margin"]
     assert sum(bar_sets[0].at(i) for i in range(13)) == pytest.approx(float(revenue.total.revenue))
     assert tab.figures["Margin"].value.text() != "—"
-    assert revenue.total.units_sold >= 180  # the fan's sales at least
+    assert revenue.total.units_sold >= 180  # the battery's sales at least

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from serialdesk.domain.warranty import add_months
+from serialdesk.services.demo import FAST_MOVER
 
 PIN = "1234"  # the template admin's PIN; a test signing in as someone else passes theirs
 
@@ -133,9 +134,13 @@ def test_a_database_that_was_never_initialised_is_explained(tmp_path) -> None:  
 
 def test_demo_builds_a_shop_with_a_year_of_history(tmp_path) -> None:  # type: ignore[no-untyped-def]
     db = str(tmp_path / "demo.db")
-    summary = as_json(run(db, "demo", "--items", "120", "--json"))
-    assert summary["units"] == 120 and 0 < summary["sold"] < 120 and summary["products"] >= 6
+    summary = as_json(run(db, "demo", "--items", "300", "--json"))
+    assert summary["units"] == 300 and 0 < summary["sold"] < 300 and summary["products"] == 9
     stock = as_json(run(db, "report", "stock", "--json"))
     assert stock["total_units"] == stock["by_status"]["in_stock"]
-    assert sum(stock["by_status"].values()) == 120
+    assert sum(stock["by_status"].values()) == 300
+    # the buyer's story (issue 17): the battery pack that sells 2 a day, 14 days' lead time, 10 left, comes first
+    top = as_json(run(db, "report", "reorder", "--json"))[0]
+    assert (top["sku"], top["on_hand"], top["daily_demand"], top["lead_time_days"], top["suggested_qty"],
+            top["flag"]) == (FAST_MOVER[0], 10, "2.00", 14, 80, "reorder")
     run(db, "demo", check=3)  # not on a shop that already has data

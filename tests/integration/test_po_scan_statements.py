@@ -73,8 +73,9 @@ def test_a_unit_scanned_against_a_po_goes_in_at_the_po_lines_cost_without_a_seco
 def test_a_scan_against_a_po_makes_each_round_trip_once(app: App, shop: Services) -> None:
     """Issue 15's 20 ms on PostgreSQL is mostly round trips: the order is read with its supplier and the shop
     floor, its lines (locked) once with their products, the notice's serials with their lot, the receipt is
-    written posted (never inserted then updated), the lot's first receipt date is not written again, the receipt's and the order's ledger rows
-    go in one INSERT, and on PostgreSQL the summaries' upserts are one statement."""
+    written posted (never inserted then updated), the lot's first receipt date is not written again, the
+    receipt's and the order's ledger rows go in one INSERT, and on PostgreSQL the summaries' upserts are one
+    statement."""
     seen, got = scan_with_notice(app, shop, 20, "R")
     assert got.received == 2
     sql = [" ".join(s.split()).upper() for s, _ in seen]
