@@ -35,16 +35,15 @@ from serialdesk.services.dto import (
     UnitRef,
     WhereUsedLine,
 )
+from serialdesk.services.holders import WITH_CUSTOMER, holders_of
 from serialdesk.services.known_units import refuse_known, where_is
 from serialdesk.services.parts import hosts_up, parts_of, refuse_fitted_elsewhere, unit_refs, within_of
 from serialdesk.services.patterns import generate_serials, scanned_serial
-from serialdesk.services.recall import holders_of
 from serialdesk.services.recall_holds import holds_on, refuse_held
 from serialdesk.services.receiving import find_or_open_lot
 
 S = ItemStatus
 # Units a customer holds: taken apart only through a service ticket (a swap), never at the bench.
-_WITH_CUSTOMER = {S.SOLD.value, S.IN_SERVICE.value, S.RECALLED.value, S.CUSTOMER_OWNED.value}
 _TARGETS = {"stock": S.IN_STOCK, "quarantine": S.QUARANTINED}
 
 
@@ -209,7 +208,7 @@ class AssemblyService(Service):
                 s.execute(select(Item.id).where(Item.id == host.id).with_for_update())
                 s.refresh(host)
             label = f"{product.sku}:{host.serial}"
-            if host.status in _WITH_CUSTOMER:
+            if host.status in WITH_CUSTOMER:
                 raise DomainError(f"Serial {host.serial} {where_is(s, host, product)} — a customer's unit is taken "
                                   f"apart only through a service ticket (ticket swap).", code="disassemble_sold")
             if host.status == S.FITTED.value:
@@ -377,7 +376,7 @@ def where_used_lines(s: Session, ids: Sequence[int]) -> list[WhereUsedLine]:
     refs = plain_refs(s, {*ids, *(h for chain in chains.values() for h in chain)})
     within = {i: tuple(refs[h][0] for h in chain) for i, chain in chains.items()}
     holder = {i: (within[i][-1] if i in within else refs[i][0]) for i in ids}
-    holders, _ = holders_of(s, sorted({h.item_id for h in holder.values() if h.status in _WITH_CUSTOMER}))
+    holders, _ = holders_of(s, sorted({h.item_id for h in holder.values() if h.status in WITH_CUSTOMER}))
     return [WhereUsedLine(refs[i][0], refs[i][1], within.get(i, ()), holders.get(holder[i].item_id))
             for i in sorted(ids, key=lambda i: refs[i][0].serial)]
 

@@ -83,10 +83,12 @@ def _fast_mover(services: Services, supplier: str, customers: list[str], now: da
         services.receiving.receive_units(supplier=supplier, sku=sku, serials=batch, lot=f"L{when:%y%m}P", at=when)
         serials += batch
     pairs = iter(serials)
+    sold = 0
     for n, days_ago in enumerate(range(89, -1, -1)):
         services.sales.sell_items(customers[n % len(customers)], [f"{sku}:{next(pairs)}", f"{sku}:{next(pairs)}"],
                                   at=now - timedelta(days=days_ago, minutes=30))
-    return len(serials), 180
+        sold += 2
+    return len(serials), sold
 
 
 def _receive_year(services: Services, rnd: random.Random, items: int, suppliers: list[str],

@@ -4,15 +4,13 @@ shelves, mark what customers hold, and track contact and resolution per unit."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, insert, literal, null, select, type_coerce, union_all, update
+from sqlalchemy import Select, insert, select, update
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import (
-    Customer,
     Item,
     Lot,
     Product,
@@ -20,7 +18,6 @@ from serialdesk.db.models import (
     RecallItem,
     Sale,
     SaleLine,
-    ServiceTicket,
     Supplier,
 )
 from serialdesk.domain.errors import DomainError, NotFound
@@ -38,7 +35,8 @@ from serialdesk.services.common import (
     record_events,
     supplier_by_ref,
 )
-from serialdesk.services.dto import PartyView, RecallCriteria, RecallUnit, RecallView, UnitRef
+from serialdesk.services.dto import RecallCriteria, RecallUnit, RecallView, UnitRef
+from serialdesk.services.holders import WITH_CUSTOMER, customer_views, holders_of
 from serialdesk.services.known_units import where_is
 from serialdesk.services.parts import within_of
 from serialdesk.services.plans import among_ids
@@ -47,7 +45,6 @@ from serialdesk.services.recall_holds import holds_on
 S = ItemStatus
 # What a recall does to a unit, by where it is: ours on the shelf are quarantined, customers' are marked recalled.
 _RECALL_MOVE = {S.IN_STOCK.value: S.QUARANTINED.value, S.SOLD.value: S.RECALLED.value}
-_WITH_CUSTOMER = {S.SOLD.value, S.IN_SERVICE.value, S.RECALLED.value, S.CUSTOMER_OWNED.value}
 
 
 class RecallService(Service):
@@ -209,7 +206,7 @@ class RecallService(Service):
             where = f" in {host[0].label}" if host else ""
             raise DomainError(f"Serial {item.serial} is fitted{where} — take it out first (a swap on a service "
                               f"ticket, or disassemble), then resolve it as scrapped.", code="part_still_fitted")
-        if item.status in _WITH_CUSTOMER:
+        if item.status in WITH_CUSTOMER:
             raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — take it back first "
                               f"(return {item.serial}), then resolve it as scrapped.", code="not_in_our_hands")
         before = item.status
@@ -329,8 +326,8 @@ def _units(s: Session, product: Product, query: Select[Any]) -> list[RecallUnit]
     rows = s.connection().execute(query).all()  # plain rows: the session's row processing cost ~10 % here
     within = within_of(s, [i.id for i in rows if i.status == S.FITTED.value])
     holder = {i.id: within[i.id][-1] if i.id in within else None for i in rows}
-    held = [i.id for i in rows if i.status in _WITH_CUSTOMER]
-    held += [h.item_id for h in holder.values() if h is not None and h.status in _WITH_CUSTOMER]
+    held = [i.id for i in rows if i.status in WITH_CUSTOMER]
+    held += [h.item_id for h in holder.values() if h is not None and h.status in WITH_CUSTOMER]
     holders, sold_at = holders_of(s, held)
 
     def key(item: Any) -> int:
@@ -340,42 +337,6 @@ def _units(s: Session, product: Product, query: Select[Any]) -> list[RecallUnit]
     return [RecallUnit(i.id, product.sku, i.serial, i.lot, i.supplier, i.received_at, i.status, i.status,
                        i.location, holders.get(key(i)), sold_at=sold_at.get(key(i)), within=within.get(i.id, ()))
             for i in rows]
-
-
-def holders_of(s: Session, item_ids: list[int]) -> tuple[dict[int, PartyView], dict[int, datetime]]:
-    """Who holds each unit: the buyer of its latest sale, or the owner on its latest ticket (units not ours);
-    and when it was sold. One statement for both (sales after tickets, each oldest first: the last word wins),
-    then the customers as plain rows (a lot of 500 units is hundreds of customers)."""
-    owner: dict[int, int] = {}
-    sold_at: dict[int, datetime] = {}
-    for sold, ticketed in zip(among_ids(s, SaleLine.item_id, item_ids),
-                              among_ids(s, ServiceTicket.item_id, item_ids), strict=True):
-        by_sale = (select(literal(1).label("kind"), SaleLine.id.label("ord"), SaleLine.item_id.label("item_id"),
-                          Sale.customer_id.label("customer_id"), Sale.sold_at.label("sold_at"))
-                   .join(Sale, Sale.id == SaleLine.sale_id).where(sold))
-        by_ticket = (select(literal(0), ServiceTicket.id, ServiceTicket.item_id, ServiceTicket.customer_id,
-                            type_coerce(null(), Sale.sold_at.type))
-                     .where(ticketed, ServiceTicket.customer_id.is_not(None)))
-        both = union_all(by_sale, by_ticket).subquery()
-        for kind, item_id, customer_id, when in s.connection().execute(
-                select(both.c.kind, both.c.item_id, both.c.customer_id, both.c.sold_at)
-                .order_by(both.c.kind, both.c.ord)):
-            owner[item_id] = customer_id
-            if kind:
-                sold_at[item_id] = when
-    customers = customer_views(s, owner.values())
-    return {item_id: customers[c] for item_id, c in owner.items()}, sold_at
-
-
-def customer_views(s: Session, ids: Iterable[int]) -> dict[int, PartyView]:
-    """These customers as the views the screens show, read as plain rows (no ORM objects)."""
-    found: dict[int, PartyView] = {}
-    c = Customer
-    for wanted in among_ids(s, c.id, sorted(set(ids))):
-        for cid, name, phone, email, address in s.connection().execute(select(c.id, c.name, c.phone, c.email, c.address)
-                                                          .where(wanted)):
-            found[cid] = PartyView(cid, record_number("customer", cid), name, phone, email, address)
-    return found
 
 
 def _names(s: Session, model: Any, column: Any, ids: set[int]) -> dict[int, str]:
