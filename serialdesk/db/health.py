@@ -165,10 +165,23 @@ def integrity_problems(engine: Engine, limit: int = 20) -> list[str]:
                 "SELECT i.id, i.serial, i.status, e.status_to FROM items i JOIN events e ON e.id = ("
                 " SELECT MAX(id) FROM events WHERE item_id = i.id AND status_to IS NOT NULL)"
                 " WHERE e.status_to <> i.status LIMIT :limit"), {"limit": limit}).all()
+            # A part sits in a unit exactly while it is fitted: one loose on a shelf (or sold) while the unit still
+            # lists it would be sold twice, or counted in the unit's cost and on its own.
+            loose = conn.execute(text(
+                "SELECT p.serial, p.status, h.serial FROM fitments f JOIN items p ON p.id = f.part_item_id"
+                " JOIN items h ON h.id = f.host_item_id WHERE f.removed_at IS NULL AND p.status <> 'fitted'"
+                " ORDER BY f.id LIMIT :limit"), {"limit": limit}).all()
+            unhosted = conn.execute(text(
+                "SELECT i.serial FROM items i WHERE i.status = 'fitted' AND NOT EXISTS (SELECT 1 FROM fitments f"
+                " WHERE f.part_item_id = i.id AND f.removed_at IS NULL) ORDER BY i.id LIMIT :limit"),
+                {"limit": limit}).scalars().all()
     except DBAPIError as exc:
         if (why := is_damage(exc)) is None:
             raise
         return [*problems, f"storage: {why}"]
     problems += [f"ledger: unit {serial} (item {item_id}) is {status} but its last recorded move was to {to}"
                  for item_id, serial, status, to in rows]
+    problems += [f"parts: unit {part} is {status.replace('_', ' ')} but still listed as fitted in {host}"
+                 for part, status, host in loose]
+    problems += [f"parts: unit {serial} is fitted but sits in no unit" for serial in unhosted]
     return problems

@@ -7,12 +7,14 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from serialdesk.db.models import Build, Fitment, Item, Lot, Product, ProductPart, RecallItem, Supplier
+from serialdesk.db.models.supply import DEFAULT_LOCATION_ID
 from serialdesk.domain.assembly import Slot, check_parts, open_slots
 from serialdesk.domain.errors import DomainError, NotFound
 from serialdesk.domain.money import to_money
@@ -21,7 +23,7 @@ from serialdesk.domain.roles import Action
 from serialdesk.domain.scan import ScanKind
 from serialdesk.domain.serial_rules import clean_lot
 from serialdesk.domain.status import ItemStatus, check_move
-from serialdesk.domain.text import listing, refuse_control
+from serialdesk.domain.text import day, listing, refuse_control
 from serialdesk.services.classify import PrimedCatalogue, classify, unit_ref
 from serialdesk.services.common import Service, chunks, many_items, one_item, probe, product_by_code, record_events
 from serialdesk.services.dto import (
@@ -36,7 +38,7 @@ from serialdesk.services.dto import (
     WhereUsedLine,
 )
 from serialdesk.services.holders import WITH_CUSTOMER, holders_of
-from serialdesk.services.known_units import refuse_known, where_is
+from serialdesk.services.known_units import place_name, place_name_of, refuse_known, shown_place, where_is
 from serialdesk.services.parts import hosts_up, parts_of, refuse_fitted_elsewhere, unit_refs, within_of
 from serialdesk.services.patterns import generate_serials, scanned_serial
 from serialdesk.services.recall_holds import holds_on, refuse_held
@@ -215,6 +217,11 @@ class AssemblyService(Service):
                 outer = within_of(s, [host.id]).get(host.id, ())
                 raise DomainError(f"Serial {host.serial} is fitted in {outer[0].label if outer else 'another unit'} "
                                   f"— take it out of that unit first.", code="part_fitted_elsewhere")
+            if host.status == S.SCRAPPED.value and (apart := s.scalar(
+                    select(Build).where(Build.host_item_id == host.id, Build.disassembled_at.is_not(None))
+                    .order_by(Build.id.desc()).limit(1))) is not None:
+                raise DomainError(f"{label} was already taken apart on {record_number('build', apart.id)} "
+                                  f"({day(apart.disassembled_at)}).", code="already_disassembled")
             check_move(host.status, S.SCRAPPED, host.serial, where_is(s, host, product))
             fitments = s.scalars(select(Fitment).where(Fitment.host_item_id == host.id, Fitment.removed_at.is_(None))
                                  .order_by(Fitment.id)).all()
@@ -242,15 +249,19 @@ class AssemblyService(Service):
                 before = part.status
                 part.status = check_move(before, goes, part.serial, where_is(s, part, part_product)).value
                 fitment.removed_at, fitment.removed_by = now, self.actor.name
+                data: dict[str, Any] = {"host": label, "to": part.status}
+                if (part.location_id or DEFAULT_LOCATION_ID) != (host.location_id or DEFAULT_LOCATION_ID):
+                    part.location_id = host.location_id  # it comes out where the unit stands, not where it was
+                    data["to_location"] = place_name_of(s, host.location_id)
                 self.record(s, kind="part_taken_out", item_id=part.id, product_id=part_product.id,
                             serial=part.serial, at=now, ref_type="build", ref_id=build.id, status_from=before,
-                            status_to=part.status, data={"host": label, "to": part.status})
+                            status_to=part.status, data=data)
             before = host.status
             host.status = S.SCRAPPED.value
             self.record(s, kind="disassembled", item_id=host.id, product_id=product.id, serial=host.serial, at=now,
                         ref_type="build", ref_id=build.id, status_from=before, status_to=host.status,
                         data={"parts": ", ".join(unit_refs(s, part_ids)[i].label for i in part_ids),
-                              "to": target.value.replace("_", " ")})
+                              "to": _went(target, quarantined, len(part_ids))})
             uow.commit()
             refs = unit_refs(s, [host.id, *part_ids])
             note = (f"{listing(quarantined)} went to quarantine, not {target.value.replace('_', ' ')}: an open "
@@ -309,8 +320,8 @@ def part_nodes(s: Session, host_id: int, held: list[int] | None = None) -> tuple
         rows = s.execute(_LEVEL, {"hosts": level}).all()
         for r in rows:
             order.append((r.host_item_id, r.id, PartNode(
-                UnitRef(r.id, r.sku, r.name, r.serial, r.status, r.location), r.lot, r.supplier, r.fitted_at,
-                r.fitted_by, _via(r.build_id, r.ticket_id))))
+                UnitRef(r.id, r.sku, r.name, r.serial, r.status, shown_place(r.status, r.place)), r.lot, r.supplier,
+                r.fitted_at, r.fitted_by, _via(r.build_id, r.ticket_id))))
         if held is not None:
             held += sorted(r.id for r in rows if r.has_lines)
         level, depth = [r.id for r in rows if r.has_parts], depth + 1
@@ -321,7 +332,7 @@ def part_nodes(s: Session, host_id: int, held: list[int] | None = None) -> tuple
 
 _INNER = aliased(Fitment, name="inner_fitments")
 _LEVEL = (select(Fitment.host_item_id, Fitment.fitted_at, Fitment.fitted_by, Fitment.build_id, Fitment.ticket_id,
-                 Item.id, Item.serial, Item.status, Item.location, Product.sku, Product.name,
+                 Item.id, Item.serial, Item.status, place_name().label("place"), Product.sku, Product.name,
                  Lot.code.label("lot"), Supplier.name.label("supplier"),
                  # whether the part holds parts itself (the next level is asked only of those) and has recall lines:
                  # index probes, never hashed subplans (passport_rows.probe)
@@ -350,10 +361,10 @@ def plain_refs(s: Session, item_ids: Iterable[int]) -> dict[int, tuple[UnitRef, 
     """Units as a clerk reads them, with their lot codes, by item id — plain columns (no ORM objects)."""
     found: dict[int, tuple[UnitRef, str | None]] = {}
     for part in chunks(sorted(set(item_ids))):
-        for r in s.execute(select(Item.id, Product.sku, Product.name, Item.serial, Item.status, Item.location,
+        for r in s.execute(select(Item.id, Product.sku, Product.name, Item.serial, Item.status, place_name(),
                                   Lot.code).join(Product, Product.id == Item.product_id)
                            .outerjoin(Lot, Lot.id == Item.lot_id).where(Item.id.in_(part))):
-            found[r[0]] = (UnitRef(r[0], r[1], r[2], r[3], r[4], r[5]), r[6])
+            found[r[0]] = (UnitRef(r[0], r[1], r[2], r[3], r[4], shown_place(r[4], r[5])), r[6])
     return found
 
 
@@ -442,6 +453,16 @@ def _fills(slots: Sequence[Slot], skus: Sequence[str]) -> tuple[SlotFill, ...]:
 def _open_note(slots: Sequence[Slot], skus: Sequence[str]) -> str | None:
     missing = open_slots(slots, list(skus))
     return f"Slots still open: {listing(missing)}." if missing else None
+
+
+def _went(target: ItemStatus, quarantined: Sequence[str], parts: int) -> str:
+    """Where a disassembly's parts went, for its history: a recall sends the parts it holds to quarantine."""
+    asked = target.value.replace("_", " ")
+    if not quarantined:
+        return asked
+    if len(quarantined) == parts:
+        return "quarantined (an open recall holds them)" if parts > 1 else "quarantined (an open recall holds it)"
+    return f"{asked}, but {listing(list(quarantined))} to quarantine (an open recall holds them)"
 
 
 def _via(build_id: int | None, ticket_id: int | None) -> str:

@@ -10,11 +10,32 @@ from sqlalchemy import String, bindparam, func, select, true
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from serialdesk.db.models import Customer, Item, Product, Receipt, ReceiptLine, Sale, SaleLine, Supplier
+from serialdesk.db.models import Customer, Item, Location, Product, Receipt, ReceiptLine, Sale, SaleLine, Supplier
+from serialdesk.db.models.supply import DEFAULT_LOCATION_ID
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.products import record_number
 from serialdesk.domain.status import ItemStatus, state_phrase
 from serialdesk.domain.text import day, listing
+
+# Where a unit has a place of ours to be named (receiving: the draft's place; returned: on its way back to a shelf);
+# a customer, the supplier or another unit has the others.
+PLACED = frozenset({ItemStatus.IN_STOCK.value, ItemStatus.QUARANTINED.value, ItemStatus.RECEIVING.value,
+                    ItemStatus.RETURNED.value})
+
+
+def place_name() -> Any:
+    """SQL: the name of the unit's location (the default one where none was written), a primary-key probe."""
+    return (select(Location.name).where(Location.id == func.coalesce(Item.location_id, DEFAULT_LOCATION_ID))
+            .correlate(Item).scalar_subquery())
+
+
+def place_name_of(session: Session, location_id: int | None) -> str | None:
+    return session.scalar(select(Location.name).where(Location.id == (location_id or DEFAULT_LOCATION_ID)))
+
+
+def shown_place(status: str, name: str | None) -> str | None:
+    """The place to show for a unit read with ``place_name()``: None unless the unit is on a place of ours."""
+    return name if status in PLACED else None
 
 
 def where_is(session: Session, item: Item, product: Product) -> str:

@@ -31,7 +31,7 @@ ON_A_SHELF = frozenset({ItemStatus.IN_STOCK.value, ItemStatus.QUARANTINED.value}
 # Where the passport says the unit is (receiving: the draft's place; returned: on its way back to a shelf).
 _PLACED = ON_A_SHELF | {ItemStatus.RECEIVING.value, ItemStatus.RETURNED.value}
 # The ledger kinds that put a unit somewhere, for its journey.
-JOURNEY_KINDS = ("received", "moved", "transfer_sent", "transfer_received", "transfer_returned")
+JOURNEY_KINDS = ("received", "moved", "transfer_sent", "transfer_received", "transfer_returned", "part_taken_out")
 
 
 def place_id(item_location: Any = None) -> ColumnElement[int]:

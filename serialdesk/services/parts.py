@@ -16,7 +16,7 @@ from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.text import day, listing
 from serialdesk.services.common import chunks, items_by_ref, product_by_code, split_ref
 from serialdesk.services.dto import UnitRef
-from serialdesk.services.known_units import where_is
+from serialdesk.services.known_units import place_name, shown_place, where_is
 from serialdesk.services.patterns import scanned_serial
 
 
@@ -198,9 +198,11 @@ def unit_refs(s: Session, item_ids: Iterable[int]) -> dict[int, UnitRef]:
     """The units named as a clerk reads them, by item id."""
     found: dict[int, UnitRef] = {}
     for part in chunks(sorted(set(item_ids))):
-        for item, product in s.execute(select(Item, Product).join(Product, Product.id == Item.product_id)
-                                       .where(Item.id.in_(part)).execution_options(populate_existing=True)):
-            found[item.id] = UnitRef(item.id, product.sku, product.name, item.serial, item.status, item.location)
+        for item, product, place in s.execute(
+                select(Item, Product, place_name()).join(Product, Product.id == Item.product_id)
+                .where(Item.id.in_(part)).execution_options(populate_existing=True)):
+            found[item.id] = UnitRef(item.id, product.sku, product.name, item.serial, item.status,
+                                     shown_place(item.status, place))
     return found
 
 

@@ -37,7 +37,7 @@ from serialdesk.services.common import (
 )
 from serialdesk.services.dto import RecallCriteria, RecallUnit, RecallView, UnitRef
 from serialdesk.services.holders import WITH_CUSTOMER, customer_views, holders_of
-from serialdesk.services.known_units import where_is
+from serialdesk.services.known_units import place_name, shown_place, where_is
 from serialdesk.services.parts import within_of
 from serialdesk.services.plans import among_ids
 from serialdesk.services.recall_holds import holds_on
@@ -217,20 +217,20 @@ class RecallService(Service):
 
     def _saved_view(self, s: Session, recall: Recall) -> RecallView:
         product = s.get_one(Product, recall.product_id)
-        rows = s.execute(select(RecallItem, Item).join(Item, Item.id == RecallItem.item_id)
+        rows = s.execute(select(RecallItem, Item, place_name()).join(Item, Item.id == RecallItem.item_id)
                          .where(RecallItem.recall_id == recall.id).order_by(Item.serial)).all()
-        customers = customer_views(s, [r.customer_id for r, _ in rows if r.customer_id])
-        lots = _names(s, Lot, Lot.code, {i.lot_id for _, i in rows if i.lot_id})
-        suppliers = _names(s, Supplier, Supplier.name, {i.supplier_id for _, i in rows if i.supplier_id})
-        within = within_of(s, [i.id for _, i in rows if i.status == S.FITTED.value])
-        holder = {i.id: within[i.id][-1].item_id if i.id in within else i.id for _, i in rows}
-        _, sold_at = holders_of(s, [holder[i.id] for r, i in rows if r.customer_id])
+        customers = customer_views(s, [r.customer_id for r, _, _ in rows if r.customer_id])
+        lots = _names(s, Lot, Lot.code, {i.lot_id for _, i, _ in rows if i.lot_id})
+        suppliers = _names(s, Supplier, Supplier.name, {i.supplier_id for _, i, _ in rows if i.supplier_id})
+        within = within_of(s, [i.id for _, i, _ in rows if i.status == S.FITTED.value])
+        holder = {i.id: within[i.id][-1].item_id if i.id in within else i.id for _, i, _ in rows}
+        _, sold_at = holders_of(s, [holder[i.id] for r, i, _ in rows if r.customer_id])
         units = [RecallUnit(i.id, product.sku, i.serial, lots.get(i.lot_id or 0), suppliers.get(i.supplier_id or 0),
-                            i.received_at, r.status_at_recall, i.status, i.location,
+                            i.received_at, r.status_at_recall, i.status, shown_place(i.status, place),
                             customers[r.customer_id] if r.customer_id else None,
                             r.contacted_at, r.resolution, sold_at.get(holder[i.id]), r.note, r.resolved_at,
                             r.resolved_by, within.get(i.id, ()))
-                 for r, i in rows]
+                 for r, i, place in rows]
         return _view(recall.id, product, recall.reason, recall.criteria, recall.created_by, recall.created_at, units)
 
 
@@ -274,7 +274,8 @@ def _query(s: Session, c: RecallCriteria) -> tuple[Product, Select[Any]]:
     _check_range(c.received_from, c.received_to, "received date")
     _check_range(c.sold_from, c.sold_to, "sold date")
     # Plain columns, not Item objects: a lot is hundreds of units and this is a preview the manager waits for.
-    query = (select(Item.id, Item.serial, Item.status, Item.received_at, Item.location, Lot.code.label("lot"),
+    query = (select(Item.id, Item.serial, Item.status, Item.received_at, place_name().label("place"),
+                    Lot.code.label("lot"),
                     Supplier.name.label("supplier")).outerjoin(Lot, Lot.id == Item.lot_id)
              .outerjoin(Supplier, Supplier.id == Item.supplier_id)
              .where(Item.product_id == product.id, Item.status != S.RECEIVING.value))
@@ -335,7 +336,8 @@ def _units(s: Session, product: Product, query: Select[Any]) -> list[RecallUnit]
         return host.item_id if host is not None else item.id
 
     return [RecallUnit(i.id, product.sku, i.serial, i.lot, i.supplier, i.received_at, i.status, i.status,
-                       i.location, holders.get(key(i)), sold_at=sold_at.get(key(i)), within=within.get(i.id, ()))
+                       shown_place(i.status, i.place), holders.get(key(i)), sold_at=sold_at.get(key(i)),
+                       within=within.get(i.id, ()))
             for i in rows]
 
 

@@ -12,6 +12,7 @@ from serialdesk.services.dto import ItemPassport
 from serialdesk.services.known_units import where_is
 from serialdesk.services.locations import refuse_in_transit
 from serialdesk.services.lookup import LookupService
+from serialdesk.services.parts import within_of
 from serialdesk.services.recall_holds import refuse_held
 from serialdesk.services.timeline import action_for
 
@@ -61,6 +62,12 @@ class StockMoveService(Service):
                 raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — this is only for a unit "
                                   f"that {_PHRASE[only_from]}.", code=f"not_{only_from.value}")
             refuse_in_transit(s, [(item, product)], _DOING[kind])  # on a transfer between locations (issue 15)
+            if before == S.FITTED.value:  # it leaves its host only by a disassembly or a ticket's swap
+                host = within_of(s, [item.id]).get(item.id, ())
+                named = host[0].label if host else "another unit"
+                raise DomainError(f"Serial {item.serial} is fitted in {named} — it cannot be {_DOING[kind]} on its "
+                                  f"own: take it out first (disassemble {named}, or swap it out on a service "
+                                  "ticket).", code="part_fitted", serial=item.serial)
             if held:  # a unit on an open recall stays out of stock until its recall line is resolved
                 refuse_held(s, [(item.id, item.serial)], held)
             item.status = _check(before, target, item.serial, where_is(s, item, product)).value

@@ -24,7 +24,7 @@ class LocationVisit:
 
     at: datetime
     location: str
-    how: str  # received|moved|transfer_sent|transfer_received|transfer_returned
+    how: str  # received|moved|transfer_sent|transfer_received|transfer_returned|part_taken_out
     ref: str | None = None
 
 
