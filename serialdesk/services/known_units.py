@@ -10,7 +10,18 @@ from sqlalchemy import String, bindparam, func, select, true
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from serialdesk.db.models import Customer, Item, Location, Product, Receipt, ReceiptLine, Sale, SaleLine, Supplier
+from serialdesk.db.models import (
+    Customer,
+    Item,
+    Location,
+    Product,
+    Receipt,
+    ReceiptLine,
+    Rma,
+    Sale,
+    SaleLine,
+    Supplier,
+)
 from serialdesk.db.models.supply import DEFAULT_LOCATION_ID
 from serialdesk.domain.errors import DomainError
 from serialdesk.domain.products import record_number
@@ -36,6 +47,21 @@ def place_name_of(session: Session, location_id: int | None) -> str | None:
 def shown_place(status: str, name: str | None) -> str | None:
     """The place to show for a unit read with ``place_name()``: None unless the unit is on a place of ours."""
     return name if status in PLACED else None
+
+
+def refuse_claimed(session: Session, units: Sequence[tuple[Item, Product]], doing: str) -> None:
+    """DomainError for a unit we are claiming from its supplier (an open RMA): a faulty unit on its way back to the
+    supplier is not sold or sent elsewhere meanwhile. ``doing``: e.g. 'sold'."""
+    by_id = {item.id: item for item, _ in units}
+    if not by_id:
+        return
+    found = session.execute(select(Rma.id, Rma.item_id).where(Rma.item_id.in_(sorted(by_id)), Rma.state == "open")
+                            .order_by(Rma.id).limit(1)).first()
+    if found is not None:
+        serial = by_id[found[1]].serial
+        raise DomainError(f"Serial {serial} is being claimed from its supplier on RMA-{found[0]:04d} — it cannot be "
+                          f"{doing} while the claim is open (send it to the supplier, or cancel the claim).",
+                          code="on_open_rma", serial=serial)
 
 
 def where_is(session: Session, item: Item, product: Product) -> str:

@@ -21,7 +21,7 @@ from serialdesk.domain.text import listing, refuse_control
 from serialdesk.domain.warranty import warranty_until
 from serialdesk.services.common import Service, customer_by_ref, one_item, party_view, product_view, record_events
 from serialdesk.services.dto import ItemPassport, ProductView, ReturnView, SaleLineView, SaleView
-from serialdesk.services.known_units import sale_of, where_is
+from serialdesk.services.known_units import refuse_claimed, sale_of, where_is
 from serialdesk.services.locations import not_in_transit, refuse_in_transit
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.recall_holds import follow_owner, refuse_held, return_target
@@ -77,6 +77,7 @@ class SalesService(Service):
             _refuse_doubles(units)
             refuse_held(s, [(i.id, i.serial) for i, _ in units], "sold")
             refuse_in_transit(s, units, "sold")  # on a transfer between locations (issue 15)
+            refuse_claimed(s, units, "sold")  # a faulty unit on its way back to the supplier (issue 15)
             try:
                 self.fits(s, [i.id for i, _ in units], when, "a sale")
             except DomainError as exc:

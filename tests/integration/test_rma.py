@@ -176,3 +176,13 @@ def test_a_technician_claims_and_a_counter_clerk_may_not(bikes: Services, as_use
     assert tech.rma.open_rma(ticket.number).state == "open"
     with pytest.raises(PermissionDenied):
         as_user("counter1", "counter").rma.send("RMA-0001")
+
+
+def test_a_unit_on_an_open_claim_is_not_sold_until_the_claim_is_cancelled(bikes: Services) -> None:
+    number = bikes.rma.open_rma("E2").number
+    with pytest.raises(DomainError, match=f"E2 is being claimed from its supplier on {number}") as refused:
+        bikes.sales.sell_items("Jane Smith", ["E3", "E2"])
+    assert refused.value.code == "on_open_rma"
+    assert bikes.lookup.passport("E3").status == "in_stock"  # nothing of the sale happened
+    bikes.rma.cancel(number)
+    assert bikes.sales.sell_items("Jane Smith", ["E2"]).number
