@@ -96,13 +96,14 @@ def _straight_to_supplier(ctx: Context) -> int:
     if len(a.words) != 1 or not a.reason:
         raise UsageError(f"Use {USAGE} — or rma SERIAL --reason R to send a unit in stock straight back.")
     try:
-        passport = ctx.services.stock_moves.send_to_supplier(a.words[0], a.reason, sku=a.sku)
+        rma = ctx.services.rma.send_straight(a.words[0], a.reason, sku=a.sku, force=a.force)
     except DomainError as exc:
         if exc.code != "cannot_move_in_service_to_at_supplier":
             raise
         raise DomainError(f"{exc.message} Claim it from the supplier instead: rma open {a.words[0]}.",
                           code=exc.code) from exc
-    return ctx.emit(passport, lambda: passport_text(passport))
+    passport = ctx.services.lookup.passport(f"{rma.sku}:{rma.serial}")
+    return ctx.emit(passport, lambda: f"{rma.number} opened and sent to {rma.supplier}.\n" + passport_text(passport))
 
 
 def rma_line(r: RmaView) -> str:

@@ -61,24 +61,47 @@ class RmaService(Service):
         claim_no, notes = _text(claim_no, "claim number", 64), _text(notes, "notes", 500)
         with self.uows() as uow:
             s = uow.session
-            item, product, ticket = self._unit(s, ref, sku)
-            refuse_in_transit(s, [(item, product)], "claimed from the supplier")
-            self._refuse_claimed(s, item)
-            if item.supplier_id is None:
-                raise DomainError(f"Serial {item.serial} has no supplier on record — there is no one to claim it "
-                                  f"from.", code="no_supplier")
-            forced_by = self._warranty_or_force(s, item, product, force)
-            rma = Rma(supplier_id=item.supplier_id, item_id=item.id, ticket_id=ticket.id if ticket else None,
-                      customer_id=ticket.customer_id if ticket else None, state=OPEN, claim_no=claim_no,
-                      notes=notes, forced_by=forced_by, opened_by=self.actor.name, opened_at=self.clock())
-            s.add(rma)
-            s.flush()
-            self.record(s, kind="rma_opened", item_id=item.id, product_id=product.id, serial=item.serial,
-                        ref_type="rma", ref_id=rma.id,
-                        data={"rma": rma_number(rma.id), "claim_no": claim_no, "forced_by": forced_by,
-                              "ticket": record_number("ticket", ticket.id) if ticket else None})
+            rma = self._open(s, ref, sku, claim_no, notes, force)
             uow.commit()
             return rma_view(s, rma)
+
+    def send_straight(self, ref: str, reason: str, *, sku: str | None = None, force: bool = False) -> RmaView:
+        """A unit in stock straight back to its supplier (``rma SERIAL --reason R``): the claim opened and sent in
+        one go — an RMA on record, within the supplier's warranty (or on a manager's say-so), as ``open_rma``."""
+        self._require()
+        notes = _text(reason, "reason", 500)
+        if not notes:
+            raise DomainError("Say why the unit goes back (it is kept on the claim).", code="reason_required")
+        with self.uows() as uow:
+            s = uow.session
+            rma = self._open(s, ref, sku, None, notes, force)
+            item = s.get_one(Item, rma.item_id)
+            if item.status not in (S.IN_STOCK.value, S.QUARANTINED.value):  # a customer's: their ticket's claim
+                check_move(item.status, S.AT_SUPPLIER, item.serial, where_is(s, item, s.get_one(Product,
+                                                                                           item.product_id)))
+            self._send(s, rma, None)
+            uow.commit()
+            return rma_view(s, rma)
+
+    def _open(self, s: Session, ref: str, sku: str | None, claim_no: str | None, notes: str | None,
+              force: bool) -> Rma:
+        item, product, ticket = self._unit(s, ref, sku)
+        refuse_in_transit(s, [(item, product)], "claimed from the supplier")
+        self._refuse_claimed(s, item)
+        if item.supplier_id is None:
+            raise DomainError(f"Serial {item.serial} has no supplier on record — there is no one to claim it "
+                              f"from.", code="no_supplier")
+        forced_by = self._warranty_or_force(s, item, product, force)
+        rma = Rma(supplier_id=item.supplier_id, item_id=item.id, ticket_id=ticket.id if ticket else None,
+                  customer_id=ticket.customer_id if ticket else None, state=OPEN, claim_no=claim_no,
+                  notes=notes, forced_by=forced_by, opened_by=self.actor.name, opened_at=self.clock())
+        s.add(rma)
+        s.flush()
+        self.record(s, kind="rma_opened", item_id=item.id, product_id=product.id, serial=item.serial,
+                    ref_type="rma", ref_id=rma.id,
+                    data={"rma": rma_number(rma.id), "claim_no": claim_no, "forced_by": forced_by,
+                          "ticket": record_number("ticket", ticket.id) if ticket else None})
+        return rma
 
     def send(self, number: str, *, claim_no: str | None = None) -> RmaView:
         """The unit leaves for the supplier. From a ticket, the ticket is closed and the unit taken back from
@@ -88,22 +111,25 @@ class RmaService(Service):
         with self.uows() as uow:
             s = uow.session
             rma = self._moving(s, number, SENT)
-            item = s.get_one(Item, rma.item_id)
-            product = s.get_one(Product, item.product_id)
-            now = self.clock()
-            self.fits(s, [item.id], now, "sending it to the supplier")
-            if item.status == S.IN_SERVICE.value:
-                self._close_ticket(s, rma, now)
-                steps = _FROM_THE_DESK
-            else:
-                refuse_in_transit(s, [(item, product)], "sent to the supplier")
-                steps = ((S.AT_SUPPLIER, "rma_sent"),)
-            for target, kind in steps:
-                self._move(s, rma, item, product, target, kind, now)
-            rma.state, rma.sent_at = SENT, now
-            rma.claim_no = claim_no or rma.claim_no
+            self._send(s, rma, claim_no)
             uow.commit()
             return rma_view(s, rma)
+
+    def _send(self, s: Session, rma: Rma, claim_no: str | None) -> None:
+        item = s.get_one(Item, rma.item_id)
+        product = s.get_one(Product, item.product_id)
+        now = self.clock()
+        self.fits(s, [item.id], now, "sending it to the supplier")
+        if item.status == S.IN_SERVICE.value:
+            self._close_ticket(s, rma, now)
+            steps = _FROM_THE_DESK
+        else:
+            refuse_in_transit(s, [(item, product)], "sent to the supplier")
+            steps = ((S.AT_SUPPLIER, "rma_sent"),)
+        for target, kind in steps:
+            self._move(s, rma, item, product, target, kind, now)
+        rma.state, rma.sent_at = SENT, now
+        rma.claim_no = claim_no or rma.claim_no
 
     def credit(self, number: str, amount: str | Decimal) -> RmaView:
         """The supplier credited us (and keeps the failed unit: it leaves our books as written off there)."""

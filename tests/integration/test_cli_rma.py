@@ -51,6 +51,9 @@ def test_refusals_not_found_and_usage(sqlite_url: str) -> None:
 def test_the_old_straight_to_the_supplier_form_still_works(sqlite_url: str) -> None:
     db = _shop(sqlite_url)
     assert as_json(run(db, "rma", "E2", "--reason", "dead on arrival", "--json"))["status"] == "at_supplier"
+    claim = as_json(run(db, "rma", "list", "--json"))[0]  # on record, as any claim: it can be credited
+    assert (claim["number"], claim["serial"], claim["state"], claim["notes"]) == ("RMA-0001", "E2", "sent",
+                                                                                  "dead on arrival")
     run(db, "ticket", "open", "E1", "--problem", "motor cuts out")
     refused = run(db, "rma", "E1", "--reason", "motor", check=3)
     assert "Claim it from the supplier instead: rma open E1." in refused.stderr
@@ -83,3 +86,15 @@ def test_the_rma_form_goes_in_the_box_with_the_unit(sqlite_url: str, tmp_path: P
         assert expected in text, expected
     subprocess.run(["pdftoppm", "-png", "-r", "100", str(form), str(tmp_path / "rma")], check=True)
     assert [c.text for c in decode_file(tmp_path / "rma-1.png")] == ["RMA-0001"]  # the supplier's scanner reads it
+
+
+def test_straight_to_the_supplier_outside_its_warranty_needs_a_manager(sqlite_url: str) -> None:
+    db = _shop(sqlite_url)
+    run(db, "receive", "--supplier", "Velo AG", "--sku", "EBIKE", "OLD1", "--at", "2020-01-06T10:00:00+00:00")
+    run(db, "user", "add", "clerk", "--role", "clerk", "--pin", "5678")
+    refused = run(db, "rma", "OLD1", "--reason", "dead", user="clerk", pin="5678", check=3)
+    assert "needs a manager's say-so (--force)" in refused.stderr
+    assert as_json(run(db, "lookup", "OLD1", "--json"))["status"] == "in_stock"
+    assert as_json(run(db, "rma", "list", "--json")) == []
+    forced = as_json(run(db, "rma", "OLD1", "--reason", "dead", "--force", "--json"))
+    assert forced["status"] == "at_supplier" and forced["rmas"][0]["forced_by"] == "admin"

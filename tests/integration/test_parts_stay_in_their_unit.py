@@ -29,7 +29,7 @@ def packs(shop: Services) -> Services:
 
 @pytest.mark.parametrize("move", ["quarantine", "scrap"])
 def test_a_fitted_part_is_not_set_aside_or_written_off_on_its_own(packs: Services, move: str) -> None:
-    with pytest.raises(DomainError, match="fitted in PACK:PK1.*disassemble PACK:PK1") as refused:
+    with pytest.raises(DomainError, match=r"fitted in PACK:PK1.*disassemble PACK:PK1") as refused:
         getattr(packs.stock_moves, move)("C1", "looks damaged")
     assert refused.value.code == "part_fitted"
     assert packs.lookup.passport("C1").status == "fitted"
@@ -67,7 +67,7 @@ def test_the_history_says_where_a_recall_sent_the_parts_and_a_second_try_says_it
     packs.recalls.start_recall(RecallCriteria("CELL", lots=("L1",)), "May overheat")
     done = packs.assembly.disassemble("PK3", to="stock")
     assert done.note is not None and "quarantine" in done.note
-    taken_apart = [e for e in packs.lookup.passport("PK3").events if e.kind == "disassembled"][0]
+    taken_apart = next(e for e in packs.lookup.passport("PK3").events if e.kind == "disassembled")
     assert "back to quarantined (an open recall holds them)" in taken_apart.summary
     assert "in stock" not in taken_apart.summary
     with pytest.raises(DomainError, match=r"PACK:PK3 was already taken apart on BLD-\d{4}") as again:
