@@ -53,15 +53,29 @@ def refuse_claimed(session: Session, units: Sequence[tuple[Item, Product]], doin
     """DomainError for a unit we are claiming from its supplier (an open RMA): a faulty unit on its way back to the
     supplier is not sold or sent elsewhere meanwhile. ``doing``: e.g. 'sold'."""
     by_id = {item.id: item for item, _ in units}
-    if not by_id:
-        return
-    found = session.execute(select(Rma.id, Rma.item_id).where(Rma.item_id.in_(sorted(by_id)), Rma.state == "open")
-                            .order_by(Rma.id).limit(1)).first()
+    found = _claim_of(session, sorted(by_id), "open")
     if found is not None:
         serial = by_id[found[1]].serial
         raise DomainError(f"Serial {serial} is being claimed from its supplier on RMA-{found[0]:04d} — it cannot be "
                           f"{doing} while the claim is open (send it to the supplier, or cancel the claim).",
                           code="on_open_rma", serial=serial)
+
+
+def refuse_sent_on_claim(session: Session, item: Item) -> None:
+    """DomainError for a unit that went back on a claim (an RMA sent): the supplier's answer is recorded on the claim
+    (credit, replacement, or rejected: the unit back), never as a plain move that leaves the claim open."""
+    found = _claim_of(session, [item.id], "sent")
+    if found is not None:
+        number = f"RMA-{found[0]:04d}"
+        raise DomainError(f"Serial {item.serial} went back to the supplier on {number} — record their answer there: "
+                          f"rma credit|replace|reject {number}.", code="on_sent_rma", serial=item.serial)
+
+
+def _claim_of(session: Session, item_ids: Sequence[int], state: str) -> Any:
+    if not item_ids:
+        return None
+    return session.execute(select(Rma.id, Rma.item_id).where(Rma.item_id.in_(item_ids), Rma.state == state)
+                           .order_by(Rma.id).limit(1)).first()
 
 
 def where_is(session: Session, item: Item, product: Product) -> str:

@@ -9,7 +9,7 @@ from serialdesk.domain.status import check_move as _check
 from serialdesk.domain.text import refuse_control
 from serialdesk.services.common import Service, one_item
 from serialdesk.services.dto import ItemPassport
-from serialdesk.services.known_units import where_is
+from serialdesk.services.known_units import refuse_claimed, refuse_sent_on_claim, where_is
 from serialdesk.services.locations import refuse_in_transit
 from serialdesk.services.lookup import LookupService
 from serialdesk.services.parts import within_of
@@ -62,6 +62,10 @@ class StockMoveService(Service):
                 raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — this is only for a unit "
                                   f"that {_PHRASE[only_from]}.", code=f"not_{only_from.value}")
             refuse_in_transit(s, [(item, product)], _DOING[kind])  # on a transfer between locations (issue 15)
+            if kind == "back_from_supplier":  # the supplier's answer to a claim is recorded on the claim
+                refuse_sent_on_claim(s, item)
+            elif kind in ("scrapped", "sent_to_supplier"):  # set aside (quarantine) while claimed is fine
+                refuse_claimed(s, [(item, product)], _DOING[kind])
             if before == S.FITTED.value:  # it leaves its host only by a disassembly or a ticket's swap
                 host = within_of(s, [item.id]).get(item.id, ())
                 named = host[0].label if host else "another unit"

@@ -4,6 +4,7 @@ swap, and every unit's history still holds together."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -186,3 +187,18 @@ def test_a_unit_on_an_open_claim_is_not_sold_until_the_claim_is_cancelled(bikes:
     assert bikes.lookup.passport("E3").status == "in_stock"  # nothing of the sale happened
     bikes.rma.cancel(number)
     assert bikes.sales.sell_items("Jane Smith", ["E2"]).number
+
+
+def test_a_claimed_unit_is_set_aside_but_not_written_off_or_sent_back_around_its_claim(bikes: Services) -> None:
+    number = bikes.rma.open_rma("E2").number
+    bikes.stock_moves.quarantine("E2", "waiting for the courier")  # set aside while claimed: fine
+    for move in (bikes.stock_moves.scrap, bikes.stock_moves.send_to_supplier):
+        with pytest.raises(DomainError, match=f"on {number}") as refused:
+            move("E2", "x")
+        assert refused.value.code == "on_open_rma"
+    bikes.rma.send(number)
+    with pytest.raises(DomainError, match=re.escape(f"rma credit|replace|reject {number}")) as back:
+        bikes.stock_moves.back_from_supplier("E2", "stock")
+    assert back.value.code == "on_sent_rma"
+    assert bikes.rma.reject(number, "no fault found").state == "rejected"
+    assert bikes.lookup.passport("E2").status == "in_stock"
