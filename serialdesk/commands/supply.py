@@ -97,6 +97,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
                                                        "(CSV, or an EPCIS 2.0 .jsonld shipment)")
     p.add_argument("po", metavar="PO-…")
     p.add_argument("file", metavar="FILE", help="CSV: columns serial, optional sku and lot; or EPCIS FILE.jsonld")
+    p.add_argument("--encoding", help="the CSV file's text encoding when it is not UTF-8 (e.g. latin-1)")
     p.set_defaults(handler=run_po_notice)
     p = po.add_parser("show", parents=[common], help="a purchase order: lines ordered/received, expected serials")
     p.add_argument("po", metavar="PO-…")
@@ -229,10 +230,12 @@ def is_epcis(path: str) -> bool:
 
 def run_po_notice(ctx: Context) -> int:
     if is_epcis(ctx.args.file):
+        if ctx.args.encoding:
+            raise UsageError("--encoding is for a CSV notice; an EPCIS document is always UTF-8.")
         from serialdesk.commands.epcis_notice import run_po_notice_epcis
 
         return run_po_notice_epcis(ctx)
-    table = read_table(ctx.args.file, ("serial", "sku", "lot"))
+    table = read_table(ctx.args.file, ("serial", "sku", "lot"), ctx.args.encoding)
     if "serial" not in table.columns:
         raise UsageError(f"{ctx.args.file} has no 'serial' column (columns: serial, optional sku and lot).")
     order = supply(ctx).purchasing.load_notice(ctx.args.po, table.rows, table.lines, source=ctx.args.file)
@@ -276,7 +279,8 @@ def receive_on_po(ctx: Context) -> int:
     if not serials:
         raise UsageError("Give the serials received (or --from-file FILE).")
     got = supply(ctx).purchasing.receive(a.po, serials, sku=a.sku, lot=a.lot, at=parse_when(a.at),
-                                         location=a.location or ctx.app.settings.location or None, note=a.note)
+                                         location=a.location or ctx.app.settings.location or None, note=a.note,
+                                         supplier=a.supplier)
     return ctx.emit(got, lambda: po_receipt_text(got))
 
 

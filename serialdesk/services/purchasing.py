@@ -38,7 +38,7 @@ from serialdesk.domain.money import to_money
 from serialdesk.domain.products import parse_record_number, record_number
 from serialdesk.domain.roles import Action
 from serialdesk.domain.serial_rules import clean_lot, normalise_serial
-from serialdesk.domain.text import clean_text, listing, plural
+from serialdesk.domain.text import clean_text, day, listing, plural
 from serialdesk.services.common import Service, chunks, product_by_code, record_events, supplier_by_ref
 from serialdesk.services.dto.supply import PoLineView, PoReceipt, PurchaseOrderView
 from serialdesk.services.locations import receiving_location
@@ -48,6 +48,7 @@ from serialdesk.services.timeline import aware
 
 OPEN, PARTLY, CLOSED, CANCELLED = "open", "partly_received", "closed", "cancelled"
 RECEIVABLE = (OPEN, PARTLY)
+MAX_LINE_QUANTITY = 1_000_000  # units on one line: more is a typing slip (and would not fit the database)
 LineSpec = tuple[str, int, "str | Decimal", "str | datetime | None"]
 
 
@@ -65,6 +66,8 @@ class PurchasingService(Service):
         product this shop has only had from other suppliers."""
         self.actor.require(Action.RECEIVE)
         note = clean_text(note, "order note", limit=500)
+        for sku, quantity, *_ in lines:  # before the order is written: a refused line uses up no PO number
+            _check_quantity(sku, quantity)
         with self.uows() as uow:
             s = uow.session
             sup = supplier_by_ref(s, supplier)
@@ -81,6 +84,7 @@ class PurchasingService(Service):
     def add_line(self, number: str, sku: str, quantity: int, cost: str | Decimal,
                  due: str | datetime | None = None) -> PurchaseOrderView:
         self.actor.require(Action.RECEIVE)
+        _check_quantity(sku, quantity)
         with self.uows() as uow:
             s = uow.session
             po = _receivable(s, number)
@@ -93,6 +97,7 @@ class PurchasingService(Service):
     def _add_line(self, s: Session, po: PurchaseOrder, sku: str, quantity: int, cost: str | Decimal,
                   due: str | datetime | None) -> str | None:
         product = product_by_code(s, sku)
+        _check_quantity(product.sku, quantity)
         if quantity < 1:
             raise DomainError(f"Order at least one {product.sku} (the quantity was {quantity}).", code="bad_quantity")
         line = PurchaseOrderLine(po_id=po.id, product_id=product.id, quantity=quantity,
@@ -150,18 +155,26 @@ class PurchasingService(Service):
             return order_view(s, po)
 
     def receive(self, number: str, serials: Sequence[str], *, sku: str | None = None, lot: str | None = None,
-                at: datetime | None = None, location: str | None = None, note: str | None = None) -> PoReceipt:
+                at: datetime | None = None, location: str | None = None, note: str | None = None,
+                supplier: str | None = None) -> PoReceipt:
         """Receive units against a PO as one posted receipt: the supplier and the unit cost come from the
         order, the notice's serials are ticked off, and the result says '12 of 20' and warns on over- or
-        under-delivery and on serials not on the notice."""
+        under-delivery and on serials not on the notice. ``supplier``: the one the clerk named, if any — it
+        must be the order's. A receipt dated before the order was placed is refused."""
         self.actor.require(Action.RECEIVE)
         with self.uows() as uow:
             s = uow.session
-            po, supplier, floor = _receivable_from(s, number)
+            po, ordered_from, floor = _receivable_from(s, number)
+            if supplier is not None and supplier.strip():
+                named = supplier_by_ref(s, supplier)
+                if named.id != ordered_from.id:
+                    raise DomainError(f"{record_number('purchase_order', po.id)} is from {ordered_from.name}, not "
+                                      f"{named.name}.", code="po_other_supplier")
             lines = _locked_lines(s, po)  # held until this commits: two stations count one after the other
             product = _product_to_receive(s, po, sku, serials, [p for _, p in lines])
             place = receiving_location(s, location) if location and location.strip() else floor
             when = self.moment(at, "a receipt")
+            _refuse_before_order(po, when)
             values, lot = _clean_list(s, serials, product, lot)
             notice = _on_notice(s, po, product, values)
             if lot is None:  # the notice's lot, when the units received all carry the same one
@@ -170,10 +183,10 @@ class PurchasingService(Service):
             receiving = ReceivingService(self.uows, self.actor, self.clock)
             try:
                 taken = _take_from_lines(s, po, product, len(values), lines)  # the units go in at the line's cost
-                receipt = receiving.post_batch(s, product, supplier, values, lot=lot, when=when, note=note,
+                receipt = receiving.post_batch(s, product, ordered_from, values, lot=lot, when=when, note=note,
                                                location_id=place.id, cost=taken[0], record_posted=False,
                                                lot_row=notice.opened.get(clean_lot(lot) or ""))
-                got = _book_po_receipt(self, s, po, supplier, product, receipt, values, notice, when, taken,
+                got = _book_po_receipt(self, s, po, ordered_from, product, receipt, values, notice, when, taken,
                                        [receiving.posted_event(receipt, len(values))])
                 uow.commit()
             except IntegrityError:
@@ -255,6 +268,22 @@ def _locked_lines(s: Session, po: PurchaseOrder) -> list[tuple[PurchaseOrderLine
                           .join(Product, Product.id == PurchaseOrderLine.product_id)
                           .where(PurchaseOrderLine.po_id == po.id).order_by(PurchaseOrderLine.id)
                           .with_for_update(of=PurchaseOrderLine)).tuples())
+
+
+def _check_quantity(sku: str, quantity: int) -> None:
+    """DomainError for a quantity no line can order (checked before anything is written)."""
+    if quantity > MAX_LINE_QUANTITY:
+        raise DomainError(f"A line orders at most {MAX_LINE_QUANTITY:,} units; {quantity:,} of "
+                          f"{sku.strip().upper()} is more than that — check the quantity (or split the order).",
+                          code="quantity_too_large")
+
+
+def _refuse_before_order(po: PurchaseOrder, when: datetime) -> None:
+    """DomainError for a receipt dated on a day before the PO was placed (its lead time would be wrong)."""
+    if when.astimezone().date() < po.created_at.astimezone().date():
+        raise DomainError(f"{record_number('purchase_order', po.id)} was placed on {day(po.created_at)}; a "
+                          f"receipt against it cannot be dated {day(when)}, before the order existed.",
+                          code="before_po")
 
 
 def _due(value: str | datetime | None) -> datetime | None:
@@ -371,6 +400,7 @@ def _book_po_receipt(service: Service, s: Session, po: PurchaseOrder, supplier: 
     serials ticked off, the status, the ledger's event; the answer says what changed and what to warn about.
     ``taken``: the lines were counted already (``_take_from_lines``) and the units went in at that cost.
     ``events``: ledger rows of the caller's to write before the ``po_received`` one (in the same statement)."""
+    _refuse_before_order(po, when)  # a draft's receipt too (the caller's transaction is rolled back)
     s.add(PurchaseReceipt(receipt_id=receipt.id, po_id=po.id))
     if taken is None:  # a draft's units, in stock at the product's cost: the PO line's cost now
         cost, lines = _take_from_lines(s, po, product, len(values))

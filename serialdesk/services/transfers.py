@@ -21,6 +21,7 @@ from serialdesk.services.common import Service, one_item, record_events
 from serialdesk.services.dto.supply import TransferUnit, TransferView
 from serialdesk.services.known_units import where_is
 from serialdesk.services.locations import (
+    ON_A_SHELF,
     TRANSIT,
     location_by_name,
     on_transfer,
@@ -117,7 +118,7 @@ class TransferService(Service):
             for item, product in units:
                 line = _line(s, t.id, item.id)
                 if line is not None and line.state == SENT:
-                    put(s, item, product, TRANSIT_LOCATION_ID, b.id, status=ItemStatus.IN_STOCK.value)
+                    _arrive(s, item, product, b, tr)
                     line.state, line.received_at, line.received_by = RECEIVED, now, self.actor.name
                     extra = False
                 elif line is not None:
@@ -234,8 +235,28 @@ def _line(s: Session, transfer: int, item_id: int) -> TransferLine | None:
     return found
 
 
+def _arrive(s: Session, item: Item, product: Product, destination: Location, tr: str) -> None:
+    """A unit sent on the transfer reaches its destination as it is: in stock, or quarantined when a recall
+    caught it on the way (the recall's hold stands; it is released or scrapped there, as any quarantined unit)."""
+    if item.status not in ON_A_SHELF:
+        raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — it cannot arrive on {tr}.",
+                          code="not_on_a_shelf", serial=item.serial)
+    try:
+        put(s, item, product, TRANSIT_LOCATION_ID, destination.id, status=item.status)
+    except DomainError as exc:  # still in transit: its status changed at another station meanwhile
+        if exc.code != "in_transit":
+            raise
+        raise DomainError(f"Serial {item.serial} was changed at another station at the same moment "
+                          f"({where_is(s, item, product)}); nothing was changed — scan it in on {tr} again.",
+                          code="conflict", serial=item.serial) from None
+
+
 def _never_sent(s: Session, item: Item, product: Product, source: Location, tr: str) -> Location:
     """The place of a unit that arrived without being scanned out: in stock at the source's branch, else refused."""
+    if item.location_id == TRANSIT_LOCATION_ID:  # on no open transfer (the caller looked): no scan-in can help
+        raise DomainError(f"Serial {item.serial} is listed as in transit but is on no open transfer, so it cannot "
+                          f"arrive on {tr}; nothing was changed — ask a manager to look at its history.",
+                          code="in_transit", serial=item.serial)
     if item.status != ItemStatus.IN_STOCK.value:
         raise DomainError(f"Serial {item.serial} {where_is(s, item, product)} — it was never sent on {tr} and "
                           "cannot arrive on it.", code="never_sent", serial=item.serial)
