@@ -48,7 +48,7 @@ class Demand:
 
 
 def demand_of(daily_counts: Sequence[int]) -> Demand:
-    """``daily_counts``: units sold on each of the last 90 days, oldest first (quiet days as 0)."""
+    """``daily_counts``: units sold (and parts used) on each of the last 90 days, oldest first (quiet days as 0)."""
     if len(daily_counts) != WINDOW_LONG:
         raise ValueError(f"need {WINDOW_LONG} daily counts, got {len(daily_counts)}")
     sold_30, sold_90 = sum(daily_counts[-WINDOW_SHORT:]), sum(daily_counts)
@@ -101,8 +101,8 @@ def days_of_cover(on_hand: int, daily: float) -> Decimal | None:
 
 
 def flag_of(on_hand: int, position: int, point: int, demand: Demand) -> str:
-    """dead_stock: stock, nothing sold in 90 days; slow_mover: more than 180 days of cover; reorder: the
-    position is at or below the reorder point; no_demand: nothing in stock and nothing sold; else ok."""
+    """dead_stock: stock, nothing sold or used in 90 days; slow_mover: more than 180 days of cover; reorder: the
+    position is at or below the reorder point; no_demand: nothing in stock and nothing sold or used; else ok."""
     if demand.sold_90 == 0:
         return DEAD if on_hand > 0 else NO_DEMAND
     if on_hand / demand.daily > SLOW_COVER_DAYS:

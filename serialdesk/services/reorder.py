@@ -18,8 +18,10 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from serialdesk.db.models import (
+    Fitment,
     Item,
     Product,
+    ProductPart,
     PurchaseOrder,
     PurchaseOrderLine,
     PurchaseReceipt,
@@ -102,7 +104,8 @@ class ReorderService(Service):
             if not wanted:
                 raise DomainError("Nothing needs ordering now: every product is above its reorder point.",
                                   code="nothing_to_order")
-            skipped = tuple(f"{ln.sku} ({ln.suggested_qty}): no supplier known — order it by hand (po add)"
+            skipped = tuple(f"{ln.sku} ({ln.suggested_qty}): built here — assemble it from its parts" if ln.built_here
+                            else f"{ln.sku} ({ln.suggested_qty}): no supplier known — order it by hand (po add)"
                             for ln in wanted if ln.supplier is None)
             by_supplier: dict[str, list[ReorderLine]] = defaultdict(list)
             for ln in wanted:
@@ -150,6 +153,28 @@ def units_sold_per_day(s: Session, first: date, last: date, location_id: int | N
     for product_id, sold_on, n in s.execute(query):
         counts[product_id][as_date(sold_on)] = int(n)
     return counts
+
+
+def parts_used_per_day(s: Session, first: date, last: date, location_id: int | None) -> dict[int, dict[date, int]]:
+    """Parts fitted into units here (by a build or a repair's swap) per part product and UTC day, ``first`` to
+    ``last`` (both included), by the fitment's day (ix_fitments_fitted_at); at ``location_id`` when given (where
+    the part was taken from). A part is used up as a sale is: the buyer's demand for it."""
+    counts: dict[int, dict[date, int]] = defaultdict(dict)
+    day = UtcDay(Fitment.fitted_at)
+    query = (select(Item.product_id, day, func.count(Fitment.id)).select_from(Fitment)
+             .join(Item, Item.id == Fitment.part_item_id)
+             .where(Fitment.fitted_at >= start_of(first), Fitment.fitted_at < start_of(last + timedelta(days=1)))
+             .group_by(Item.product_id, day))
+    if location_id is not None:
+        query = query.where(place_id() == location_id)
+    for product_id, used_on, n in s.execute(query):
+        counts[product_id][as_date(used_on)] = int(n)
+    return counts
+
+
+def _built_here(s: Session) -> set[int]:
+    """The products that take parts (they have slots): built here unless a supplier delivers them."""
+    return set(s.scalars(select(ProductPart.product_id).distinct()))
 
 
 def _on_hand(s: Session, location_id: int | None) -> dict[int, int]:
@@ -226,6 +251,8 @@ def _advice_lines(s: Session, today: date, location_id: int | None, location: st
                   cover_days: int) -> list[ReorderLine]:
     first = today - timedelta(days=f.WINDOW_LONG - 1)
     sold = units_sold_per_day(s, first, today, location_id)
+    used = parts_used_per_day(s, first, today, location_id)
+    takes_parts = _built_here(s)
     on_hand, on_order = _on_hand(s, location_id), _on_order(s)
     products = list(s.scalars(select(Product).order_by(Product.sku)))
     sources = _sources(s, [p.id for p in products])
@@ -233,9 +260,10 @@ def _advice_lines(s: Session, today: date, location_id: int | None, location: st
     days = [first + timedelta(days=n) for n in range(f.WINDOW_LONG)]
     lines = []
     for p in products:
-        per_day = sold.get(p.id, {})
-        demand = f.demand_of([per_day.get(d, 0) for d in days])
+        per_day, fitted = sold.get(p.id, {}), used.get(p.id, {})
+        demand = f.demand_of([per_day.get(d, 0) + fitted.get(d, 0) for d in days])
         source = sources.get(p.id)
+        built = p.id in takes_parts and source is None
         lead, lead_source = _lead_time(p, source, measured)
         level = p.service_level if p.service_level is not None else f.DEFAULT_SERVICE_LEVEL
         safety = f.safety_stock(demand.sigma, lead, level) if demand.daily > 0 else 0
@@ -248,12 +276,13 @@ def _advice_lines(s: Session, today: date, location_id: int | None, location: st
         cover = f.days_of_cover(here, demand.daily)
         lines.append(ReorderLine(
             p.sku, p.name, source.supplier if source else None, location, here, coming,
-            sum(per_day.get(d, 0) for d in days[-f.WINDOW_SHORT:]), demand.sold_90, demand.per_day_30,
+            sum(per_day.get(d, 0) for d in days[-f.WINDOW_SHORT:]), sum(per_day.values()), demand.per_day_30,
             demand.per_day_90, Decimal(str(demand.daily)).quantize(DAYS, rounding=ROUND_HALF_UP), demand.trend,
             Decimal(str(demand.sigma)).quantize(DAYS, rounding=ROUND_HALF_UP), lead, lead_source,
             Decimal(level).quantize(Decimal("0.0001")), safety, point, cover, qty, pack,
             source.unit_cost if source and source.unit_cost is not None else money(p.cost),
-            flag, _advice(flag, qty, demand, cover, here, coming), None, None, None))
+            flag, _advice(flag, qty, demand, cover, here, coming, built), None, None, None,
+            sum(fitted.get(d, 0) for d in days[-f.WINDOW_SHORT:]), sum(fitted.values()), built))
     return lines
 
 
@@ -275,15 +304,17 @@ def _lead_time(p: Product, source: _Source | None, measured: dict[tuple[int, int
     return f.DEFAULT_LEAD_TIME_DAYS, "default"
 
 
-def _advice(flag: str, qty: int, demand: f.Demand, cover: Decimal | None, on_hand: int, on_order: int) -> str:
+def _advice(flag: str, qty: int, demand: f.Demand, cover: Decimal | None, on_hand: int, on_order: int,
+            built: bool = False) -> str:
+    again = "build more" if built else "reorder"
     if flag == f.DEAD:
-        return f"do not reorder: {on_hand} in stock and nothing sold in 90 days"
+        return f"do not {again}: {on_hand} in stock and nothing sold or used in 90 days"
     if flag == f.SLOW:
-        return f"do not reorder: slow mover, {cover} days of stock at the current rate"
+        return f"do not {again}: slow mover, {cover} days of stock at the current rate"
     if flag == f.NO_DEMAND:
-        return "nothing in stock and nothing sold in 90 days"
+        return "nothing in stock and nothing sold or used in 90 days"
     if flag == f.REORDER and qty > 0:
         when = "out of stock" if on_hand == 0 else f"{cover} days of stock left"
         coming = f", {on_order} on order" if on_order else ""
-        return f"order {qty} now: {when}{coming}"
-    return "enough on hand and on order"
+        return f"build {qty} now (built here from its parts): {when}" if built else f"order {qty} now: {when}{coming}"
+    return "enough on hand" if built else "enough on hand and on order"

@@ -39,7 +39,7 @@ class ReorderLine:
     sold_90: int
     per_day_30: Decimal
     per_day_90: Decimal
-    daily_demand: Decimal  # (2 × per_day_30 + per_day_90) ÷ 3
+    daily_demand: Decimal  # (2 × per_day_30 + per_day_90) ÷ 3, of units sold and parts used
     trend: str  # rising|steady|falling|new|none
     sigma_daily: Decimal
     lead_time_days: int
@@ -56,6 +56,9 @@ class ReorderLine:
     turnover: Decimal | None  # over the last 365 days (report turnover)
     mean_days_in_stock: Decimal | None  # report aging
     max_days_in_stock: int | None
+    used_30: int = 0  # parts fitted into units here (builds, repairs) in the last 30 / 90 days: demand too
+    used_90: int = 0
+    built_here: bool = False  # takes parts and comes from no supplier: built, not bought (never on a draft PO)
 
 
 @dataclass(frozen=True)
