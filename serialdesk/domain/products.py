@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 
 from serialdesk.domain.errors import DomainError
@@ -63,7 +64,8 @@ _LINE_SPACE = str.maketrans("\t\n\r\v\f", "     ")
 
 def clean_name(text: str | None, what: str) -> str:
     # Tabs and line breaks (a pasted or imported name) are tidied into spaces; other control characters refused.
-    spaced = (text or "").translate(_LINE_SPACE)
+    # NFC: "Café" typed with a combining accent is the same name as with the precomposed letter.
+    spaced = unicodedata.normalize("NFC", (text or "").translate(_LINE_SPACE))
     name = " ".join((refuse_control(spaced, f"{what} name") or "").split())
     if not name:
         raise DomainError(f"The {what} needs a name.", code="empty_name")

@@ -206,10 +206,11 @@ class LocationService(Service):
         its GS1 Global Location Number, if it has one."""
         self.actor.require(Action.EDIT_CATALOGUE)
         clean = _location_name(name)
-        branch_name = " ".join((branch or "").split())[:60]
+        branch_name = clean_name(branch, "branch")[:60] if branch and branch.strip() else ""
         number = clean_gln(gln)
         with self.uows() as uow:
             s = uow.session
+            branch_name = _known_branch(s, branch_name)
             _refuse_taken(s, clean, None)
             _refuse_gln_taken(s, number, None)
             loc = Location(name=clean, kind=STORE, branch=branch_name, active=True, created_at=self.clock(),
@@ -246,6 +247,9 @@ class LocationService(Service):
         with self.uows() as uow:
             s = uow.session
             loc = location_by_name(s, old)
+            if loc.kind == TRANSIT:  # its name is what a unit on a transfer shows: no ordinary place may take it
+                raise DomainError(f"'{loc.name}' is where units on a transfer are; it keeps its name.",
+                                  code="location_is_transit")
             _refuse_taken(s, clean, loc.id)
             before, loc.name = loc.name, clean
             self.record(s, kind="location_renamed", ref_type="location", ref_id=loc.id,
@@ -304,6 +308,15 @@ def _units_in(s: Session) -> dict[int, int]:
     rows = s.execute(select(place_id(), func.count(Item.id)).where(Item.status == ItemStatus.IN_STOCK.value)
                      .group_by(place_id()))
     return {loc: n for loc, n in rows}
+
+
+def _known_branch(s: Session, branch: str) -> str:
+    """The branch as the shop already spells it ("north" is branch "North"): one branch, however it is typed."""
+    if not branch:
+        return branch
+    known = s.scalar(select(Location.branch).where(func.lower(Location.branch) == branch.lower())
+                     .order_by(Location.id).limit(1))
+    return known or branch
 
 
 def _refuse_taken(s: Session, name: str, own_id: int | None) -> None:

@@ -14,7 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -144,6 +144,8 @@ class PurchasingService(Service):
             problems += [f"line {n}: {p.sku}:{serial} is twice in the file" for n, p, serial, _ in wanted
                          if seen[(p.id, serial)] > 1]
             problems += _already_expected(s, po, wanted)
+            if not rows and not problems:
+                problems.append("it lists no serials")
             if problems:
                 raise DomainError(f"Nothing was loaded: {source} has {plural(len(problems), 'problem')} — "
                                   f"{listing(problems, 4)}.", code="bad_notice", problems=problems)
@@ -152,7 +154,7 @@ class PurchasingService(Service):
             self.record(s, kind="po_notice_loaded", ref_type="purchase_order", ref_id=po.id,
                         data={"serials": len(wanted)})
             uow.commit()
-            return order_view(s, po)
+            return order_view(s, po, _beyond_the_order(s, po))
 
     def receive(self, number: str, serials: Sequence[str], *, sku: str | None = None, lot: str | None = None,
                 at: datetime | None = None, location: str | None = None, note: str | None = None,
@@ -229,6 +231,18 @@ class PurchasingService(Service):
                 Event.kind == "po_received", Event.ref_type == "purchase_order", Event.ref_id == po.id)
                 .order_by(Event.id))
             return tuple(f"{d.get('sku')}:{v}" for d in rows for v in (d or {}).get("not_on_notice", []))
+
+
+def _beyond_the_order(s: Session, po: PurchaseOrder) -> list[str]:
+    """A notice that lists more units of a product than the PO orders: the buyer should know before it arrives."""
+    ordered: dict[int, int] = {pid: int(n or 0) for pid, n in s.execute(
+        select(PurchaseOrderLine.product_id, func.sum(PurchaseOrderLine.quantity))
+        .where(PurchaseOrderLine.po_id == po.id).group_by(PurchaseOrderLine.product_id))}
+    listed = s.execute(select(Product.id, Product.sku, func.count(ExpectedSerial.id))
+                       .join(Product, Product.id == ExpectedSerial.product_id).where(ExpectedSerial.po_id == po.id)
+                       .group_by(Product.id, Product.sku).order_by(Product.sku)).all()
+    return [f"The supplier's notice lists {n} of {sku}; {ordered.get(pid, 0)} are ordered ({n - ordered.get(pid, 0)} "
+            "more than the order)." for pid, sku, n in listed if n > ordered.get(pid, 0)]
 
 
 def _get(s: Session, number: str) -> PurchaseOrder:

@@ -66,8 +66,9 @@ def hold_sentence(holds: Sequence[RecallHold]) -> str | None:
     recall line is resolved.' — None when nothing holds the unit."""
     if not holds:
         return None
-    named = listing([f"{h.recall} ({h.reason}" + (f"; {h.resolution}, still held" if h.resolution else "") + ")"
-                     for h in holds])
+    # One recall holding two parts of the unit (two cells of a pack) is named once.
+    named = listing(list(dict.fromkeys(
+        f"{h.recall} ({h.reason}" + (f"; {h.resolution}, still held" if h.resolution else "") + ")" for h in holds)))
     return (f"ON RECALL {named}: do not sell, release or put into stock until the recall line is resolved as "
             f"cleared or repaired.")
 

@@ -22,6 +22,9 @@ def day_label(d: date) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
+FIRST_YEAR, LAST_YEAR = 1970, 9998
+
+
 @dataclass(frozen=True)
 class Period:
     """Whole UTC days from ``first`` to ``last``, both included."""
@@ -30,6 +33,10 @@ class Period:
     last: date
 
     def __post_init__(self) -> None:
+        for given in (self.last, self.first):  # the shop's records: no day before 1970 (nor at the calendar's end)
+            if not FIRST_YEAR <= given.year <= LAST_YEAR:
+                raise DomainError(f"{given.isoformat()} is outside the shop's records (use a day from "
+                                  f"{FIRST_YEAR} to {LAST_YEAR}).", code="bad_date")
         if self.last < self.first:
             raise DomainError(f"The period ends ({day_label(self.last)}) before it starts ({day_label(self.first)}).",
                               code="period_reversed", first=self.first.isoformat(), last=self.last.isoformat())

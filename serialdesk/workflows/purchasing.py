@@ -70,7 +70,8 @@ def load_notice_file(purchasing: PurchasingService, number: str, path: Path) -> 
         raise DomainError(f"{path.name} has no 'serial' column (columns: serial, optional sku and lot).",
                           code="bad_notice")
     order = purchasing.load_notice(number, table.rows, table.lines, source=path.name)
-    return NoticeLoaded(order, f"{order.expected} serials expected on {order.number}, from {path.name}.", "good")
+    said = " ".join([f"{order.expected} serials expected on {order.number}, from {path.name}.", *order.warnings])
+    return NoticeLoaded(order, said, "warn" if order.warnings else "good")
 
 
 def shipment_checklist(services: Services, path: Path, sku: str | None) -> EpcisChecklist:
