@@ -171,7 +171,7 @@ class AssemblyService(Service):
                               f"here — scan a part we have, or the new {product.name}'s serial.",
                               code="unknown_serial")
         value = scanned_serial(product, named.serial or text, lot)
-        refuse_known(s, product, [value], None)
+        refuse_known(s, product, [value], None, "built")
         return value
 
     def _new_host(self, s: Session, product: Product, serial: str | None, generate: bool, lot: str | None,
@@ -182,7 +182,7 @@ class AssemblyService(Service):
                                      station=self.actor.station)[0]
         else:
             value = scanned_serial(product, serial or "", lot_row.code if lot_row else None)
-            refuse_known(s, product, [value], None)
+            refuse_known(s, product, [value], None, "built")
         host = Item(product_id=product.id, serial=value, lot_id=lot_row.id if lot_row else None,
                     status=S.IN_STOCK.value, serial_source="generated" if generate else "supplier", cost=cost,
                     received_at=now, created_at=now)

@@ -137,8 +137,10 @@ def known_rows(session: Session, product: Product, serials: list[str],
     return [tuple(row) for row in session.execute(query)]
 
 
-def refuse_known(session: Session, product: Product, serials: Sequence[str], receipt_id: int | None) -> None:
-    """Raise a DomainError when any of ``serials`` is already a unit of ``product``.
+def refuse_known(session: Session, product: Product, serials: Sequence[str], receipt_id: int | None,
+                 doing: str = "received") -> None:
+    """Raise a DomainError when any of ``serials`` is already a unit of ``product`` (``doing``: what the new
+    unit would have been, e.g. 'built').
 
     One statement whatever the count (issue 17: 10,000 serials were 20 IN lists of 500, each loading whole
     units): the list bound as one value, each serial probed on the unique (product, serial) index; the units
@@ -156,10 +158,10 @@ def refuse_known(session: Session, product: Product, serials: Sequence[str], rec
             raise DomainError(f"Serial {item.serial} is already on this receipt.", code="duplicate_in_receipt",
                               serial=item.serial)
         raise DomainError(f"Serial {item.serial} of {product.sku} {where_is(session, item, product)} — "
-                          f"it cannot be received again.", code="already_known", serial=item.serial)
+                          f"it cannot be {doing} again.", code="already_known", serial=item.serial)
     described = [f"{i.serial} ({i.status.replace('_', ' ')})" for i in known]
     raise DomainError(
         f"{len(known)} of these serials of {product.sku} are already known here: "
-        f"{listing(described)}. Nothing was received.",
+        f"{listing(described)}. Nothing was {doing}.",
         code="already_known", serials=[i.serial for i in known],
     )

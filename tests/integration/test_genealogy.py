@@ -158,7 +158,7 @@ def test_bad_part_lists_are_refused_in_the_users_words(bench: Services) -> None:
     with pytest.raises(DomainError) as err:
         a.assemble("PACK", "P2", parts=["P1", "C3"])
     assert err.value.code == "part_cycle"
-    with pytest.raises(DomainError, match=r"P1 of PACK is in stock .* cannot be received again"):
+    with pytest.raises(DomainError, match=r"P1 of PACK is in stock .* cannot be built again"):
         a.assemble("PACK", "P1", parts=["C3", "C4"])
     assert {bench.lookup.passport(c).status for c in ("F1", "F2", "C3", "C4")} == {"in_stock"}
 
