@@ -146,10 +146,14 @@ class ServiceDeskService(Service):
             host = s.get_one(Product, s.get_one(Item, ticket.item_id).product_id)
             fitted, fitted_product = one_item(s, into, in_sku)
             refuse_other_kind(s, host, fitted_product)
-            check_move(fitted.status, ItemStatus.FITTED, fitted.serial, where_is(s, fitted, fitted_product))
             removed, removed_product, removed_serial = removed_part(s, out, out_sku, host, fitted_product)
-            if fitted.id in (ticket.item_id, removed.id if removed else None):
-                raise DomainError("The part taken out and the part fitted must be two other units.", code="bad_swap")
+            if fitted.id == ticket.item_id:
+                raise DomainError(f"Serial {fitted.serial} is the unit being repaired; scan the new part to fit.",
+                                  code="bad_swap")
+            if removed is not None and fitted.id == removed.id:
+                raise DomainError(f"Serial {fitted.serial} is the part being taken out; scan the new part to fit.",
+                                  code="bad_swap")
+            check_move(fitted.status, ItemStatus.FITTED, fitted.serial, where_is(s, fitted, fitted_product))
             now = self.clock()
             self.fits(s, [i for i in (fitted.id, removed.id if removed else None, ticket.item_id) if i is not None],
                       now, "a part swap")

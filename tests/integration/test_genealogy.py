@@ -226,3 +226,12 @@ def test_a_sold_unit_is_taken_apart_only_through_a_ticket(bench: Services) -> No
     assert err.value.code == "disassemble_sold"
     with pytest.raises(DomainError, match="fitted in EBIKE"):
         bench.assembly.disassemble("M1")
+
+
+def test_a_swap_of_a_part_for_itself_or_for_the_unit_says_what_is_wrong(bikes: Services) -> None:
+    ticket = _swap_into_evas_bike(bikes)
+    with pytest.raises(DomainError, match="BP0103 is the part being taken out; scan the new part") as same:
+        bikes.service_desk.swap_part(ticket, out="BP0103", into="BP0103")
+    assert same.value.code == "bad_swap"
+    with pytest.raises(DomainError, match=r"E-bike city \(EBIKE\) is not a part of E-bike city"):
+        bikes.service_desk.swap_part(ticket, out="BP0103", into="VX25030001")  # the unit itself: not a part
