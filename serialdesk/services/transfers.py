@@ -19,7 +19,7 @@ from serialdesk.domain.status import ItemStatus, check_move
 from serialdesk.domain.text import clean_text, listing, plural
 from serialdesk.services.common import Service, one_item, record_events
 from serialdesk.services.dto.supply import TransferUnit, TransferView
-from serialdesk.services.known_units import where_is
+from serialdesk.services.known_units import refuse_claimed, where_is
 from serialdesk.services.locations import (
     ON_A_SHELF,
     TRANSIT,
@@ -78,6 +78,7 @@ class TransferService(Service):
             assert a is not None and b is not None
             units = _units(s, refs)
             refuse_held(s, [(i.id, i.serial) for i, _ in units], "sent on a transfer")
+            refuse_claimed(s, units, "sent on a transfer")  # a faulty unit waiting to go back to its supplier
             now, events = self.clock(), []
             for item, product in units:
                 here = shelf_of(s, item, product, "sent on a transfer")

@@ -202,3 +202,16 @@ def test_a_claimed_unit_is_set_aside_but_not_written_off_or_sent_back_around_its
     assert back.value.code == "on_sent_rma"
     assert bikes.rma.reject(number, "no fault found").state == "rejected"
     assert bikes.lookup.passport("E2").status == "in_stock"
+
+
+def test_a_unit_on_an_open_claim_is_not_sent_on_a_transfer(bikes: Services, app: App) -> None:
+    from serialdesk.services.locations import LocationService
+    from serialdesk.services.transfers import TransferService
+
+    LocationService(app.uows, bikes.actor, app.clock).add_location("Aarhus", branch="Aarhus")
+    transfers = TransferService(app.uows, bikes.actor, app.clock)
+    opened = transfers.open_transfer("Shop floor", "Aarhus")
+    number = bikes.rma.open_rma("E2").number
+    with pytest.raises(DomainError, match=f"E2 is being claimed from its supplier on {number}") as refused:
+        transfers.send(opened.number, ["E2"])
+    assert refused.value.code == "on_open_rma"
