@@ -21,15 +21,13 @@ from serialdesk.domain.status import ItemStatus
 from serialdesk.domain.text import listing
 from serialdesk.services.common import Service, one_item, record_events
 from serialdesk.services.dto.supply import LocationView, LocationVisit, MovedUnit, MoveResult
-from serialdesk.services.known_units import where_is
+from serialdesk.services.known_units import PLACED, place_name_of, where_is
 from serialdesk.services.plans import among
 from serialdesk.services.recall_holds import refuse_held
 
 STORE, TRANSIT = "store", "transit"
 # Units that are physically ours and on a shelf somewhere: only these have a place to be moved from.
 ON_A_SHELF = frozenset({ItemStatus.IN_STOCK.value, ItemStatus.QUARANTINED.value})
-# Where the passport says the unit is (receiving: the draft's place; returned: on its way back to a shelf).
-_PLACED = ON_A_SHELF | {ItemStatus.RECEIVING.value, ItemStatus.RETURNED.value}
 # The ledger kinds that put a unit somewhere, for its journey.
 JOURNEY_KINDS = ("received", "moved", "transfer_sent", "transfer_received", "transfer_returned", "part_taken_out")
 
@@ -85,10 +83,9 @@ def where_now(s: Session, item: Item, place: str | None = None) -> str | None:
     """The passport's location: the place's name while the unit is on one of our shelves (or in transit, or
     being received or returned there); None while a customer, the supplier or another unit has it. ``place``:
     the name of its location (or of the default one) when the caller read it already."""
-    if item.status not in _PLACED:
+    if item.status not in PLACED:
         return None
-    name: str | None = place if place is not None else s.scalar(
-        select(Location.name).where(Location.id == (item.location_id or DEFAULT_LOCATION_ID)))
+    name = place if place is not None else place_name_of(s, item.location_id)
     if item.location_id == TRANSIT_LOCATION_ID:
         on = on_transfer(s, item.id)
         if on is not None:
